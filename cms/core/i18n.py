@@ -1,0 +1,17 @@
+"""Language prefixes in URLs: switching language keeps the same page."""
+
+from django.conf import settings
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def strip_language_prefix(path: str) -> str:
+    """'/ru/minfin/news/' → '/minfin/news/'."""
+    parts = path.split("/", 2)
+    if len(parts) > 1 and parts[1] in LANGUAGE_CODES:
+        return "/" + (parts[2] if len(parts) > 2 else "")
+    return path
+
+
+def path_in_language(path: str, language: str) -> str:
+    return f"/{language}{strip_language_prefix(path)}"

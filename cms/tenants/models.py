@@ -1,0 +1,155 @@
+"""The Agency: one government body, one tenant of the platform."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+SLUG_VALIDATOR = RegexValidator(
+    r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$",
+    _("Use 2–50 lowercase Latin letters, digits and hyphens, not starting or ending with a hyphen."),
+)
+HOSTNAME_VALIDATOR = RegexValidator(
+    r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$",
+    _("Enter a host name such as mysite.gov.kz, in lowercase, without http:// or a path."),
+)
+# Paths that the platform itself uses under /<lang>/ and that no agency may take.
+RESERVED_SLUGS = {"admin", "api", "search", "static", "media", "documents", "sitemap", "catalogue"}
+
+
+def validate_colour(value: str) -> None:
+    if not HEX_COLOUR.match(value or ""):
+        raise ValidationError(
+            _("Enter the colour as # followed by six hexadecimal digits, for example #00577B."),
+            code="bad_colour",
+        )
+
+
+def validate_slug(value: str) -> None:
+    SLUG_VALIDATOR(value)
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("The address “%(slug)s” is reserved by the platform."),
+            code="reserved_slug",
+            params={"slug": value},
+        )
+
+
+class Agency(models.Model):
+    class Category(models.TextChoices):
+        MINISTRY = "ministry", _("Ministry")
+        COMMITTEE = "committee", _("Committee")
+        AKIMAT = "akimat", _("Akimat")
+        EMBASSY = "embassy", _("Embassy")
+        OTHER = "other", _("Other body")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        ARCHIVED = "archived", _("Archived")
+
+    slug = models.SlugField(
+        _("address"),
+        max_length=50,
+        unique=True,
+        validators=[validate_slug],
+        help_text=_("Language-neutral part of the address: /kk/<address>/."),
+    )
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=80, blank=True)
+    category = models.CharField(
+        _("category"), max_length=20, choices=Category.choices, default=Category.OTHER
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent body"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    hostname = models.CharField(
+        _("own host name"),
+        max_length=253,
+        blank=True,
+        null=True,
+        unique=True,
+        validators=[HOSTNAME_VALIDATOR],
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    brand_colour = models.CharField(
+        _("brand colour"), max_length=7, default="#00577B", validators=[validate_colour]
+    )
+    address = models.CharField(_("postal address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+
+    # What provisioning created; kept so that scoping and archiving never guess.
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", null=True, blank=True, on_delete=models.SET_NULL, related_name="agency"
+    )
+    editors_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="agency_as_editors"
+    )
+    moderators_group = models.OneToOneField(
+        "auth.Group",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agency_as_moderators",
+    )
+    workflow = models.OneToOneField(
+        "wagtailcore.Workflow", null=True, blank=True, on_delete=models.SET_NULL, related_name="agency"
+    )
+    site = models.OneToOneField(
+        "wagtailcore.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="agency"
+    )
+    # Page ids that were live when the agency was archived, republished on restore.
+    archived_live_page_ids = models.JSONField(default=list, blank=True, editable=False)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["category", "slug"]
+
+    def __str__(self) -> str:
+        return self.name or self.slug
+
+    @property
+    def is_archived(self) -> bool:
+        return self.status == self.Status.ARCHIVED
+
+    def clean(self):
+        super().clean()
+        if self.hostname:
+            self.hostname = self.hostname.strip().lower()
+        if self.parent_id and self.pk:
+            ancestor = self.parent
+            while ancestor is not None:
+                if ancestor.pk == self.pk:
+                    raise ValidationError(
+                        {"parent": _("An agency cannot be subordinate to itself.")}
+                    )
+                ancestor = ancestor.parent
+
+    def ancestors(self) -> list["Agency"]:
+        chain, node = [], self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain

@@ -1,0 +1,50 @@
+"""Which agency an object or a user belongs to. Every scoped query goes through here."""
+
+from django.conf import settings
+from django.db.models import Q
+from wagtail.models import Page
+
+# Depth of an AgencyHomePage in the tree: Root (1) → PortalHomePage (2) → agency (3).
+AGENCY_HOME_DEPTH = 3
+
+
+def agency_home_path(page: Page) -> str | None:
+    if page.depth < AGENCY_HOME_DEPTH:
+        return None
+    return page.path[: AGENCY_HOME_DEPTH * Page.steplen]
+
+
+def agency_for_page(page: Page):
+    """The agency whose subtree holds `page`, or None for portal pages."""
+    from .models import Agency
+
+    path = agency_home_path(page)
+    if path is None:
+        return None
+    cache = getattr(page, "_agency_cache", None)
+    if cache is None:
+        cache = Agency.objects.filter(home_page__path=path).first()
+        page._agency_cache = cache
+    return cache
+
+
+def is_platform_admin(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name=settings.PLATFORM_ADMINS_GROUP).exists()
+
+
+def agencies_for_user(user):
+    """The agencies a user edits or moderates (all of them for platform admins)."""
+    from .models import Agency
+
+    if is_platform_admin(user):
+        return Agency.objects.all()
+    if not user.is_authenticated:
+        return Agency.objects.none()
+    group_ids = list(user.groups.values_list("pk", flat=True))
+    return Agency.objects.filter(
+        Q(editors_group_id__in=group_ids) | Q(moderators_group_id__in=group_ids)
+    ).distinct()

@@ -1,0 +1,296 @@
+"""Provisioning and archiving of agencies.
+
+`provision_agency` is the one way an agency comes into being: the management
+command, the admin screen and the demo loader all call it. It runs in one
+transaction and is idempotent: running it again for an existing agency with the
+same names repairs whatever is missing and changes nothing else.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from cms.pages.models import AgencyHomePage, PortalHomePage, SectionPage
+from cms.pages.portal import ensure_portal
+
+from .models import Agency
+
+LANGS = ("kk", "ru", "en")
+
+# The standard sections every agency gets: slug → titles in kk / ru / en.
+STANDARD_SECTIONS = [
+    ("news", {"kk": "Жаңалықтар", "ru": "Новости", "en": "News"}),
+    ("documents", {"kk": "Құжаттар", "ru": "Документы", "en": "Documents"}),
+    ("about", {"kk": "Біз туралы", "ru": "О нас", "en": "About"}),
+    ("leadership", {"kk": "Басшылық", "ru": "Руководство", "en": "Leadership"}),
+    ("contacts", {"kk": "Байланыс", "ru": "Контакты", "en": "Contacts"}),
+    ("services", {"kk": "Қызметтер", "ru": "Услуги", "en": "Services"}),
+    ("vacancies", {"kk": "Бос орындар", "ru": "Вакансии", "en": "Vacancies"}),
+]
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+MODERATOR_PAGE_PERMISSIONS = ("change_page", "publish_page", "lock_page", "unlock_page")
+EDITOR_COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+)
+MODERATOR_COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "choose_document"),
+)
+
+
+class AgencyConflict(ValidationError):
+    """The request contradicts an agency that already exists."""
+
+
+@dataclass
+class ProvisionResult:
+    agency: Agency
+    created: bool
+    changes: list[str] = field(default_factory=list)
+
+
+def portal_home() -> PortalHomePage:
+    return PortalHomePage.objects.first() or ensure_portal()
+
+
+def _perm(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _names_of(agency: Agency) -> dict[str, str]:
+    return {lang: getattr(agency, f"name_{lang}") or "" for lang in LANGS}
+
+
+def provision_agency(**kwargs) -> "ProvisionResult":
+    """Create (or complete) an agency and everything it needs to run its site.
+
+    Runs in the default language: with modeltranslation, assigning a plain field
+    such as `title` writes the active language's column.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _provision_agency(**kwargs)
+
+
+@transaction.atomic
+def _provision_agency(
+    *,
+    slug: str,
+    names: dict[str, str],
+    short_names: dict[str, str] | None = None,
+    category: str = Agency.Category.OTHER,
+    parent: Agency | None = None,
+    hostname: str | None = None,
+    brand_colour: str | None = None,
+) -> ProvisionResult:
+    hostname = (hostname or "").strip().lower() or None
+    changes: list[str] = []
+    agency = Agency.objects.select_for_update().filter(slug=slug).first()
+    created = agency is None
+    if agency is not None:
+        existing = _names_of(agency)
+        wanted = {lang: names.get(lang) or "" for lang in LANGS}
+        if any(wanted[lang] and wanted[lang] != existing[lang] for lang in LANGS):
+            raise AgencyConflict(
+                _("An agency with the address “%(slug)s” already exists with other names.")
+                % {"slug": slug},
+                code="duplicate_slug",
+            )
+        if hostname and agency.hostname and hostname != agency.hostname:
+            raise AgencyConflict(
+                _("The agency “%(slug)s” already has the host name %(host)s.")
+                % {"slug": slug, "host": agency.hostname},
+                code="hostname_mismatch",
+            )
+    else:
+        agency = Agency(slug=slug, category=category, parent=parent)
+        for lang in LANGS:
+            setattr(agency, f"name_{lang}", names.get(lang) or "")
+            setattr(agency, f"short_name_{lang}", (short_names or {}).get(lang) or "")
+        if brand_colour:
+            agency.brand_colour = brand_colour
+        changes.append("agency")
+    if hostname and not agency.hostname:
+        agency.hostname = hostname
+        if not created:
+            changes.append("hostname")
+    agency.full_clean(exclude=["collection", "editors_group", "moderators_group", "workflow", "site"])
+    agency.save()
+
+    home = _ensure_home(agency, changes)
+    _ensure_sections(home, changes)
+    _ensure_collection(agency, changes)
+    _ensure_groups(agency, changes)
+    if not agency.is_archived:
+        grant_permissions(agency)
+    _ensure_workflow(agency, home, changes)
+    _ensure_site(agency, home, changes)
+    agency.save()
+    return ProvisionResult(agency=agency, created=created, changes=changes)
+
+
+def _ensure_home(agency: Agency, changes: list[str]) -> AgencyHomePage:
+    home = AgencyHomePage.objects.filter(agency_record=agency).first()
+    if home is not None:
+        return home
+    home = AgencyHomePage(agency_record=agency, slug=agency.slug)
+    for lang in LANGS:
+        setattr(home, f"title_{lang}", getattr(agency, f"name_{lang}") or "")
+    portal_home().add_child(instance=home)
+    home.save_revision().publish()
+    changes.append("home page")
+    return home
+
+
+def _ensure_sections(home: AgencyHomePage, changes: list[str]) -> None:
+    existing = set(home.get_children().values_list("slug", flat=True))
+    for slug, titles in STANDARD_SECTIONS:
+        if slug in existing:
+            continue
+        section = SectionPage(slug=slug)
+        for lang in LANGS:
+            setattr(section, f"title_{lang}", titles[lang])
+        home.add_child(instance=section)
+        section.save_revision().publish()
+        changes.append(f"section {slug}")
+
+
+def _ensure_collection(agency: Agency, changes: list[str]) -> None:
+    if agency.collection_id:
+        return
+    root = Collection.get_first_root_node()
+    agency.collection = root.add_child(name=f"{agency.slug}: {agency.name_ru or agency.name_kk}")
+    changes.append("collection")
+
+
+def _ensure_groups(agency: Agency, changes: list[str]) -> None:
+    if not agency.editors_group_id:
+        agency.editors_group, _created = Group.objects.get_or_create(
+            name=f"{agency.slug}: editors"
+        )
+        changes.append("editors group")
+    if not agency.moderators_group_id:
+        agency.moderators_group, _created = Group.objects.get_or_create(
+            name=f"{agency.slug}: moderators"
+        )
+        changes.append("moderators group")
+
+
+def grant_permissions(agency: Agency) -> None:
+    """Give the agency's groups their standard permissions (idempotent)."""
+    home = agency.home_page
+    access_admin = _perm("wagtailadmin", "access_admin")
+    for group, page_perms, collection_perms in (
+        (agency.editors_group, EDITOR_PAGE_PERMISSIONS, EDITOR_COLLECTION_PERMISSIONS),
+        (agency.moderators_group, MODERATOR_PAGE_PERMISSIONS, MODERATOR_COLLECTION_PERMISSIONS),
+    ):
+        group.permissions.add(access_admin)
+        for codename in page_perms:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=home, permission=_perm("wagtailcore", codename)
+            )
+        for app_label, codename in collection_perms:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=agency.collection, permission=_perm(app_label, codename)
+            )
+
+
+def revoke_permissions(agency: Agency) -> None:
+    groups = [g for g in (agency.editors_group, agency.moderators_group) if g]
+    GroupPagePermission.objects.filter(group__in=groups).delete()
+    GroupCollectionPermission.objects.filter(group__in=groups).delete()
+    for group in groups:
+        group.permissions.clear()
+
+
+def _ensure_workflow(agency: Agency, home: Page, changes: list[str]) -> None:
+    if agency.workflow_id is None:
+        workflow = Workflow.objects.create(name=f"{agency.slug}: moderation")
+        task = GroupApprovalTask.objects.create(name=f"{agency.slug}: moderator approval")
+        task.groups.set([agency.moderators_group])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        agency.workflow = workflow
+        changes.append("workflow")
+    WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": agency.workflow})
+
+
+def _ensure_site(agency: Agency, home: Page, changes: list[str]) -> None:
+    if not agency.hostname:
+        return
+    if agency.site_id and agency.site.hostname == agency.hostname:
+        return
+    taken = Site.objects.filter(hostname=agency.hostname, port=80)
+    if agency.site_id:
+        taken = taken.exclude(pk=agency.site_id)
+    if taken.exists():
+        raise AgencyConflict(
+            _("The host name %(host)s is already used by another site.") % {"host": agency.hostname},
+            code="hostname_taken",
+        )
+    if agency.site_id:
+        agency.site.hostname = agency.hostname
+        agency.site.save()
+    else:
+        agency.site = Site.objects.create(
+            hostname=agency.hostname,
+            port=80,
+            root_page=home,
+            site_name=agency.name_ru or agency.name_kk,
+            is_default_site=False,
+        )
+    changes.append("site")
+
+
+@transaction.atomic
+def archive_agency(agency: Agency) -> Agency:
+    """Unpublish the agency's subtree and take its groups' rights; keep all data."""
+    agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    if agency.is_archived:
+        return agency
+    home = agency.home_page
+    live_pages = list(home.get_descendants(inclusive=True).live().order_by("path"))
+    agency.archived_live_page_ids = [p.pk for p in live_pages]
+    for page in reversed(live_pages):
+        page.specific.unpublish(set_expired=False, log_action="wagtail.unpublish")
+    revoke_permissions(agency)
+    agency.status = Agency.Status.ARCHIVED
+    agency.save()
+    return agency
+
+
+@transaction.atomic
+def restore_agency(agency: Agency) -> Agency:
+    """Undo `archive_agency`: republish what was live and give the rights back."""
+    agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    if not agency.is_archived:
+        return agency
+    pages = Page.objects.filter(pk__in=agency.archived_live_page_ids).order_by("path").specific()
+    for page in pages:
+        revision = page.get_latest_revision() or page.save_revision()
+        revision.publish()
+    agency.archived_live_page_ids = []
+    agency.status = Agency.Status.ACTIVE
+    agency.save()
+    grant_permissions(agency)
+    return agency
