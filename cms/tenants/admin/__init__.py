@@ -1,0 +1,1 @@
+"""Admin screens for platform admins: list, create, edit, archive agencies."""

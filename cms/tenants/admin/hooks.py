@@ -1,0 +1,1 @@
+"""Wagtail hooks registering the agency admin screens."""

@@ -1,0 +1,1 @@
+"""Wagtail hooks that keep an agency's editors inside their agency."""

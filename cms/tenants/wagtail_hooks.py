@@ -1,0 +1,4 @@
+"""Wagtail hooks of the tenants app: the agency admin screen and agency isolation."""
+
+from .admin import hooks as admin_hooks  # noqa: F401
+from .isolation import hooks as isolation_hooks  # noqa: F401
