@@ -1,0 +1,250 @@
+"""Kazakh transliteration and the "folded" key that makes scripts meet.
+
+Three ways of writing Kazakh reach the search box: Cyrillic (the official script
+today), the 2021 Latin alphabet (qyzmet, bılım, cifrlandyru) and plain ASCII without
+diacritics (kyzmet, bilim, tsifrlandyru, zhane). ASCII is ambiguous (k = к or қ,
+i = і, и, й or ы, u = у, ұ or ү, o = о or ө, a = а or ә, g = г or ғ, n = н or ң),
+so matching does not rely on guessing the right Cyrillic letter. Instead every word,
+whatever its script, is reduced to the same *folded* ASCII skeleton by ``fold``:
+
+    а ә → a      г ғ → g      і и ы й → i     к қ → k      н ң → n
+    о ө → o      у ұ ү → u    х һ → h         е э ё → e    ж → j
+    ц → ts       ч → ch       ш щ → sh        ю → iu       я → ia     ъ ь → ""
+
+Latin input is first turned into Cyrillic by ``latin_to_cyrillic`` (a best guess,
+with the digraphs sh/ch/zh/kh/gh/ts/ya/yu/ia/iu), then folded, so "zh", "j" and "ж"
+all give "j", "ts", "c" and "ц" give "ts", "sh", "ş" and "ш" give "sh".
+The analyzer stores folded stems in the index next to the exact Cyrillic stems.
+
+Known limit: ASCII "s" typed for ш (danyspan for данышпан) folds to "s", not "sh";
+the fuzzy matcher (one edit) is what catches that.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+__all__ = [
+    "latin_to_cyrillic",
+    "cyrillic_to_latin",
+    "fold",
+    "has_latin",
+    "has_cyrillic",
+]
+
+_LATIN_DIGRAPHS = {
+    "shch": "щ",
+    "sh": "ш",
+    "ch": "ч",
+    "zh": "ж",
+    "kh": "х",
+    "gh": "ғ",
+    "ts": "ц",
+    "ya": "я",
+    "ia": "я",
+    "yu": "ю",
+    "iu": "ю",
+}
+
+_LATIN_SINGLE = {
+    "a": "а",
+    "ä": "ә",
+    "á": "ә",
+    "ə": "ә",
+    "b": "б",
+    "c": "ц",
+    "ç": "ч",
+    "d": "д",
+    "e": "е",
+    "é": "е",
+    "f": "ф",
+    "g": "г",
+    "ğ": "ғ",
+    "ǵ": "ғ",
+    "h": "х",
+    "ı": "і",
+    "j": "ж",
+    "k": "к",
+    "l": "л",
+    "m": "м",
+    "n": "н",
+    "ñ": "ң",
+    "ń": "ң",
+    "ŋ": "ң",
+    "o": "о",
+    "ö": "ө",
+    "ó": "ө",
+    "p": "п",
+    "q": "қ",
+    "r": "р",
+    "s": "с",
+    "ş": "ш",
+    "t": "т",
+    "u": "у",
+    "ū": "ұ",
+    "ü": "ү",
+    "ú": "ү",
+    "v": "в",
+    "w": "у",
+    "x": "х",
+    "y": "ы",
+    "ý": "у",
+    "z": "з",
+}  # "i" is contextual, see latin_to_cyrillic
+
+_CYR_VOWELS = set("аәеёиоөуұүыіэюя")
+
+# 2021 Latin alphabet (KAZAKH.md) plus the usual spelling of Russian-loan letters.
+_CYR_TO_LAT = {
+    "а": "a",
+    "ә": "ä",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "ғ": "ğ",
+    "д": "d",
+    "е": "e",
+    "ё": "io",
+    "ж": "j",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "к": "k",
+    "қ": "q",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "ң": "ñ",
+    "о": "o",
+    "ө": "ö",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ұ": "ū",
+    "ү": "ü",
+    "ф": "f",
+    "х": "h",
+    "һ": "h",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "ş",
+    "щ": "şş",
+    "ъ": "",
+    "ы": "y",
+    "і": "ı",
+    "ь": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
+}
+_UPPER_LAT = {"ı": "I", "i": "İ"}
+
+_FOLD = {
+    "а": "a",
+    "ә": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "ғ": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "э": "e",
+    "ж": "j",
+    "з": "z",
+    "и": "i",
+    "і": "i",
+    "ы": "i",
+    "й": "i",
+    "к": "k",
+    "қ": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "ң": "n",
+    "о": "o",
+    "ө": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ұ": "u",
+    "ү": "u",
+    "ф": "f",
+    "х": "h",
+    "һ": "h",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "sh",
+    "ъ": "",
+    "ь": "",
+    "ю": "iu",
+    "я": "ia",
+}
+
+
+def has_latin(word: str) -> bool:
+    return any(("a" <= c <= "z") or c in _LATIN_SINGLE or c == "i" for c in word.lower())
+
+
+def has_cyrillic(word: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in word)
+
+
+def latin_to_cyrillic(word: str) -> str:
+    """Best-guess Cyrillic for Kazakh written in the 2021 Latin alphabet or ASCII.
+
+    Exact for 2021 Latin letters with diacritics (q→қ, ğ→ғ, ñ→ң, ä→ә, ö→ө, ū→ұ,
+    ü→ү, ş→ш, ı→і, y→ы, j→ж); for ASCII it picks the plain letter (k→к, g→г, ...)
+    and relies on ``fold`` to make the choice irrelevant. "i" after a vowel is й
+    (üiıne → үйіне), otherwise і. Characters it does not know are kept.
+    """
+    text = word.lower()
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        for size in (4, 2):
+            chunk = text[i : i + size]
+            if len(chunk) == size and chunk in _LATIN_DIGRAPHS:
+                out.append(_LATIN_DIGRAPHS[chunk])
+                i += size
+                break
+        else:
+            ch = text[i]
+            if ch == "i":
+                out.append("й" if out and out[-1] in _CYR_VOWELS else "і")
+            else:
+                out.append(_LATIN_SINGLE.get(ch, ch))
+            i += 1
+    return "".join(out)
+
+
+def cyrillic_to_latin(text: str) -> str:
+    """Kazakh Cyrillic → 2021 Latin alphabet (for display and tests); keeps case."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        lat = _CYR_TO_LAT.get(low)
+        if lat is None:
+            out.append(ch)
+        elif ch != low and lat:
+            out.append(_UPPER_LAT.get(lat[0], lat[0].upper()) + lat[1:])
+        else:
+            out.append(lat)
+    return "".join(out)
+
+
+@lru_cache(maxsize=131072)
+def fold(word: str) -> str:
+    """The script-independent ASCII skeleton of a (lowercase) word.
+
+    fold("қызмет") == fold("qyzmet") == fold("kyzmet") == "kizmet".
+    """
+    if has_latin(word):
+        word = latin_to_cyrillic(word)
+    return "".join(_FOLD.get(ch, ch) for ch in word.lower())
