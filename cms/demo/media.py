@@ -1,0 +1,113 @@
+"""Demo media generated locally: no downloads.
+
+- `emblem_png`: a round emblem-like logo in the agency's colour.
+- `banner_png`: a landscape gradient picture with geometric shapes, for news.
+- `pdf_bytes`: a minimal valid one-page PDF written by hand (ASCII text only, the
+  standard Helvetica font needs no embedding).
+"""
+
+import io
+import math
+
+from PIL import Image, ImageDraw
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    value = hex_colour.lstrip("#")
+    return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
+
+
+def _mix(a, b, t: float):
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _star(cx: float, cy: float, outer: float, inner: float, points: int, turn: float = -90):
+    coords = []
+    for i in range(points * 2):
+        radius = outer if i % 2 == 0 else inner
+        angle = math.radians(turn + i * 180 / points)
+        coords.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+    return coords
+
+
+def emblem_png(colour: str, size: int = 256) -> bytes:
+    """A circular emblem: coloured disc, gold ring, a sixteen-ray sun and a star."""
+    base = _rgb(colour)
+    gold = (232, 186, 48)
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    c = size / 2
+    draw.ellipse((4, 4, size - 4, size - 4), fill=gold)
+    draw.ellipse((14, 14, size - 14, size - 14), fill=base)
+    draw.polygon(_star(c, c, size * 0.36, size * 0.2, 16), fill=gold)
+    draw.ellipse((c - size * 0.17,) * 2 + (c + size * 0.17,) * 2, fill=base)
+    draw.polygon(_star(c, c, size * 0.13, size * 0.055, 8), fill=(255, 255, 255))
+    return _png(image)
+
+
+def banner_png(colour: str, width: int = 1200, height: int = 675) -> bytes:
+    """A diagonal gradient from the agency colour to a light tint, with soft shapes."""
+    base = _rgb(colour)
+    light = _mix(base, (255, 255, 255), 0.8)
+    image = Image.new("RGB", (width, height))
+    # Column-by-column gradient is fast enough at this size (one line per column).
+    draw = ImageDraw.Draw(image)
+    for x in range(width):
+        draw.line([(x, 0), (x, height)], fill=_mix(base, light, x / (width - 1)))
+    overlay = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    shapes = ImageDraw.Draw(overlay)
+    for i in range(6):
+        r = 90 + i * 55
+        shapes.ellipse(
+            (width * 0.72 - r, height * 0.45 - r, width * 0.72 + r, height * 0.45 + r),
+            outline=(255, 255, 255, 70 - i * 9),
+            width=6,
+        )
+    shapes.polygon(_star(width * 0.72, height * 0.45, 70, 30, 8), fill=(255, 255, 255, 150))
+    shapes.rectangle((0, height - 60, width, height), fill=_mix(base, (0, 0, 0), 0.3) + (200,))
+    image.paste(overlay, (0, 0), overlay)
+    return _png(image)
+
+
+def _pdf_escape(text: str) -> str:
+    ascii_text = text.encode("ascii", "replace").decode("ascii")
+    return ascii_text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def pdf_bytes(lines: list[str]) -> bytes:
+    """A one-page A4 PDF showing `lines` (non-ASCII characters become '?')."""
+    text = ["BT", "/F1 16 Tf", "72 770 Td", "20 TL"]
+    for i, line in enumerate(lines):
+        if i == 1:
+            text.append("/F1 11 Tf")
+        text.append(f"({_pdf_escape(line)}) Tj T*")
+    text.append("ET")
+    stream = "\n".join(text).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
