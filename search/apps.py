@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "birtutas_search"
     verbose_name = "Central search"
+
+    def ready(self):
+        from .indexing import connect_signals
+
+        connect_signals()

@@ -1,0 +1,319 @@
+"""The embedded engine: SearchEntry rows and the database's own full-text index.
+
+SQLite matches through the FTS5 table of migration 0002, PostgreSQL through the
+generated `search_vector` column and its GIN index; both only see the analysed term
+strings. One SQL statement computes the matched set once (a materialised CTE) and
+returns the facet counts and the requested page of hits from it. The score is the
+one described in `search.engines.base`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connections, transaction
+
+from search.models import SearchEntry
+
+from .base import (
+    SCORE_ALL_TERMS,
+    SCORE_ANY_SHARE,
+    SCORE_PHRASE,
+    SCORE_TITLE_ALL,
+    SCORE_TITLE_SHARE,
+    Hit,
+    ProgressCallback,
+    SearchEngine,
+    SearchEngineError,
+    SearchQuery,
+    SearchResults,
+    distinct,
+    empty_results,
+    sort_facet,
+)
+
+TABLE = SearchEntry._meta.db_table
+FTS_TABLE = "birtutas_search_fts"
+BATCH = 1000
+
+
+class PostgresMatcher:
+    """Conditions on `e.search_vector` (title terms weight A, body terms weight B)."""
+
+    @staticmethod
+    def _lex(term: str, weight: str = "") -> str:
+        quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+        return f"{quoted}:{weight}" if weight else quoted
+
+    def _cond(self, tsquery: str) -> tuple[str, list]:
+        return "e.search_vector @@ to_tsquery('simple'::regconfig, %s)", [tsquery]
+
+    def any(self, terms):
+        return self._cond(" | ".join(self._lex(t) for t in terms))
+
+    def all(self, terms):
+        return self._cond(" & ".join(self._lex(t) for t in terms))
+
+    def phrase(self, terms):
+        title = " <-> ".join(self._lex(t, "A") for t in terms)
+        body = " <-> ".join(self._lex(t, "B") for t in terms)
+        return self._cond(f"({title}) | ({body})")
+
+    def title_all(self, terms):
+        return self._cond(" & ".join(self._lex(t, "A") for t in terms))
+
+    def title_term(self, term):
+        return self._cond(self._lex(term, "A"))
+
+    def term(self, term):
+        return self._cond(self._lex(term))
+
+
+class SqliteMatcher:
+    """Conditions through the FTS5 table (its rowid is SearchEntry.id)."""
+
+    @staticmethod
+    def _q(term: str) -> str:
+        return '"' + term.replace('"', '""') + '"'
+
+    def _cond(self, match: str) -> tuple[str, list]:
+        return f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", [match]
+
+    def any(self, terms):
+        return self._cond(" OR ".join(self._q(t) for t in terms))
+
+    def all(self, terms):
+        return self._cond(" AND ".join(self._q(t) for t in terms))
+
+    def phrase(self, terms):
+        return self._cond(" + ".join(self._q(t) for t in terms))
+
+    def title_all(self, terms):
+        return self._cond("{title_terms} : (" + " AND ".join(self._q(t) for t in terms) + ")")
+
+    def title_term(self, term):
+        return self._cond("{title_terms} : " + self._q(term))
+
+    def term(self, term):
+        return self._cond(self._q(term))
+
+
+MATCHERS = {"postgresql": PostgresMatcher, "sqlite": SqliteMatcher}
+
+
+def _entry(doc: dict) -> SearchEntry:
+    ancestors = doc.get("agency_ancestors") or []
+    return SearchEntry(
+        doc_id=doc["id"],
+        page_id=doc["page_id"],
+        agency=doc.get("agency") or "",
+        agency_ancestors=(" " + " ".join(ancestors) + " ") if ancestors else "",
+        agency_name=doc.get("agency_name") or "",
+        language=doc["language"],
+        page_type=doc["page_type"],
+        title=doc.get("title") or "",
+        summary=doc.get("summary") or "",
+        body=doc.get("body") or "",
+        url=doc.get("url") or "",
+        date=doc.get("date"),
+        year=doc.get("year"),
+        title_terms=doc.get("title_terms") or "",
+        body_terms=doc.get("body_terms") or "",
+        tags=" ".join(doc.get("tags") or []),
+    )
+
+
+class DatabaseEngine(SearchEngine):
+    name = "database"
+
+    def __init__(self, using: str = "default"):
+        self.using = using
+
+    @property
+    def matcher(self):
+        vendor = connections[self.using].vendor
+        if vendor not in MATCHERS:
+            raise SearchEngineError(f"The database engine does not support {vendor}.")
+        return MATCHERS[vendor]()
+
+    def _entries(self):
+        return SearchEntry.objects.using(self.using)
+
+    # --- writing ----------------------------------------------------------------
+    def index(self, docs: Iterable[dict]) -> int:
+        entries = [_entry(d) for d in docs]
+        with transaction.atomic(using=self.using):
+            self._entries().filter(doc_id__in=[e.doc_id for e in entries]).delete()
+            self._entries().bulk_create(entries, batch_size=BATCH)
+        return len(entries)
+
+    def delete(self, ids: Iterable[str]) -> None:
+        self._entries().filter(doc_id__in=list(ids)).delete()
+
+    def delete_page(self, page_id: int) -> None:
+        self._entries().filter(page_id=page_id).delete()
+
+    def replace_pages(self, page_ids: Iterable[int], docs: Iterable[dict]) -> None:
+        entries = [_entry(d) for d in docs]
+        with transaction.atomic(using=self.using):
+            self._entries().filter(page_id__in=list(page_ids)).delete()
+            self._entries().bulk_create(entries, batch_size=BATCH)
+
+    def rebuild(self, docs: Iterable[dict], progress_callback: ProgressCallback | None = None,
+                total: int = 0) -> int:
+        """Replace every entry in one transaction: readers see the old entries until
+        the commit, then the new ones."""
+        done = 0
+        with transaction.atomic(using=self.using):
+            self._entries().all().delete()
+            batch: list[SearchEntry] = []
+            for doc in docs:
+                batch.append(_entry(doc))
+                if len(batch) >= BATCH:
+                    self._entries().bulk_create(batch)
+                    done += len(batch)
+                    batch = []
+                    if progress_callback:
+                        progress_callback(done, total)
+            if batch:
+                self._entries().bulk_create(batch)
+                done += len(batch)
+            if progress_callback:
+                progress_callback(done, total)
+        return done
+
+    # --- reading ----------------------------------------------------------------
+    def ping(self) -> bool:
+        with connections[self.using].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        rows = self._entries().values_list("agency", "language").order_by()
+        from django.db.models import Count
+
+        return {
+            (agency, language): n
+            for agency, language, n in rows.annotate(n=Count("id")).values_list(
+                "agency", "language", "n"
+            )
+        }
+
+    def _score(self, m, sequence: list[str], terms: list[str]) -> tuple[str, list]:
+        parts, params = [], []
+
+        def add(cond, weight):
+            sql, p = cond
+            parts.append(f"CASE WHEN {sql} THEN {weight!r} ELSE 0 END")
+            params.extend(p)
+
+        add(m.all(terms), SCORE_ALL_TERMS)
+        if len(terms) > 1:
+            add(m.phrase(sequence), SCORE_PHRASE)
+        add(m.title_all(terms), SCORE_TITLE_ALL)
+        share = SCORE_TITLE_SHARE / len(terms)
+        for term in terms:
+            add(m.title_term(term), share)
+        share = SCORE_ANY_SHARE / len(terms)
+        for term in terms:
+            add(m.term(term), share)
+        return " + ".join(parts), params
+
+    def _filters(self, query: SearchQuery) -> tuple[list[str], list]:
+        where, params = ["e.language = %s"], [query.language]
+        if query.agency:
+            if query.include_subordinate:
+                where.append("(e.agency = %s OR e.agency_ancestors LIKE %s)")
+                params += [query.agency, f"% {query.agency} %"]
+            else:
+                where.append("e.agency = %s")
+                params.append(query.agency)
+        if query.page_type:
+            where.append("e.page_type = %s")
+            params.append(query.page_type)
+        if query.year:
+            where.append("e.year = %s")
+            params.append(int(query.year))
+        return where, params
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        sequence = query.terms()
+        terms = distinct(sequence)
+        if not terms:
+            return empty_results(query)
+        m = self.matcher
+        score_sql, score_params = self._score(m, sequence, terms)
+        match_sql, match_params = m.any(terms)
+        where, where_params = self._filters(query)
+        if query.sort == "date":
+            order = "m.date DESC NULLS LAST, m.score DESC, m.page_id DESC"
+        else:
+            order = "m.score DESC, m.date DESC NULLS LAST, m.page_id DESC"
+        sql = f"""
+            WITH m AS MATERIALIZED (
+                SELECT e.id, e.page_id, e.agency, e.page_type, e.year, e.date,
+                       ({score_sql}) AS score
+                FROM {TABLE} e
+                WHERE {match_sql} AND {" AND ".join(where)}
+            )
+            SELECT 'agency', m.agency, COUNT(*), CAST(NULL AS BIGINT), CAST(NULL AS FLOAT)
+            FROM m GROUP BY m.agency
+            UNION ALL
+            SELECT 'page_type', m.page_type, COUNT(*), CAST(NULL AS BIGINT), CAST(NULL AS FLOAT)
+            FROM m GROUP BY m.page_type
+            UNION ALL
+            SELECT 'year', CAST(m.year AS VARCHAR(10)), COUNT(*), CAST(NULL AS BIGINT),
+                   CAST(NULL AS FLOAT)
+            FROM m WHERE m.year IS NOT NULL GROUP BY m.year
+            UNION ALL
+            SELECT * FROM (
+                SELECT 'hit', CAST(NULL AS VARCHAR(50)), CAST(NULL AS BIGINT), m.id,
+                       CAST(m.score AS FLOAT)
+                FROM m ORDER BY {order}
+                LIMIT %s OFFSET %s
+            ) h
+        """
+        params = score_params + match_params + where_params + [query.per_page, query.offset]
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        facets: dict[str, list] = {"agency": [], "page_type": [], "year": []}
+        scores: dict[int, float] = {}
+        for kind, value, count, entry_id, score in rows:
+            if kind == "hit":
+                scores[entry_id] = float(score)
+            elif kind == "year":
+                facets["year"].append((int(value), count))
+            else:
+                facets[kind].append((value, count))
+        total = sum(count for _value, count in facets["agency"])
+        entries = self._entries().defer("body", "title_terms", "body_terms").in_bulk(scores)
+        hits = [_hit(entries[pk], scores[pk]) for pk in scores if pk in entries]
+        if query.sort == "date":
+            hits.sort(key=lambda h: (h.date.toordinal() if h.date else 0, h.score, h.page_id),
+                      reverse=True)
+        else:
+            hits.sort(key=lambda h: (h.score, h.date.toordinal() if h.date else 0, h.page_id),
+                      reverse=True)
+        return SearchResults(
+            total=total,
+            hits=hits,
+            facets={name: sort_facet(name, values) for name, values in facets.items()},
+            query=query,
+        )
+
+
+def _hit(entry: SearchEntry, score: float) -> Hit:
+    return Hit(
+        id=entry.doc_id,
+        page_id=entry.page_id,
+        title=entry.title,
+        url=entry.url,
+        summary=entry.summary,
+        date=entry.date,
+        agency=entry.agency,
+        agency_name=entry.agency_name,
+        language=entry.language,
+        page_type=entry.page_type,
+        score=score,
+    )

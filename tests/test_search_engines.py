@@ -1,0 +1,244 @@
+"""One behaviour suite for every search engine.
+
+"database" runs on the test database (SQLite FTS5, or PostgreSQL's tsvector when
+DATABASE_URL points at PostgreSQL); "elastic" runs against a real osmem-server over
+HTTP (marked `engine`), a fresh clone per test. If osmem-server cannot start, the
+elastic tests error: they never skip.
+
+Documents are built as `search.documents` builds them (the analysed *_terms come from
+`search.documents.terms_text`), without pages, so each test states exactly what is indexed.
+"""
+
+from datetime import date
+
+import pytest
+
+from search.documents import terms_text
+from search.engines.base import SearchQuery
+from search.engines.database import DatabaseEngine
+from search.engines.elastic import ElasticEngine
+
+_ids = iter(range(1000, 100000))
+
+
+def doc(title, body="", *, language="kk", agency="agency-a", page_type="newspage",
+        day=date(2024, 5, 1), page_id=None, ancestors=()):
+    page_id = page_id or next(_ids)
+    return {
+        "id": f"{page_id}-{language}",
+        "page_id": page_id,
+        "agency": agency,
+        "agency_ancestors": list(ancestors),
+        "agency_name": agency.upper(),
+        "language": language,
+        "page_type": page_type,
+        "title": title,
+        "summary": body[:50],
+        "body": body,
+        "url": f"/{language}/{agency}/news/{page_id}/",
+        "date": day,
+        "year": day.year,
+        "title_terms": terms_text(title, language),
+        "body_terms": terms_text(body, language),
+        "tags": [],
+    }
+
+
+@pytest.fixture(params=["database", pytest.param("elastic", marks=pytest.mark.engine)])
+def engine(request, db):
+    if request.param == "database":
+        return DatabaseEngine()
+    clone = request.getfixturevalue("osmem_clone")
+    engine = ElasticEngine(url=clone.url, prefix="test")
+    engine.ensure_index()
+    return engine
+
+
+def load(engine, *docs):
+    engine.index(docs)
+    engine.refresh()
+    return docs
+
+
+def find(engine, text, language="kk", **kwargs):
+    return engine.search(SearchQuery(text=text, language=language, **kwargs))
+
+
+def page_ids(results):
+    return [hit.page_id for hit in results.hits]
+
+
+def test_kazakh_inflected_form_finds_the_page(engine):
+    (page,) = load(engine, doc("Жаңа бағдарлама", "Экономиканы цифрландыру жалғасады."))
+    load(engine, doc("Басқа жаңалық", "Ауа райы туралы хабар."))
+    results = find(engine, "цифрландырудың")
+    assert page_ids(results) == [page["page_id"]]
+
+
+@pytest.mark.parametrize("latin", ["cifrlandyru", "tsifrlandyru"])
+def test_latin_kazakh_query_finds_cyrillic_text(engine, latin):
+    (page,) = load(engine, doc("Жаңа бағдарлама", "Экономиканы цифрландыру жалғасады."))
+    assert page_ids(find(engine, latin)) == [page["page_id"]]
+
+
+def test_russian_query_in_another_case_finds_the_russian_page(engine):
+    (page,) = load(engine, doc("Новости министерства", "Программа цифровизации экономики.",
+                               language="ru"))
+    load(engine, doc("Экономика", "Цифрландыру бағдарламасы.", language="kk"))
+    assert page_ids(find(engine, "цифровизация", language="ru")) == [page["page_id"]]
+
+
+def test_language_filter(engine):
+    kk, ru = load(
+        engine,
+        doc("Бюджет 2024", "Бюджет туралы.", language="kk", page_id=7),
+        doc("Бюджет 2024", "О бюджете.", language="ru", page_id=7),
+    )
+    assert [h.id for h in find(engine, "бюджет", language="ru").hits] == [ru["id"]]
+    assert [h.id for h in find(engine, "бюджет", language="kk").hits] == [kk["id"]]
+    assert find(engine, "бюджет", language="en").total == 0
+
+
+def test_agency_filter_returns_no_other_agencys_pages(engine):
+    a, b, sub = load(
+        engine,
+        doc("Салық реформасы", agency="agency-a"),
+        doc("Салық реформасы", agency="agency-b"),
+        doc("Салық реформасы", agency="agency-c", ancestors=["agency-a"]),
+    )
+    only_a = find(engine, "салық", agency="agency-a")
+    assert page_ids(only_a) == [a["page_id"]]
+    assert {h.agency for h in only_a.hits} == {"agency-a"}
+    with_subordinate = find(engine, "салық", agency="agency-a", include_subordinate=True)
+    assert sorted(page_ids(with_subordinate)) == sorted([a["page_id"], sub["page_id"]])
+    assert find(engine, "салық").total == 3
+
+
+def test_title_match_ranks_above_body_match(engine):
+    body, title = load(
+        engine,
+        doc("Жаңалықтар", "Министрлік субсидия туралы хабарлайды.", day=date(2024, 6, 1)),
+        doc("Субсидия", "Министрлік хабарлайды.", day=date(2023, 1, 1)),
+    )
+    assert page_ids(find(engine, "субсидия")) == [title["page_id"], body["page_id"]]
+
+
+def test_all_terms_rank_above_some_terms(engine):
+    some, every = load(
+        engine,
+        doc("Жол құрылысы", "Жаңа жол.", day=date(2024, 6, 1)),
+        doc("Жаңалық", "Жол және көпір құрылысы.", day=date(2023, 1, 1)),
+    )
+    assert page_ids(find(engine, "көпір құрылысы")) == [every["page_id"], some["page_id"]]
+
+
+def test_phrase_ranks_above_scattered_words(engine):
+    scattered, phrase = load(
+        engine,
+        doc("Хабарлама", "Мемлекеттік органдар мен жергілікті қызмет көрсету орталығы.",
+            day=date(2024, 6, 1)),
+        doc("Хабарлама", "Мемлекеттік қызмет көрсету тәртібі.", day=date(2023, 1, 1)),
+    )
+    assert page_ids(find(engine, "мемлекеттік қызмет")) == [
+        phrase["page_id"],
+        scattered["page_id"],
+    ]
+
+
+def test_newer_news_ranks_above_older_for_an_equal_match(engine):
+    old, new, middle = load(
+        engine,
+        doc("Жиналыс өтті", day=date(2022, 3, 1)),
+        doc("Жиналыс өтті", day=date(2024, 3, 1)),
+        doc("Жиналыс өтті", day=date(2023, 3, 1)),
+    )
+    assert page_ids(find(engine, "жиналыс")) == [new["page_id"], middle["page_id"],
+                                                 old["page_id"]]
+
+
+def test_sort_by_date(engine):
+    title_old, body_new = load(
+        engine,
+        doc("Тариф", day=date(2021, 1, 1)),
+        doc("Хабар", "Тариф өзгерді.", day=date(2024, 1, 1)),
+    )
+    assert page_ids(find(engine, "тариф")) == [title_old["page_id"], body_new["page_id"]]
+    assert page_ids(find(engine, "тариф", sort="date")) == [body_new["page_id"],
+                                                           title_old["page_id"]]
+
+
+def test_facet_counts_and_filters(engine):
+    load(
+        engine,
+        doc("Ақпарат жаңалығы", agency="agency-a", day=date(2024, 1, 1)),
+        doc("Ақпарат жаңалығы", agency="agency-a", day=date(2023, 1, 1)),
+        doc("Ақпарат бөлімі", agency="agency-a", page_type="sectionpage", day=date(2024, 2, 1)),
+        doc("Ақпарат жаңалығы", agency="agency-b", day=date(2024, 3, 1)),
+        doc("Басқа тақырып", agency="agency-b", day=date(2024, 3, 1)),
+    )
+    results = find(engine, "ақпарат")
+    assert results.total == 4
+    assert results.facets["agency"] == [("agency-a", 3), ("agency-b", 1)]
+    assert results.facets["page_type"] == [("newspage", 3), ("sectionpage", 1)]
+    assert results.facets["year"] == [(2024, 3), (2023, 1)]
+    filtered = find(engine, "ақпарат", page_type="newspage", year=2024)
+    assert filtered.total == 2
+    assert filtered.facets["agency"] == [("agency-a", 1), ("agency-b", 1)]
+
+
+def test_pagination(engine):
+    docs = load(engine, *[doc(f"Есеп {n}", day=date(2020 + n, 1, 1)) for n in range(5)])
+    newest_first = [d["page_id"] for d in reversed(docs)]
+    first = find(engine, "есеп", per_page=2, page=1)
+    second = find(engine, "есеп", per_page=2, page=2)
+    third = find(engine, "есеп", per_page=2, page=3)
+    assert first.total == second.total == third.total == 5
+    assert first.pages == 3
+    assert page_ids(first) + page_ids(second) + page_ids(third) == newest_first
+
+
+def test_hit_fields(engine):
+    (page,) = load(engine, doc("Төтенше жағдай", "Ескерту мәтіні.", day=date(2024, 7, 9)))
+    (hit,) = find(engine, "төтенше").hits
+    assert hit.id == page["id"]
+    assert (hit.title, hit.url, hit.date, hit.agency, hit.language) == (
+        page["title"], page["url"], date(2024, 7, 9), "agency-a", "kk")
+    assert hit.agency_name == "AGENCY-A" and hit.page_type == "newspage" and hit.score > 0
+
+
+def test_delete_replace_and_counts(engine):
+    a, b, c = load(
+        engine,
+        doc("Көктем", page_id=11),
+        doc("Весна", language="ru", page_id=11),
+        doc("Көктем", agency="agency-b", page_id=12),
+    )
+    assert engine.counts() == {("agency-a", "kk"): 1, ("agency-a", "ru"): 1,
+                               ("agency-b", "kk"): 1}
+    engine.delete([c["id"]])
+    engine.refresh()
+    assert find(engine, "көктем").total == 1
+    engine.replace_pages([11], [doc("Жаз", page_id=11)])
+    engine.refresh()
+    assert engine.counts() == {("agency-a", "kk"): 1}
+    assert page_ids(find(engine, "жаз")) == [11]
+    engine.delete_page(11)
+    engine.refresh()
+    assert engine.counts() == {}
+
+
+def test_rebuild_replaces_everything(engine):
+    load(engine, doc("Ескі құжат"))
+    seen = []
+    done = engine.rebuild(iter([doc("Жаңа құжат"), doc("Жаңа есеп")]),
+                          lambda n, total: seen.append((n, total)), total=2)
+    engine.refresh()
+    assert done == 2 and seen[-1] == (2, 2)
+    assert find(engine, "ескі").total == 0
+    assert find(engine, "жаңа").total == 2
+    assert engine.ping()
+
+
+def test_empty_query_finds_nothing(engine):
+    load(engine, doc("Құжат"))
+    assert find(engine, "  ").total == 0
