@@ -6,11 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.core import views as core_views
+from themes import views as theme_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
+    path("theme/agency/<slug:slug>.css", theme_views.agency_css, name="theme-agency-css"),
 ]
 
 if settings.DEBUG:

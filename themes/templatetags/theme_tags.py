@@ -1,0 +1,105 @@
+"""Python side of the theme: turns pages into the plain parameters components render.
+
+Components only render what they are given; every query, URL and "is this the
+current page" decision is made here.
+"""
+
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def _url(page, request):
+    return page.get_url(request=request) or ""
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """Parameters of the header and footer for the current page (or none)."""
+    from cms.pages.models import PortalHomePage
+
+    request = context.get("request")
+    page = context.get("page")
+    agency = context.get("agency")
+    portal = PortalHomePage.objects.live().first()
+    portal_url = _url(portal, request) if portal else "/"
+    chrome = {
+        "portal_url": portal_url,
+        "home_url": portal_url,
+        "title": context.get("platform_name", ""),
+        "subtitle": _("Websites of government bodies of the Republic of Kazakhstan"),
+        "nav_items": [],
+        "agency": None,
+    }
+    if agency is None:
+        return chrome
+    home = agency.home_page
+    chrome["home_url"] = _url(home, request)
+    chrome["title"] = agency.name
+    chrome["subtitle"] = agency.parent.name if agency.parent_id else _("Official website")
+    chrome["agency"] = {
+        "name": agency.name,
+        "address": agency.address,
+        "phone": agency.phone,
+        "phone_href": "tel:" + "".join(ch for ch in agency.phone if ch.isdigit() or ch == "+"),
+        "email": agency.email,
+    }
+    current_path = page.path if page is not None else ""
+    chrome["nav_items"] = [
+        {
+            "title": section.title,
+            "url": _url(section, request),
+            # "page" on the section itself, "true" anywhere below it.
+            "current": "page"
+            if current_path == section.path
+            else ("true" if current_path.startswith(section.path) else ""),
+        }
+        for section in home.get_children().live().public()
+    ]
+    return chrome
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_items(context, page):
+    """Ancestors of `page` below the tree root, each {title, url}; [] on top-level pages."""
+    request = context.get("request")
+    if page is None or page.depth <= 2:
+        return []
+    return [
+        {"title": ancestor.title, "url": _url(ancestor, request)}
+        for ancestor in page.get_ancestors().filter(depth__gt=1).specific()
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def page_cards(context, pages):
+    """Pages as card parameters: {title, url, text, meta, datetime}."""
+    request = context.get("request")
+    cards = []
+    for item in pages:
+        date = getattr(item, "date", None)
+        cards.append(
+            {
+                "title": item.title,
+                "url": _url(item, request),
+                "text": getattr(item, "intro", "") or "",
+                "meta": date.strftime("%d.%m.%Y") if date else "",
+                "datetime": date.isoformat() if date else "",
+            }
+        )
+    return cards
+
+
+@register.simple_tag(takes_context=True)
+def agency_cards(context, agencies):
+    """Agencies as card parameters for the portal's directory."""
+    request = context.get("request")
+    return [
+        {
+            "title": agency.name,
+            "url": _url(agency.home_page, request),
+            "meta": agency.parent.name if agency.parent_id else "",
+        }
+        for agency in agencies
+    ]
