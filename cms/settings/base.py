@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.tenants",
     "cms.pages",
+    "cms.navigation",
     "cms.demo",
     "search",
     "themes",

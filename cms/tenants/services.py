@@ -54,6 +54,11 @@ EDITOR_COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 )
+EDITOR_SNIPPET_PERMISSIONS = (
+    ("navigation", "add_quicklink"),
+    ("navigation", "change_quicklink"),
+    ("navigation", "delete_quicklink"),
+)
 MODERATOR_COLLECTION_PERMISSIONS = (
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "choose_document"),
@@ -214,6 +219,10 @@ def grant_permissions(agency: Agency) -> None:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=agency.collection, permission=_perm(app_label, codename)
             )
+    # Model-level snippet permissions; AgencyScopedSnippetViewSet scopes them to the agency.
+    agency.editors_group.permissions.add(
+        *(_perm(app_label, codename) for app_label, codename in EDITOR_SNIPPET_PERMISSIONS)
+    )
 
 
 def revoke_permissions(agency: Agency) -> None:

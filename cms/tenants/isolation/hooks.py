@@ -1,1 +1,74 @@
-"""Wagtail hooks that keep an agency's editors inside their agency."""
+"""Wagtail hooks that keep an agency's editors inside their agency.
+
+Pages are scoped by Wagtail's tree permissions; images and documents by collection
+permissions. The hooks below close what those leave open: choosers and searches
+that list everything, bulk actions, and reports.
+"""
+
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
+from wagtail.models import Page
+
+from . import reports
+from .bulk_actions import SCOPED_BULK_ACTIONS
+from .querysets import (
+    object_is_visible,
+    page_is_in_own_agency,
+    scope_collection_objects,
+    scope_pages,
+)
+
+reports.install()
+
+
+@hooks.register("construct_explorer_page_queryset")
+def scope_explorer(parent_page, pages, request):
+    return scope_pages(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def scope_page_chooser(pages, request):
+    return scope_pages(pages, request.user)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def scope_image_chooser(images, request):
+    return scope_collection_objects(images, request.user)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def scope_document_chooser(documents, request):
+    return scope_collection_objects(documents, request.user)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def scope_form_pages(user, pages):
+    return scope_pages(pages, user)
+
+
+for _action_class in SCOPED_BULK_ACTIONS:
+    # A later order wins: the registry keeps the last class per model and action.
+    hooks.register("register_bulk_action", _action_class, order=100)
+
+
+@hooks.register("before_bulk_action")
+def refuse_foreign_bulk_objects(request, action_type, objects, action_class_instance):
+    if not all(object_is_visible(obj, request.user) for obj in objects):
+        raise PermissionDenied
+
+
+@hooks.register("before_move_page")
+def refuse_move_out_of_agency(request, page, destination):
+    if not page_is_in_own_agency(destination, request.user):
+        raise PermissionDenied
+
+
+@hooks.register("before_copy_page")
+def refuse_copy_out_of_agency(request, page):
+    parent_id = request.POST.get("new_parent_page") if request.method == "POST" else None
+    if not parent_id:
+        return None
+    destination = Page.objects.filter(pk=parent_id).first()
+    if destination is not None and not page_is_in_own_agency(destination, request.user):
+        raise PermissionDenied
+    return None

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class NavigationConfig(AppConfig):
+    name = "cms.navigation"
+    label = "navigation"
+    verbose_name = "Navigation"

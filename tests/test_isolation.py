@@ -1,0 +1,512 @@
+"""Agency isolation in the Wagtail admin, as a matrix: object kind x action x user.
+
+Every row (a `Case`) is one action on one object of agency A. It runs three ways:
+
+* `test_other_agency_is_refused`: B's editor and B's moderator get 403/404 (or a
+  redirect to the dashboard), or a listing/chooser/search that does not contain
+  A's marker; a POST never has its effect on A's object.
+* `test_own_agency_can`: the positive control; A's user (or a platform admin for
+  platform screens) sees the marker / gets the effect. Without it the refusal
+  tests could pass for a broken URL.
+
+A new kind of object gets its rows in CASES.
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from cms.navigation.models import QuickLink
+from cms.pages.models import NewsPage, SectionPage
+from tests.factories import UserFactory, editor_of, moderator_of
+
+PAGE = "IsoAlphaPage"
+IMAGE = "IsoAlphaImage"
+DOC = "IsoAlphaDoc"
+LINK = "IsoAlphaLink"
+NEW_LINK = "IsoCreatedLink"
+# Search for a prefix: the query is echoed in the page, the full marker must not be.
+QUERY = "IsoAlpha"
+INTRUDERS = ("editor_b", "moderator_b")
+
+
+class World:
+    """Two provisioned agencies, their users, and one object of every kind in A."""
+
+    def __init__(self, agency_a, agency_b):
+        self.a, self.b = agency_a, agency_b
+        self.editor_a = editor_of(agency_a)
+        self.moderator_a = moderator_of(agency_a)
+        self.editor_b = editor_of(agency_b)
+        self.moderator_b = moderator_of(agency_b)
+        self.admin = UserFactory(username="platform-admin", is_superuser=True)
+        platform_admins, _created = Group.objects.get_or_create(name="Platform admins")
+        self.platform_admin = UserFactory(username="platform-member", groups=[platform_admins])
+
+        self.news_a = SectionPage.objects.child_of(agency_a.home_page).get(slug="news")
+        self.page = NewsPage(slug="iso-alpha", owner=self.editor_a)
+        for lang in ("kk", "ru", "en"):
+            setattr(self.page, f"title_{lang}", PAGE)
+        self.news_a.add_child(instance=self.page)
+        self.revision = self.page.save_revision(user=self.editor_a)
+        self.revision.publish(user=self.editor_a)
+        self.page.refresh_from_db()
+
+        self.image = Image.objects.create(
+            title=IMAGE,
+            file=get_test_image_file(),
+            collection=agency_a.collection,
+            uploaded_by_user=self.editor_a,
+        )
+        self.document = Document.objects.create(
+            title=DOC,
+            file=ContentFile(b"isolation", name="iso-alpha.txt"),
+            collection=agency_a.collection,
+            uploaded_by_user=self.editor_a,
+        )
+        self.link = QuickLink(agency=agency_a, url="https://a.example.kz/", sort_order=1)
+        for lang in ("kk", "ru", "en"):
+            setattr(self.link, f"title_{lang}", LINK)
+        self.link.save()
+        log(self.link, "wagtail.create", user=self.editor_a)
+
+    def user(self, name):
+        return getattr(self, name)
+
+    def agency_of(self, actor):
+        return self.b if actor.endswith("_b") else self.a
+
+    def section_of(self, actor, slug="about"):
+        home = self.agency_of(actor).home_page
+        return SectionPage.objects.child_of(home).get(slug=slug)
+
+    # --- setups -----------------------------------------------------------------
+    def submit_for_moderation(self):
+        self.a.workflow.start(self.page, user=self.editor_a)
+        self.page.refresh_from_db()
+
+    def lock_page(self):
+        Page.objects.filter(pk=self.page.pk).update(locked=True, locked_by=self.moderator_a)
+
+    def unpublish_page(self):
+        self.page.unpublish()
+
+    # --- effects ------------------------------------------------------------------
+    def page_gone(self):
+        return not Page.objects.filter(pk=self.page.pk).exists()
+
+    def page_moved(self):
+        return Page.objects.get(pk=self.page.pk).get_parent().pk != self.news_a.pk
+
+    def page_copied(self):
+        return Page.objects.filter(slug="iso-copy").exists()
+
+    def page_unpublished(self):
+        return not Page.objects.get(pk=self.page.pk).live
+
+    def page_live(self):
+        return Page.objects.get(pk=self.page.pk).live
+
+    def page_locked(self):
+        return Page.objects.get(pk=self.page.pk).locked
+
+    def page_approved(self):
+        page = Page.objects.get(pk=self.page.pk)
+        return page.workflow_states.filter(status="approved").exists()
+
+    def image_gone(self):
+        return not Image.objects.filter(pk=self.image.pk).exists()
+
+    def image_moved(self):
+        return Image.objects.get(pk=self.image.pk).collection_id != self.a.collection_id
+
+    def document_gone(self):
+        return not Document.objects.filter(pk=self.document.pk).exists()
+
+    def document_moved(self):
+        return Document.objects.get(pk=self.document.pk).collection_id != self.a.collection_id
+
+    def link_gone(self):
+        return not QuickLink.objects.filter(pk=self.link.pk).exists()
+
+    def link_created_in_a(self):
+        return QuickLink.objects.filter(agency=self.a, title_kk=NEW_LINK).exists()
+
+
+@dataclass
+class Case:
+    id: str
+    url: Callable  # (world, actor) -> str
+    method: str = "GET"
+    data: Callable | None = None  # (world, actor) -> dict
+    markers: tuple = ()  # strings that reveal A's object
+    effect: str | None = None  # name of a World method: did the POST act on A's object?
+    owner: str | None = "editor_a"  # positive control; None: no positive control possible
+    intruders: tuple = INTRUDERS
+    setup: str | None = None  # name of a World method run before the request
+    extra: dict = field(default_factory=dict)
+
+
+def _url(template):
+    return lambda w, actor: template.format(w=w)
+
+
+def _bulk(app, model, action, obj):
+    return lambda w, actor: (
+        f"/admin/bulk/{app}/{model}/{action}/?next=/admin/&id={getattr(w, obj).pk}"
+    )
+
+
+def _link_url(name, obj=True):
+    def build(w, actor):
+        args = [w.link.pk] if obj else []
+        return reverse(f"wagtailsnippets_navigation_quicklink:{name}", args=args)
+
+    return build
+
+
+CASES = [
+    # --- pages ----------------------------------------------------------------------
+    Case("page-explorer", _url("/admin/pages/{w.news_a.pk}/"), markers=(PAGE,)),
+    Case("page-explorer-results", _url("/admin/pages/{w.news_a.pk}/results/"), markers=(PAGE,)),
+    Case("page-edit", _url("/admin/pages/{w.page.pk}/edit/"), markers=(PAGE,)),
+    Case("page-delete-form", _url("/admin/pages/{w.page.pk}/delete/"), markers=(PAGE,),
+         owner="admin"),
+    Case("page-delete", _url("/admin/pages/{w.page.pk}/delete/"), "POST", effect="page_gone",
+         owner="admin"),
+    Case("page-move-form", _url("/admin/pages/{w.page.pk}/move/"), markers=(PAGE,),
+         owner="admin"),
+    Case("page-move",
+         lambda w, actor: f"/admin/pages/{w.page.pk}/move/{w.section_of(actor).pk}/confirm/",
+         "POST", effect="page_moved", owner="admin"),
+    Case("page-copy-form", _url("/admin/pages/{w.page.pk}/copy/"), markers=(PAGE,)),
+    Case("page-copy", _url("/admin/pages/{w.page.pk}/copy/"), "POST",
+         data=lambda w, actor: {
+             "new_title_kk": "Iso copy", "new_title_ru": "Iso copy", "new_title_en": "",
+             "new_slug": "iso-copy",
+             "new_parent_page": w.section_of(actor).pk,
+             "publish_copies": "", "copy_subpages": "",
+         },
+         effect="page_copied"),
+    Case("page-unpublish-form", _url("/admin/pages/{w.page.pk}/unpublish/"), markers=(PAGE,)),
+    Case("page-unpublish", _url("/admin/pages/{w.page.pk}/unpublish/"), "POST",
+         effect="page_unpublished"),
+    Case("page-lock", _url("/admin/pages/{w.page.pk}/lock/"), "POST", effect="page_locked",
+         owner="moderator_a"),
+    Case("page-revision-view", _url("/admin/pages/{w.page.pk}/revisions/{w.revision.pk}/view/"),
+         markers=(PAGE,)),
+    Case("page-revisions-compare",
+         _url("/admin/pages/{w.page.pk}/revisions/compare/earliest...{w.revision.pk}/"),
+         markers=(PAGE,)),
+    Case("page-history", _url("/admin/pages/{w.page.pk}/history/"), markers=(PAGE,)),
+    Case("page-view-draft", _url("/admin/pages/{w.page.pk}/view_draft/"), markers=(PAGE,)),
+    Case("page-usage", _url("/admin/pages/{w.page.pk}/usage/"), markers=(PAGE,)),
+    Case("page-search", _url(f"/admin/pages/search/?q={QUERY}"), markers=(PAGE,)),
+    Case("page-chooser-browse", _url("/admin/choose-page/{w.news_a.pk}/"), markers=(PAGE,)),
+    Case("page-chooser-search", _url(f"/admin/choose-page/search/?q={QUERY}"), markers=(PAGE,)),
+    Case("api-pages-detail", _url("/admin/api/main/pages/{w.page.pk}/"), markers=(PAGE,)),
+    Case("api-pages-children", _url("/admin/api/main/pages/?child_of={w.news_a.pk}"),
+         markers=(PAGE,)),
+    Case("api-pages-search", _url(f"/admin/api/main/pages/?search={PAGE}"), markers=(PAGE,)),
+    Case("bulk-page-delete-form", _bulk("wagtailcore", "page", "delete", "page"),
+         markers=(PAGE,), owner="admin"),
+    Case("bulk-page-delete", _bulk("wagtailcore", "page", "delete", "page"), "POST",
+         effect="page_gone", owner="admin"),
+    Case("bulk-page-move", _bulk("wagtailcore", "page", "move", "page"), "POST",
+         data=lambda w, actor: {"chooser": w.section_of(actor).pk},
+         effect="page_moved", owner="admin"),
+    Case("bulk-page-publish", _bulk("wagtailcore", "page", "publish", "page"), "POST",
+         setup="unpublish_page", effect="page_live"),
+    Case("bulk-page-unpublish", _bulk("wagtailcore", "page", "unpublish", "page"), "POST",
+         effect="page_unpublished"),
+    # --- images ---------------------------------------------------------------------
+    Case("image-index", _url("/admin/images/"), markers=(IMAGE,)),
+    Case("image-search", _url(f"/admin/images/?q={QUERY}"), markers=(IMAGE,)),
+    Case("image-edit", _url("/admin/images/{w.image.pk}/"), markers=(IMAGE,)),
+    Case("image-delete-form", _url("/admin/images/{w.image.pk}/delete/"), markers=(IMAGE,)),
+    Case("image-delete", _url("/admin/images/{w.image.pk}/delete/"), "POST",
+         effect="image_gone"),
+    Case("image-usage", _url("/admin/images/usage/{w.image.pk}/"), markers=(IMAGE,)),
+    Case("image-chooser", _url("/admin/images/chooser/"), markers=(IMAGE,)),
+    Case("image-chooser-search", _url(f"/admin/images/chooser/results/?q={QUERY}"),
+         markers=(IMAGE,)),
+    Case("image-chosen", _url("/admin/images/chooser/chosen/{w.image.pk}/"),
+         markers=(IMAGE,)),
+    Case("bulk-image-delete-form", _bulk("wagtailimages", "image", "delete", "image"),
+         markers=(IMAGE,)),
+    Case("bulk-image-delete", _bulk("wagtailimages", "image", "delete", "image"), "POST",
+         effect="image_gone"),
+    Case("bulk-image-to-collection",
+         _bulk("wagtailimages", "image", "add_to_collection", "image"), "POST",
+         data=lambda w, actor: {"collection": w.agency_of(actor).collection.get_parent().pk},
+         effect="image_moved", owner="admin"),
+    # --- documents ------------------------------------------------------------------
+    Case("document-index", _url("/admin/documents/"), markers=(DOC,)),
+    Case("document-search", _url(f"/admin/documents/?q={QUERY}"), markers=(DOC,)),
+    Case("document-edit", _url("/admin/documents/edit/{w.document.pk}/"), markers=(DOC,)),
+    Case("document-delete-form", _url("/admin/documents/delete/{w.document.pk}/"),
+         markers=(DOC,)),
+    Case("document-delete", _url("/admin/documents/delete/{w.document.pk}/"), "POST",
+         effect="document_gone"),
+    Case("document-usage", _url("/admin/documents/usage/{w.document.pk}/"), markers=(DOC,)),
+    Case("document-chooser", _url("/admin/documents/chooser/"), markers=(DOC,)),
+    Case("document-chooser-search", _url(f"/admin/documents/chooser/results/?q={QUERY}"),
+         markers=(DOC,)),
+    Case("document-chosen", _url("/admin/documents/chooser/chosen/{w.document.pk}/"),
+         markers=(DOC,)),
+    Case("bulk-document-delete-form", _bulk("wagtaildocs", "document", "delete", "document"),
+         markers=(DOC,)),
+    Case("bulk-document-delete", _bulk("wagtaildocs", "document", "delete", "document"),
+         "POST", effect="document_gone"),
+    Case("bulk-document-to-collection",
+         _bulk("wagtaildocs", "document", "add_to_collection", "document"), "POST",
+         data=lambda w, actor: {"collection": w.agency_of(actor).collection.get_parent().pk},
+         effect="document_moved", owner="admin"),
+    # --- collections (managed by platform admins only) -------------------------------
+    Case("collection-index", _url("/admin/collections/"), markers=("agency-a:",), owner="admin"),
+    Case("collection-edit", _url("/admin/collections/{w.a.collection.pk}/"),
+         markers=("agency-a:",), owner="admin"),
+    Case("collection-delete-form", _url("/admin/collections/{w.a.collection.pk}/delete/"),
+         markers=("agency-a:",), owner="admin"),
+    # --- snippets (QuickLink, an AgencyScopedSnippetViewSet) --------------------------
+    Case("snippet-index", _link_url("list", obj=False), markers=(LINK,)),
+    Case("snippet-search", lambda w, actor: _link_url("list", obj=False)(w, actor)
+         + f"?q={QUERY}", markers=(LINK,)),
+    Case("snippet-edit", _link_url("edit"), markers=(LINK,)),
+    Case("snippet-delete-form", _link_url("delete"), markers=(LINK,)),
+    Case("snippet-delete", _link_url("delete"), "POST", effect="link_gone"),
+    Case("snippet-history", _link_url("history"), markers=(LINK,)),
+    Case("snippet-usage", _link_url("usage"), markers=(LINK,)),
+    Case("snippet-add-form", _link_url("add", obj=False),
+         markers=("А агенттігі", "Агентство А", "Agency A")),
+    Case("snippet-add-into-a", _link_url("add", obj=False), "POST",
+         data=lambda w, actor: {
+             "agency": w.a.pk, "title_kk": NEW_LINK, "title_ru": NEW_LINK, "title_en": "",
+             "url": "https://x.example.kz/", "sort_order": 0,
+         },
+         effect="link_created_in_a"),
+    Case("snippet-chooser", lambda w, actor: reverse(
+        "wagtailsnippetchoosers_navigation_quicklink:choose"), markers=(LINK,)),
+    Case("snippet-chooser-search", lambda w, actor: reverse(
+        "wagtailsnippetchoosers_navigation_quicklink:choose_results") + f"?q={QUERY}",
+         markers=(LINK,)),
+    Case("snippet-chosen", lambda w, actor: reverse(
+        "wagtailsnippetchoosers_navigation_quicklink:chosen", args=[w.link.pk]),
+         markers=(LINK,)),
+    Case("bulk-snippet-delete-form", _bulk("navigation", "quicklink", "delete", "link"),
+         markers=(LINK,)),
+    Case("bulk-snippet-delete", _bulk("navigation", "quicklink", "delete", "link"), "POST",
+         effect="link_gone"),
+    Case("bulk-snippet-delete-all",
+         lambda w, actor: "/admin/bulk/navigation/quicklink/delete/?next=/admin/&id=all",
+         "POST", effect="link_gone"),
+    # --- form submissions -------------------------------------------------------------
+    # No form page model exists yet, so there is nothing to see and no positive control.
+    Case("forms-index", _url("/admin/forms/"), markers=(PAGE,), owner=None),
+    # --- workflows ----------------------------------------------------------------------
+    Case("dashboard-awaiting-review", _url("/admin/"), markers=(PAGE,),
+         setup="submit_for_moderation", owner="moderator_a"),
+    Case("workflow-approve",
+         lambda w, actor: (
+             f"/admin/pages/workflow/action/{w.page.pk}/approve/"
+             f"{w.page.current_workflow_task_state.pk}/"
+         ),
+         "POST", data=lambda w, actor: {"comment": ""}, setup="submit_for_moderation",
+         effect="page_approved", owner="moderator_a"),
+    Case("workflow-history", _url("/admin/pages/{w.page.pk}/workflow_history/"),
+         markers=(PAGE,), setup="submit_for_moderation"),
+    # --- reports ----------------------------------------------------------------------
+    Case("report-locked-pages", _url("/admin/reports/locked/"), markers=(PAGE,),
+         setup="lock_page", owner="moderator_a"),
+    Case("report-aging-pages", _url("/admin/reports/aging-pages/"), markers=(PAGE,)),
+    Case("report-site-history-page", _url("/admin/reports/site-history/"), markers=(PAGE,)),
+    Case("report-site-history-snippet", _url("/admin/reports/site-history/"), markers=(LINK,)),
+    Case("report-page-types-usage", _url("/admin/reports/page-types-usage/"), markers=(PAGE,)),
+    Case("report-workflow", _url("/admin/reports/workflow/"), markers=(PAGE,),
+         setup="submit_for_moderation"),
+    Case("report-workflow-tasks", _url("/admin/reports/workflow_tasks/"), markers=(PAGE,),
+         setup="submit_for_moderation"),
+    # --- platform screens (platform admins only) ----------------------------------------
+    Case("users", _url("/admin/users/"), markers=("agency-a-editor",), owner="admin"),
+    Case("groups", _url("/admin/groups/"), markers=("agency-a: editors",), owner="admin"),
+    Case("sites", _url("/admin/sites/"), markers=("localhost",), owner="admin"),
+    Case("redirects", _url("/admin/redirects/"), markers=("Redirects",), owner="admin"),
+    Case("workflows", _url("/admin/workflows/list/"), markers=("agency-a: moderation",),
+         owner="admin"),
+    Case("workflow-tasks", _url("/admin/workflows/tasks/index/"),
+         markers=("agency-a: moderator approval",), owner="admin"),
+]
+
+
+@pytest.fixture(scope="module")
+def _world(django_db_setup, django_db_blocker):
+    """Build the world once per module inside a transaction that is rolled back at the
+    end; every test runs in a savepoint of it (like TestCase.setUpTestData)."""
+    from cms.pages.portal import ensure_portal
+    from tests.factories import make_agency
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            ensure_portal()
+            agency_a = make_agency(
+                "agency-a", names={"kk": "А агенттігі", "ru": "Агентство А", "en": "Agency A"}
+            )
+            agency_b = make_agency(
+                "agency-b", names={"kk": "Б агенттігі", "ru": "Агентство Б", "en": "Agency B"}
+            )
+            yield World(agency_a, agency_b)
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def world(_world, db):
+    for obj in (_world.page, _world.a, _world.b, _world.link, _world.image, _world.document):
+        obj.refresh_from_db()
+    return _world
+
+
+def _request(client, world, case, actor):
+    if case.setup:
+        getattr(world, case.setup)()
+    client.force_login(world.user(actor))
+    url = case.url(world, actor)
+    if case.method == "POST":
+        data = case.data(world, actor) if case.data else {}
+        return client.post(url, data)
+    return client.get(url)
+
+
+def _refused(response) -> bool:
+    if response.status_code in (403, 404):
+        return True
+    # Wagtail's admin answers "permission denied" with a redirect to the dashboard.
+    return response.status_code == 302 and response["Location"] in ("/admin/", "/admin")
+
+
+def _shows(response, markers) -> bool:
+    body = response.content.decode(errors="replace")
+    return any(marker in body for marker in markers)
+
+
+def _row_ids(cases, with_owner=False):
+    rows = []
+    for case in cases:
+        if with_owner:
+            if case.owner:
+                rows.append(pytest.param(case, id=case.id))
+        else:
+            for intruder in case.intruders:
+                rows.append(pytest.param(case, intruder, id=f"{case.id}-{intruder}"))
+    return rows
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "intruder"), _row_ids(CASES))
+def test_other_agency_is_refused(client, world, case, intruder):
+    response = _request(client, world, case, intruder)
+    if case.effect:
+        assert not getattr(world, case.effect)(), f"{intruder} acted on A's object"
+    assert response.status_code < 500
+    if _refused(response):
+        return
+    if case.markers:
+        assert not _shows(response, case.markers), f"{intruder} sees A's object"
+    elif case.method == "GET":
+        pytest.fail(f"{intruder} got {response.status_code} for {case.id}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", _row_ids(CASES, with_owner=True))
+def test_own_agency_can(client, world, case):
+    response = _request(client, world, case, case.owner)
+    if case.effect:
+        assert getattr(world, case.effect)(), (
+            f"{case.owner} could not act: {response.status_code} {response.get('Location')}"
+        )
+        return
+    assert response.status_code == 200, response.status_code
+    assert _shows(response, case.markers), f"{case.owner} does not see the object"
+
+
+# --- Platform admins (superuser and "Platform admins" group) see everything -----------
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "case_id",
+    ["page-explorer", "page-chooser-search", "image-index", "document-index", "snippet-index",
+     "report-site-history-snippet", "page-search"],
+)
+def test_platform_admin_sees_all(client, world, case_id):
+    case = next(c for c in CASES if c.id == case_id)
+    response = _request(client, world, case, "admin")
+    assert response.status_code == 200
+    assert _shows(response, case.markers)
+
+
+def test_platform_admin_group_member_is_unrestricted(world):
+    from cms.tenants.isolation.querysets import scope_by_agency, scope_pages
+
+    user = world.platform_admin
+    assert scope_by_agency(QuickLink.objects.all(), user).filter(pk=world.link.pk).exists()
+    assert scope_pages(Page.objects.all(), user).filter(pk=world.page.pk).exists()
+
+
+# --- A page of A cannot be moved or copied into B, even by A's editor --------------------
+@pytest.mark.django_db
+def test_move_into_other_agency_is_refused(client, world):
+    client.force_login(world.editor_a)
+    target = world.section_of("editor_b")
+    response = client.post(f"/admin/pages/{world.page.pk}/move/{target.pk}/confirm/")
+    assert _refused(response) or response.status_code == 200
+    assert not world.page_moved()
+    response = client.post(
+        f"/admin/bulk/wagtailcore/page/move/?next=/admin/&id={world.page.pk}",
+        {"chooser": target.pk},
+    )
+    assert not world.page_moved()
+
+
+@pytest.mark.django_db
+def test_copy_into_other_agency_is_refused(client, world):
+    client.force_login(world.editor_a)
+    target = world.section_of("editor_b")
+    client.post(
+        f"/admin/pages/{world.page.pk}/copy/",
+        {"new_title_kk": "Iso copy", "new_title_ru": "Iso copy", "new_slug": "iso-copy",
+         "new_parent_page": target.pk},
+    )
+    assert not world.page_copied()
+
+
+@pytest.mark.django_db
+def test_move_destinations_do_not_offer_other_agency(client, world):
+    client.force_login(world.editor_a)
+    b_home = world.b.home_page
+    response = client.get(
+        f"/admin/choose-page/{b_home.pk}/?page_type=wagtailcore.page&user_perms=move_to"
+        f"&target_pages={world.page.pk}&match_subclass=true"
+    )
+    body = response.content.decode()
+    assert _refused(response) or "Біз туралы" not in body
+
+
+@pytest.mark.django_db
+def test_snippet_form_defaults_to_the_only_agency(client, world):
+    client.force_login(world.editor_b)
+    response = client.get(_link_url("add", obj=False)(world, "editor_b"))
+    form = response.context["form"]
+    assert list(form.fields["agency"].queryset) == [world.b]
+    assert form.initial.get("agency") == world.b.pk
