@@ -241,3 +241,14 @@ def test_rebuild_database_engine_prints_progress(agency_a, news, commit):
     call_command("search_index", "rebuild", stdout=out)
     assert "documents (100%)" in out.getvalue()
     assert found("тарифтер") != []
+
+
+def test_search_falls_back_to_the_database_when_the_engine_is_down(news, commit, settings):
+    from search.engines import search
+
+    with commit():
+        page = add_news(news, "tariffs", kk="Тарифтер", ru="Тарифы")
+    settings.SEARCH_URL = f"http://127.0.0.1:{_closed_port()}"
+    assert get_engine().name == "elastic"
+    results = search(SearchQuery(text="тарифтер", language="kk"))
+    assert [h.page_id for h in results.hits] == [page.pk]

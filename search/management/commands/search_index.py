@@ -81,13 +81,15 @@ class Command(BaseCommand):
         for key in keys:
             want = expected.get(key, 0)
             have = [held[e.name].get(key, 0) for e in engines]
-            diff = max((abs(h - want) for h in have), default=0)
-            out_of_sync += diff
+            # The difference of the engine that is furthest off (negative: missing).
+            diff = max((h - want for h in have), key=abs, default=0)
+            out_of_sync += abs(diff)
             rows.append([key[0] or "(portal)", key[1], str(want)] + [str(h) for h in have]
                         + [f"{diff:+d}" if diff else "0"])
         widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
         for row in rows:
-            self.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+            line = "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True))
+            self.stdout.write(line.rstrip())
         totals = [str(sum(expected.values()))]
         totals += [str(sum(held[e.name].values())) for e in engines]
         names = " / ".join(["pages"] + [e.name for e in engines])
