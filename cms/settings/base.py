@@ -187,6 +187,8 @@ TASKS = {
 # means the embedded database engine.
 SEARCH_URL = env_str("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "birtutas")
+# Seconds before a request to the search engine gives up (then the database answers).
+SEARCH_TIMEOUT = float(env_str("SEARCH_TIMEOUT", "2.0"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Wagtail ---------------------------------------------------------------------
