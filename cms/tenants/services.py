@@ -303,3 +303,105 @@ def restore_agency(agency: Agency) -> Agency:
     agency.save()
     grant_permissions(agency)
     return agency
+
+
+# Fields of an agency that `update_agency` may change. The slug is not among them:
+# every URL of the agency's site depends on it.
+UPDATABLE_FIELDS = frozenset(
+    [f"{base}_{lang}" for base in ("name", "short_name", "address") for lang in LANGS]
+    + ["category", "parent", "hostname", "logo", "brand_colour", "phone", "email"]
+)
+
+
+PROVISIONED_FIELDS = ["collection", "editors_group", "moderators_group", "workflow", "site"]
+
+
+@transaction.atomic
+def update_agency(agency: Agency, *, user=None, **values) -> Agency:
+    """Change an agency's fields and keep what provisioning derived from them in sync:
+    the home page titles, the Wagtail Site's host name and name, the collection name.
+
+    Translated fields are passed per language (`name_kk=...`), never as `name=...`.
+    Raises ValidationError (or AgencyConflict) and changes nothing if the result is
+    invalid.
+    """
+    unknown = set(values) - UPDATABLE_FIELDS
+    if unknown:
+        raise TypeError(f"update_agency() cannot change {', '.join(sorted(unknown))}")
+    agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    if "hostname" in values:
+        values["hostname"] = (values["hostname"] or "").strip().lower() or None
+    for name, value in values.items():
+        setattr(agency, name, value)
+    agency.full_clean(exclude=PROVISIONED_FIELDS)
+    agency.save()
+    _sync_home_titles(agency, user)
+    _sync_site(agency)
+    if agency.collection_id:
+        wanted = f"{agency.slug}: {agency.name_ru or agency.name_kk}"
+        if agency.collection.name != wanted:
+            agency.collection.name = wanted
+            agency.collection.save(update_fields=["name"])
+    return agency
+
+
+def _sync_home_titles(agency: Agency, user=None) -> None:
+    home = AgencyHomePage.objects.filter(agency_record=agency).first()
+    if home is None:
+        return
+    wanted = _names_of(agency)
+    if all((getattr(home, f"title_{lang}") or "") == wanted[lang] for lang in LANGS):
+        return
+    for lang in LANGS:
+        setattr(home, f"title_{lang}", wanted[lang])
+    if home.live and not home.has_unpublished_changes:
+        # Nothing else is pending: publish the new titles as a normal revision, so
+        # that history and publish signals (search index, caches) see the change.
+        # The caller (a platform admin) need not hold page permissions in the tree.
+        home.save_revision(user=user).publish(user=user, skip_permission_checks=True)
+        return
+    # A draft is pending or the agency is archived: change the titles without
+    # publishing anybody's draft or bringing an archived site back online.
+    home.draft_title = wanted[settings.LANGUAGE_CODE] or home.draft_title
+    home.save()
+    titles = {f"title_{lang}": wanted[lang] for lang in LANGS}
+    titles["title"] = wanted[settings.LANGUAGE_CODE]
+    titles["draft_title"] = home.draft_title
+    for revision in {r for r in (home.latest_revision, home.live_revision) if r is not None}:
+        revision.content.update(titles)
+        revision.save(update_fields=["content"])
+
+
+def _sync_site(agency: Agency) -> None:
+    if not agency.hostname:
+        if agency.site_id:
+            site = agency.site
+            agency.site = None
+            agency.save(update_fields=["site"])
+            site.delete()
+        return
+    taken = Site.objects.filter(hostname=agency.hostname)
+    if agency.site_id:
+        taken = taken.exclude(pk=agency.site_id)
+    if taken.exists():
+        raise AgencyConflict(
+            {"hostname": _("The host name %(host)s is already used by another site.")
+             % {"host": agency.hostname}},
+            code="hostname_taken",
+        )
+    site_name = agency.name_ru or agency.name_kk
+    if agency.site_id:
+        site = agency.site
+        if site.hostname != agency.hostname or site.site_name != site_name:
+            site.hostname = agency.hostname
+            site.site_name = site_name
+            site.save()
+        return
+    agency.site = Site.objects.create(
+        hostname=agency.hostname,
+        port=80,
+        root_page=agency.home_page,
+        site_name=site_name,
+        is_default_site=False,
+    )
+    agency.save(update_fields=["site"])

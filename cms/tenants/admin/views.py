@@ -1,0 +1,232 @@
+"""Views of the agency admin screen: list, create, edit, archive and restore."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views import generic
+from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
+
+from cms.tenants.models import Agency
+from cms.tenants.services import (
+    AgencyConflict,
+    archive_agency,
+    provision_agency,
+    restore_agency,
+    update_agency,
+)
+
+from .forms import PROVISION_FIELDS
+
+LANGS = ("kk", "ru", "en")
+# URL namespace (and prefix) of the viewset: /admin/agencies/.
+NAMESPACE = "agencies"
+ARCHIVE_ACTION = "birtutas.agency.archive"
+RESTORE_ACTION = "birtutas.agency.restore"
+
+
+class AgencyIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("parent", "site")
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if not self.user_has_permission("archive"):
+            return buttons
+        if instance.is_archived:
+            buttons.append(
+                MenuItem(
+                    _("Restore"),
+                    url=reverse(f"{NAMESPACE}:restore", args=(instance.pk,)),
+                    icon_name="undo",
+                    priority=40,
+                )
+            )
+        else:
+            buttons.append(
+                MenuItem(
+                    _("Archive"),
+                    url=reverse(f"{NAMESPACE}:archive", args=(instance.pk,)),
+                    icon_name="folder-inverse",
+                    priority=40,
+                )
+            )
+        return buttons
+
+
+class ServiceFormMixin:
+    """Runs the save in its own transaction and turns the services' validation errors
+    into form errors: nothing half-saved, never a server error."""
+
+    def form_valid(self, form):
+        self.form = form
+        try:
+            with transaction.atomic():
+                self.object = self.save_instance()
+        except ValidationError as error:
+            form.add_service_errors(error)
+            return self._service_failed(form)
+        except IntegrityError:
+            # Another admin saved a conflicting agency between validation and save.
+            form.add_error(
+                None,
+                _(
+                    "Another agency with the same address or host name was saved meanwhile. "
+                    "Check the form and try again."
+                ),
+            )
+            return self._service_failed(form)
+        response = self.save_action()
+        hook_response = self.run_after_hook()
+        return hook_response if hook_response is not None else response
+
+    def _service_failed(self, form):
+        self.produced_error_code = "validation_error"
+        self.produced_error_message = self.get_error_message()
+        self.object = self.object_after_failure()
+        return self.form_invalid(form)
+
+    def object_after_failure(self):
+        return None
+
+
+class AgencyCreateView(ServiceFormMixin, generic.CreateView):
+    page_title = gettext_lazy("New agency")
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        result = provision_agency(
+            slug=data["slug"],
+            names={lang: data.get(f"name_{lang}") or "" for lang in LANGS},
+            short_names={lang: data.get(f"short_name_{lang}") or "" for lang in LANGS},
+            category=data["category"],
+            parent=data.get("parent"),
+            hostname=data.get("hostname"),
+            brand_colour=data.get("brand_colour") or None,
+        )
+        if not result.created:
+            # The form checked the slug; this agency appeared in the meantime.
+            raise AgencyConflict(
+                _("An agency with the address “%(slug)s” already exists.") % {"slug": data["slug"]},
+                code="duplicate_slug",
+            )
+        rest = {name: value for name, value in data.items() if name not in PROVISION_FIELDS}
+        agency = update_agency(result.agency, user=self.request.user, **rest)
+        log(instance=agency, action="wagtail.create", user=self.request.user)
+        return agency
+
+
+class AgencyEditView(ServiceFormMixin, generic.EditView):
+    def get_queryset(self):
+        return Agency.objects.all()
+
+    def save_instance(self):
+        data = {name: value for name, value in self.form.cleaned_data.items() if name != "slug"}
+        agency = update_agency(self.object, user=self.request.user, **data)
+        log(instance=agency, action="wagtail.edit", user=self.request.user)
+        return agency
+
+    def object_after_failure(self):
+        # The in-memory instance holds the rejected values; show the stored agency.
+        return Agency.objects.get(pk=self.object.pk)
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.user_has_permission("archive"):
+            stored = Agency.objects.get(pk=self.object.pk)
+            if stored.is_archived:
+                buttons.append(
+                    Button(
+                        _("Restore"),
+                        url=reverse(f"{NAMESPACE}:restore", args=(stored.pk,)),
+                        icon_name="undo",
+                        priority=40,
+                    )
+                )
+            else:
+                buttons.append(
+                    Button(
+                        _("Archive"),
+                        url=reverse(f"{NAMESPACE}:archive", args=(stored.pk,)),
+                        icon_name="folder-inverse",
+                        priority=40,
+                    )
+                )
+        return buttons
+
+
+class AgencyArchiveView(
+    generic.PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, TemplateView
+):
+    """Confirmation page (GET) and the archiving itself (POST)."""
+
+    model = Agency
+    permission_required = "archive"
+    template_name = "tenants/admin/confirm_archive.html"
+    header_icon = "folder-inverse"
+    restore = False
+
+    def setup(self, request, pk, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = get_object_or_404(Agency, pk=pk)
+
+    def get_page_title(self):
+        return _("Restore agency") if self.restore else _("Archive agency")
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(f"{NAMESPACE}:index"), "label": _("Agencies")},
+            {
+                "url": reverse(f"{NAMESPACE}:edit", args=(self.object.pk,)),
+                "label": str(self.object),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object"] = self.object
+        context["restore"] = self.restore
+        context["already_done"] = self.object.is_archived != self.restore
+        context["action_url"] = reverse(
+            f"{NAMESPACE}:restore" if self.restore else f"{NAMESPACE}:archive",
+            args=(self.object.pk,),
+        )
+        context["cancel_url"] = reverse(f"{NAMESPACE}:index")
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if self.restore:
+            if self.object.is_archived:
+                restore_agency(self.object)
+                log(instance=self.object, action=RESTORE_ACTION, user=request.user)
+            messages.success(
+                request,
+                _("Agency “%(name)s” restored: its site is online again.") % {"name": self.object},
+            )
+        else:
+            if not self.object.is_archived:
+                archive_agency(self.object)
+                log(instance=self.object, action=ARCHIVE_ACTION, user=request.user)
+            messages.success(
+                request,
+                _("Agency “%(name)s” archived: its site is offline, all its content is kept.")
+                % {"name": self.object},
+            )
+        return redirect(f"{NAMESPACE}:index")
+
+
+class AgencyRestoreView(AgencyArchiveView):
+    restore = True
+    header_icon = "undo"
