@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -118,15 +118,15 @@ def _provision_agency(
         wanted = {lang: names.get(lang) or "" for lang in LANGS}
         if any(wanted[lang] and wanted[lang] != existing[lang] for lang in LANGS):
             raise AgencyConflict(
-                _("An agency with the address “%(slug)s” already exists with other names.")
-                % {"slug": slug},
+                _("An agency with the address “%(slug)s” already exists with other names."),
                 code="duplicate_slug",
+                params={"slug": slug},
             )
         if hostname and agency.hostname and hostname != agency.hostname:
             raise AgencyConflict(
-                _("The agency “%(slug)s” already has the host name %(host)s.")
-                % {"slug": slug, "host": agency.hostname},
+                _("The agency “%(slug)s” already has the host name %(host)s."),
                 code="hostname_mismatch",
+                params={"slug": slug, "host": agency.hostname},
             )
     else:
         agency = Agency(slug=slug, category=category, parent=parent)
@@ -254,8 +254,9 @@ def _ensure_site(agency: Agency, home: Page, changes: list[str]) -> None:
         taken = taken.exclude(pk=agency.site_id)
     if taken.exists():
         raise AgencyConflict(
-            _("The host name %(host)s is already used by another site.") % {"host": agency.hostname},
+            _("The host name %(host)s is already used by another site."),
             code="hostname_taken",
+            params={"host": agency.hostname},
         )
     if agency.site_id:
         agency.site.hostname = agency.hostname
@@ -385,9 +386,13 @@ def _sync_site(agency: Agency) -> None:
         taken = taken.exclude(pk=agency.site_id)
     if taken.exists():
         raise AgencyConflict(
-            {"hostname": _("The host name %(host)s is already used by another site.")
-             % {"host": agency.hostname}},
-            code="hostname_taken",
+            {
+                "hostname": ValidationError(
+                    _("The host name %(host)s is already used by another site."),
+                    code="hostname_taken",
+                    params={"host": agency.hostname},
+                )
+            },
         )
     site_name = agency.name_ru or agency.name_kk
     if agency.site_id:
