@@ -8,9 +8,15 @@ terms that `search.analysis.analyze` produced, so the database only splits on sp
 
 `IndexOutbox` records, in the transaction of a publish, move or delete, which pages
 the engines must update; `search.indexing.drain_outbox` empties it.
+
+`PromotedResult` (an agency's chosen pages for a query, see `search.promotions`) and
+`SearchQueryLog` (queries per day, see `search.querylog`) serve the agencies' editors.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cms.tenants.isolation.logging import AgencyLogEntry
 
 
 class SearchEntry(models.Model):
@@ -60,3 +66,159 @@ class IndexOutbox(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} page {self.page_id}"
+
+
+LANGUAGE_ALL = "all"
+QUERY_MAX_LENGTH = 255
+
+
+def promoted_language_choices():
+    from django.conf import settings
+
+    return [(LANGUAGE_ALL, _("All languages")), *settings.LANGUAGES]
+
+
+class PromotedResult(models.Model):
+    """A page an agency's editors put first for a query on the agency's search page.
+
+    `query` is what the editor typed; `query_kk`, `query_ru` and `query_en` are its
+    normalised keys in each language (`search.analysis.analyze_query`, sorted), so a
+    citizen's inflected form or another word order still meets the promotion.
+    """
+
+    agency = models.ForeignKey(
+        "tenants.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.CASCADE,
+        related_name="promoted_results",
+    )
+    query = models.CharField(
+        _("search query"),
+        max_length=QUERY_MAX_LENGTH,
+        help_text=_("The words citizens type; other word forms of them match too."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=promoted_language_choices,
+        default=LANGUAGE_ALL,
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    query_kk = models.CharField(max_length=QUERY_MAX_LENGTH * 2, blank=True, editable=False)
+    query_ru = models.CharField(max_length=QUERY_MAX_LENGTH * 2, blank=True, editable=False)
+    query_en = models.CharField(max_length=QUERY_MAX_LENGTH * 2, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("promoted result")
+        verbose_name_plural = _("promoted results")
+        ordering = ["agency", "query", "sort_order", "pk"]
+        indexes = [
+            models.Index(fields=["agency", "query_kk"], name="search_promo_kk"),
+            models.Index(fields=["agency", "query_ru"], name="search_promo_ru"),
+            models.Index(fields=["agency", "query_en"], name="search_promo_en"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.query} → {self.page_id}"
+
+    def save(self, *args, **kwargs):
+        self.query = normalise_query_text(self.query)
+        for lang in ("kk", "ru", "en"):
+            setattr(self, f"query_{lang}", query_key(self.query, lang))
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from cms.tenants.scoping import agency_home_path
+
+        super().clean()
+        self.query = normalise_query_text(self.query)
+        errors = {}
+        if not any(query_key(self.query, lang) for lang in ("kk", "ru", "en")):
+            errors["query"] = _("Enter at least one word that can be searched for.")
+        if self.agency_id and self.page_id:
+            home_path = _agency_home_path(self.agency_id)
+            page_path = agency_home_path(self.page)
+            if home_path is None or page_path != home_path:
+                errors["page"] = _("Choose a page of this agency's site.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def _agency_home_path(agency_id: int) -> str | None:
+    from cms.pages.models import AgencyHomePage
+
+    return (
+        AgencyHomePage.objects.filter(agency_record_id=agency_id)
+        .values_list("path", flat=True)
+        .first()
+    )
+
+
+class SearchQueryLog(models.Model):
+    """How often a query was asked per day, per agency (None: the portal-wide search)
+    and language, and how many of those asks found nothing."""
+
+    agency = models.ForeignKey(
+        "tenants.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="search_queries",
+    )
+    language = models.CharField(_("language"), max_length=5)
+    query = models.CharField(_("search query"), max_length=QUERY_MAX_LENGTH)
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("searches"), default=0)
+    zero_results = models.PositiveIntegerField(_("searches without results"), default=0)
+
+    class Meta:
+        verbose_name = _("search query statistic")
+        verbose_name_plural = _("search query statistics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "language", "query", "day"],
+                condition=models.Q(agency__isnull=False),
+                name="search_querylog_unique_agency",
+            ),
+            models.UniqueConstraint(
+                fields=["language", "query", "day"],
+                condition=models.Q(agency__isnull=True),
+                name="search_querylog_unique_portal",
+            ),
+        ]
+        indexes = [models.Index(fields=["agency", "day"], name="search_querylog_agency_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.language} {self.query} ×{self.count}"
+
+
+def normalise_query_text(text: str) -> str:
+    """A query as typed, lowercased (NFC, casefolded) with its whitespace collapsed."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", str(text or "")).casefold()
+    return " ".join(text.split())[:QUERY_MAX_LENGTH]
+
+
+def query_key(text: str, language: str) -> str:
+    """The analysed, order-free key of a query in `language` ("" when nothing is searchable)."""
+    from search.analysis import analyze_query
+
+    return " ".join(sorted(set(analyze_query(text, language))))[: QUERY_MAX_LENGTH * 2]
+
+
+class PromotedResultLogEntry(AgencyLogEntry):
+    """Audit log of promoted results, carrying the agency for scoping."""
+
+    class Meta(AgencyLogEntry.Meta):
+        verbose_name = _("promoted result log entry")
+        verbose_name_plural = _("promoted result log entries")
