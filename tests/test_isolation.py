@@ -510,3 +510,135 @@ def test_snippet_form_defaults_to_the_only_agency(client, world):
     form = response.context["form"]
     assert list(form.fields["agency"].queryset) == [world.b]
     assert form.initial.get("agency") == world.b.pk
+
+
+# --- search: promoted results (an AgencyScopedSnippetViewSet) and the query report -----
+# The objects are made per test by `_search_world` (the World above stays as it is).
+PROMO = "isoalphapromo"
+NEW_PROMO = "isocreatedpromo"
+ASKED = "isoalphaasked"
+PROMO_PERMISSIONS = ("add_promotedresult", "change_promotedresult", "delete_promotedresult")
+REPORT = "/admin/reports/search-queries/"
+
+
+def _search_world(world):
+    from django.contrib.auth.models import Permission
+    from django.utils import timezone
+
+    from search.models import PromotedResult, SearchQueryLog
+
+    permissions = Permission.objects.filter(
+        content_type__app_label="birtutas_search", codename__in=PROMO_PERMISSIONS
+    )
+    for agency in (world.a, world.b):
+        agency.editors_group.permissions.add(*permissions)
+    world.promo = PromotedResult.objects.create(
+        agency=world.a, page=world.page, query=PROMO, language="all"
+    )
+    log(world.promo, "wagtail.create", user=world.editor_a)
+    SearchQueryLog.objects.create(
+        agency=world.a, language="kk", query=ASKED, day=timezone.localdate(), count=3
+    )
+    world.promo_gone = lambda: not PromotedResult.objects.filter(pk=world.promo.pk).exists()
+    world.promo_created_in_a = lambda: PromotedResult.objects.filter(
+        agency=world.a, query=NEW_PROMO
+    ).exists()
+    world.promo_changed = lambda: PromotedResult.objects.get(pk=world.promo.pk).sort_order == 7
+
+
+def _promo_url(name, obj=True):
+    def build(w, actor):
+        args = [w.promo.pk] if obj else []
+        return reverse(f"wagtailsnippets_birtutas_search_promotedresult:{name}", args=args)
+
+    return build
+
+
+def _promo_chooser_url(name, obj=False):
+    def build(w, actor):
+        args = [w.promo.pk] if obj else []
+        return reverse(f"wagtailsnippetchoosers_birtutas_search_promotedresult:{name}", args=args)
+
+    return build
+
+
+SEARCH_CASES = [
+    Case("promo-index", _promo_url("list", obj=False), markers=(PROMO,)),
+    Case("promo-search", lambda w, actor: _promo_url("list", obj=False)(w, actor)
+         + "?q=isoalpha", markers=(PROMO,)),
+    Case("promo-edit", _promo_url("edit"), markers=(PROMO,)),
+    Case("promo-edit-post", _promo_url("edit"), "POST",
+         data=lambda w, actor: {
+             "agency": w.agency_of(actor).pk, "query": PROMO, "language": "all",
+             "page": w.page.pk, "sort_order": 7,
+         },
+         effect="promo_changed"),
+    Case("promo-delete-form", _promo_url("delete"), markers=(PROMO,)),
+    Case("promo-delete", _promo_url("delete"), "POST", effect="promo_gone"),
+    Case("promo-history", _promo_url("history"), markers=(PROMO,)),
+    Case("promo-usage", _promo_url("usage"), markers=(PROMO,)),
+    Case("promo-add-form", _promo_url("add", obj=False),
+         markers=("А агенттігі", "Агентство А", "Agency A")),
+    Case("promo-add-into-a", _promo_url("add", obj=False), "POST",
+         data=lambda w, actor: {
+             "agency": w.a.pk, "query": NEW_PROMO, "language": "all",
+             "page": w.page.pk, "sort_order": 0,
+         },
+         effect="promo_created_in_a"),
+    Case("promo-add-page-of-a", _promo_url("add", obj=False), "POST",
+         data=lambda w, actor: {
+             "agency": w.agency_of(actor).pk, "query": NEW_PROMO, "language": "all",
+             "page": w.page.pk, "sort_order": 0,
+         },
+         effect="promo_created_in_a"),
+    Case("promo-chooser", _promo_chooser_url("choose"), markers=(PROMO,)),
+    Case("promo-chooser-search",
+         lambda w, actor: _promo_chooser_url("choose_results")(w, actor) + "?q=isoalpha",
+         markers=(PROMO,)),
+    Case("promo-chosen", _promo_chooser_url("chosen", obj=True), markers=(PROMO,)),
+    Case("bulk-promo-delete-form",
+         _bulk("birtutas_search", "promotedresult", "delete", "promo"), markers=(PROMO,)),
+    Case("bulk-promo-delete", _bulk("birtutas_search", "promotedresult", "delete", "promo"),
+         "POST", effect="promo_gone"),
+    Case("report-site-history-promo", _url("/admin/reports/site-history/"), markers=(PROMO,)),
+    Case("report-search-queries", _url(REPORT), markers=(ASKED,), owner="moderator_a"),
+    Case("report-search-queries-of-a", _url(REPORT + "?agency=agency-a"), markers=(ASKED,)),
+    Case("report-search-queries-csv", _url(REPORT + "?agency=agency-a&format=csv"),
+         markers=(ASKED,)),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "intruder"), _row_ids(SEARCH_CASES))
+def test_search_admin_other_agency_is_refused(client, world, case, intruder):
+    _search_world(world)
+    test_other_agency_is_refused(client, world, case, intruder)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", _row_ids(SEARCH_CASES, with_owner=True))
+def test_search_admin_own_agency_can(client, world, case):
+    _search_world(world)
+    test_own_agency_can(client, world, case)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("case_id", "query"),
+    [("promo-index", ""), ("report-search-queries", ""),
+     ("report-search-queries", "?agency=agency-a")],
+)
+def test_search_admin_platform_admin_sees_all(client, world, case_id, query):
+    _search_world(world)
+    case = next(c for c in SEARCH_CASES if c.id == case_id)
+    client.force_login(world.admin)
+    response = client.get(case.url(world, "admin") + query)
+    assert response.status_code == 200
+    assert _shows(response, case.markers)
+
+
+@pytest.mark.django_db
+def test_search_report_of_other_agency_is_403(client, world):
+    _search_world(world)
+    client.force_login(world.editor_b)
+    assert client.get(REPORT + "?agency=agency-a").status_code == 403
