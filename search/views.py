@@ -1,0 +1,171 @@
+"""Public search: the results page (portal-wide or one agency's) and the suggest endpoint.
+
+    /<lang>/search/                   the whole portal; on an agency's own host name,
+                                      that agency
+    /<lang>/<agency>/search/          one agency (the same index, filtered)
+    /<lang>/search/suggest/?q=...     up to 8 title suggestions as JSON (?agency=slug)
+
+The views only parse the request (`search.forms`), ask `search.engines`, and turn
+the answer into component parameters (`search.presenters`). When the configured
+engine fails, the database engine answers and the page says so.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
+
+from cms.tenants.models import Agency
+from search import spelling
+from search.analysis import tokenize
+from search.engines import SearchEngineError, SearchQuery, get_engine, get_fallback_engine
+from search.forms import SearchForm, SuggestForm
+from search.presenters import ResultsPage, local_url
+from search.promotions import promoted_hits
+from search.querylog import record_query
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 10
+SUGGESTIONS = 8
+MIN_SUGGEST_CHARS = 2
+
+
+class Searcher:
+    """Asks the configured engine; after it fails once, the database engine (`reduced`)."""
+
+    def __init__(self):
+        self.engine = get_engine()
+        self.reduced = False
+
+    def run(self, query: SearchQuery):
+        if self.reduced:
+            return get_fallback_engine().search(query)
+        try:
+            return self.engine.search(query)
+        except SearchEngineError:
+            if self.engine.name == "database":
+                raise
+            logger.warning("Search engine %s failed; answering from the database",
+                           self.engine.name, exc_info=True)
+            self.reduced = True
+            return get_fallback_engine().search(query)
+
+
+def host_agency(request) -> Agency | None:
+    """The agency whose own host name the request came to (None on the portal's hosts)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return Agency.objects.filter(site=site, status=Agency.Status.ACTIVE).first()
+
+
+def _active_agency(slug: str) -> Agency | None:
+    return (Agency.objects.filter(slug=slug, status=Agency.Status.ACTIVE)
+            .select_related("home_page", "parent").first())
+
+
+@require_GET
+def search_page(request, agency_slug: str | None = None):
+    host = host_agency(request)
+    if agency_slug is not None:
+        agency = _active_agency(agency_slug)
+        if agency is None or (host is not None and agency.pk != host.pk):
+            # Not an agency's search: maybe a page of that name (…/<section>/search/).
+            return wagtail_serve(request, f"{agency_slug}/search/")
+    else:
+        agency = host
+
+    form = SearchForm(request.GET)
+    form.is_valid()
+    data = form.valid_data()
+    ui_language = get_language() or settings.LANGUAGE_CODE
+    page = ResultsPage(request, data, ui_language=ui_language, scope=agency)
+    page.errors = form.error_messages_list()
+    status = 400 if page.errors else 200
+
+    if data["q"]:
+        searcher = Searcher()
+        try:
+            page.run(searcher, per_page=PER_PAGE)
+        except SearchEngineError:
+            logger.exception("The database search engine failed")
+            page.unavailable = True
+            status = 503
+        else:
+            if data["page"] == 1 and not page.errors:
+                scope_slug = agency.slug if agency else None
+                page.promoted = page.present_promoted(
+                    promoted_hits(data["q"], page.language, scope_slug))
+                record_query(data["q"], page.language, scope_slug, page.results.total)
+    return render(request, "search/search.html", page.context(), status=status)
+
+
+def _completed_hits(searcher, query: SearchQuery, seen: set[str]) -> list:
+    """More suggestions when the last word is still being typed ("цифрлан" →
+    "цифрландыру"): search again with it completed from the indexed title words."""
+    tokens = tokenize(query.text)
+    extra = []
+    if not tokens:
+        return extra
+    for word in spelling.completions(tokens[-1], query.language):
+        if len(seen) >= SUGGESTIONS:
+            break
+        text = " ".join([*tokens[:-1], word])
+        for hit in searcher.run(replace(query, text=text)).hits:
+            if hit.id not in seen:
+                seen.add(hit.id)
+                extra.append(hit)
+    return extra
+
+
+@require_GET
+def suggest(request):
+    form = SuggestForm(request.GET)
+    if not form.is_valid():
+        messages = form.error_messages_list()
+        return JsonResponse({"error": " ".join(messages), "errors": messages}, status=400)
+    data = form.cleaned_data
+    if data["agency"]:
+        agency = _active_agency(data["agency"])
+        if agency is None:
+            message = _("There is no body with this address.")
+            return JsonResponse({"error": message, "errors": [message]}, status=400)
+    else:
+        agency = host_agency(request)
+    language = data["lang"] or get_language() or settings.LANGUAGE_CODE
+    body = {"query": data["q"], "language": language, "suggestions": [], "reduced": False}
+    if len(data["q"]) < MIN_SUGGEST_CHARS:
+        return JsonResponse(body)
+    searcher = Searcher()
+    query = SearchQuery(text=data["q"], language=language,
+                        agency=agency.slug if agency else None, per_page=SUGGESTIONS)
+    try:
+        results = searcher.run(query)
+    except SearchEngineError:
+        logger.exception("The database search engine failed")
+        message = _("Search is temporarily unavailable. Please try again later.")
+        return JsonResponse({"error": message, "errors": [message]}, status=503)
+    hits = list(results.hits)
+    try:
+        hits += _completed_hits(searcher, query, {hit.id for hit in hits})
+    except SearchEngineError:
+        logger.exception("The database search engine failed")
+    body["reduced"] = searcher.reduced
+    body["suggestions"] = [
+        {"title": hit.title, "url": local_url(request, hit.url), "agency": hit.agency_name}
+        for hit in hits[:SUGGESTIONS]
+    ]
+    return JsonResponse(body)
+
+
+__all__ = ["search_page", "suggest", "Searcher", "host_agency"]
