@@ -13,7 +13,10 @@ class HeadingBlock(blocks.StructBlock):
 
     text = blocks.CharBlock(label=_("Text"))
     level = blocks.ChoiceBlock(
-        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2", label=_("Level")
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))],
+        default="h2",
+        label=_("Level"),
+        search_index=False,  # the level's label is not content: keep it out of the index
     )
 
     class Meta:
