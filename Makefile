@@ -36,6 +36,9 @@ test: install ## Install test dependencies and run the whole suite
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
+bench: install ## Search benchmark (BENCH_DOCS=10000 to scale down; DATABASE_URL=postgres://... adds PostgreSQL)
+	$(BIN)/python -m tests.benchmarks.search_bench
+
 lint: install ## ruff
 	$(BIN)/ruff check .
 

@@ -35,18 +35,25 @@ from .base import (
 TABLE = SearchEntry._meta.db_table
 FTS_TABLE = "birtutas_search_fts"
 BATCH = 1000
+# PostgreSQL: body phrases are checked on this many candidates past the requested page.
+RERANK_CANDIDATES = 200
 
 
 class PostgresMatcher:
-    """Conditions on `e.search_vector` (title terms weight A, body terms weight B)."""
+    """Conditions on the vectors of migrations 0002 and 0004: `match_vector` (title and
+    body terms, no positions; GIN-indexed) for matching, `title_vector` (title terms with
+    positions, small) for the title, `search_vector` (weighted, with positions, big) only
+    for body phrases, which `search` checks on the top candidates alone."""
+
+    two_stage = True
 
     @staticmethod
     def _lex(term: str, weight: str = "") -> str:
         quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
         return f"{quoted}:{weight}" if weight else quoted
 
-    def _cond(self, tsquery: str) -> tuple[str, list]:
-        return "e.search_vector @@ to_tsquery('simple'::regconfig, %s)", [tsquery]
+    def _cond(self, tsquery: str, column: str = "match_vector") -> tuple[str, list]:
+        return f"e.{column} @@ to_tsquery('simple'::regconfig, %s)", [tsquery]
 
     def any(self, terms):
         return self._cond(" | ".join(self._lex(t) for t in terms))
@@ -55,15 +62,17 @@ class PostgresMatcher:
         return self._cond(" & ".join(self._lex(t) for t in terms))
 
     def phrase(self, terms):
-        title = " <-> ".join(self._lex(t, "A") for t in terms)
-        body = " <-> ".join(self._lex(t, "B") for t in terms)
-        return self._cond(f"({title}) | ({body})")
+        """The phrase in the title (cheap); see `body_phrase`."""
+        return self._cond(" <-> ".join(self._lex(t) for t in terms), "title_vector")
+
+    def body_phrase(self, terms):
+        return self._cond(" <-> ".join(self._lex(t, "B") for t in terms), "search_vector")
 
     def title_all(self, terms):
-        return self._cond(" & ".join(self._lex(t, "A") for t in terms))
+        return self._cond(" & ".join(self._lex(t) for t in terms), "title_vector")
 
     def title_term(self, term):
-        return self._cond(self._lex(term, "A"))
+        return self._cond(self._lex(term), "title_vector")
 
     def term(self, term):
         return self._cond(self._lex(term))
@@ -71,6 +80,8 @@ class PostgresMatcher:
 
 class SqliteMatcher:
     """Conditions through the FTS5 table (its rowid is SearchEntry.id)."""
+
+    two_stage = False
 
     @staticmethod
     def _q(term: str) -> str:
@@ -207,16 +218,21 @@ class DatabaseEngine(SearchEngine):
             parts.append(f"CASE WHEN {sql} THEN {weight!r} ELSE 0 END")
             params.extend(p)
 
-        add(m.all(terms), SCORE_ALL_TERMS)
-        if len(terms) > 1:
+        single = len(terms) == 1
+        if single:
+            # Every matched row holds the one term: no need to test it row by row.
+            parts.append(repr(SCORE_ALL_TERMS + SCORE_ANY_SHARE))
+        else:
+            add(m.all(terms), SCORE_ALL_TERMS)
             add(m.phrase(sequence), SCORE_PHRASE)
         add(m.title_all(terms), SCORE_TITLE_ALL)
         share = SCORE_TITLE_SHARE / len(terms)
         for term in terms:
             add(m.title_term(term), share)
-        share = SCORE_ANY_SHARE / len(terms)
-        for term in terms:
-            add(m.term(term), share)
+        if not single:
+            share = SCORE_ANY_SHARE / len(terms)
+            for term in terms:
+                add(m.term(term), share)
         return " + ".join(parts), params
 
     def _filters(self, query: SearchQuery) -> tuple[list[str], list]:
@@ -246,13 +262,18 @@ class DatabaseEngine(SearchEngine):
         match_sql, match_params = m.any(terms)
         where, where_params = self._filters(query)
         if query.sort == "date":
-            order = "m.date DESC NULLS LAST, m.score DESC, m.page_id DESC"
+            order = "{t}.date DESC NULLS LAST, {t}.score DESC, {t}.page_id DESC"
         else:
-            order = "m.score DESC, m.date DESC NULLS LAST, m.page_id DESC"
+            order = "{t}.score DESC, {t}.date DESC NULLS LAST, {t}.page_id DESC"
+        two_stage = m.two_stage and len(terms) > 1
+        extra_sql, extra_params = "", []
+        if two_stage:
+            tp_sql, extra_params = m.phrase(sequence)
+            extra_sql = f", CASE WHEN {tp_sql} THEN 1 ELSE 0 END AS tp"
         sql = f"""
             WITH m AS MATERIALIZED (
                 SELECT e.id, e.page_id, e.agency, e.page_type, e.year, e.date,
-                       ({score_sql}) AS score
+                       ({score_sql}) AS score{extra_sql}
                 FROM {TABLE} e
                 WHERE {match_sql} AND {" AND ".join(where)}
             )
@@ -266,14 +287,40 @@ class DatabaseEngine(SearchEngine):
                    CAST(NULL AS FLOAT)
             FROM m WHERE m.year IS NOT NULL GROUP BY m.year
             UNION ALL
+        """
+        params = score_params + extra_params + match_params + where_params
+        if two_stage:
+            # Body phrases need the big positional vector: check them only on the top
+            # candidates of the cheap ranking (everything but the body phrase).
+            body_sql, body_params = m.body_phrase(sequence)
+            sql += f"""
+            SELECT * FROM (
+                SELECT 'hit', CAST(NULL AS VARCHAR(50)), CAST(NULL AS BIGINT), x.id,
+                       CAST(x.score AS FLOAT)
+                FROM (
+                    SELECT c.id, c.date, c.page_id,
+                           c.score + CASE WHEN c.tp = 0 AND c.score >= {SCORE_ALL_TERMS!r}
+                                          AND {body_sql} THEN {SCORE_PHRASE!r} ELSE 0 END
+                           AS score
+                    FROM (SELECT * FROM m ORDER BY {order.format(t="m")} LIMIT %s) c
+                    JOIN {TABLE} e ON e.id = c.id
+                ) x
+                ORDER BY {order.format(t="x")}
+                LIMIT %s OFFSET %s
+            ) h
+            """
+            candidates = query.offset + query.per_page + RERANK_CANDIDATES
+            params += body_params + [candidates, query.per_page, query.offset]
+        else:
+            sql += f"""
             SELECT * FROM (
                 SELECT 'hit', CAST(NULL AS VARCHAR(50)), CAST(NULL AS BIGINT), m.id,
                        CAST(m.score AS FLOAT)
-                FROM m ORDER BY {order}
+                FROM m ORDER BY {order.format(t="m")}
                 LIMIT %s OFFSET %s
             ) h
-        """
-        params = score_params + match_params + where_params + [query.per_page, query.offset]
+            """
+            params += [query.per_page, query.offset]
         with connections[self.using].cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()

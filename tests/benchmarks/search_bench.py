@@ -1,0 +1,303 @@
+"""Search benchmark: `make bench`, or `.venv/bin/python -m tests.benchmarks.search_bench`.
+
+Builds a synthetic platform of BENCH_DOCS (default 100,000) page-language documents
+across BENCH_AGENCIES (300) agencies from a kk/ru/en vocabulary with Zipf-like word
+frequencies (documents go straight to the engines, not through Wagtail pages), then
+prints, per engine (database on SQLite; database on PostgreSQL when DATABASE_URL
+points at it; Elasticsearch on osmem-server):
+
+* bulk indexing throughput (documents/s; the Python text analysis is timed apart);
+* p50 / p95 latency of BENCH_QUERIES (500) mixed queries: single words, phrases,
+  agency-filtered, Kazakh inflected forms;
+* publish-to-searchable time: a real Wagtail page published in the scratch database,
+  timed until the engine finds it.
+
+It prints figures and asserts nothing. Scratch databases are created and dropped.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+
+os.environ["DJANGO_SETTINGS_MODULE"] = "tests.benchmarks.settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connections  # noqa: E402
+
+from search.analysis import query_groups  # noqa: E402
+from search.documents import terms_text  # noqa: E402
+from search.engines.base import SearchQuery  # noqa: E402
+from search.engines.database import DatabaseEngine  # noqa: E402
+from tests.benchmarks.vocabulary import KK_ROOTS, Vocabulary, kk_forms  # noqa: E402
+
+N_DOCS = int(os.environ.get("BENCH_DOCS", "100000"))
+N_AGENCIES = int(os.environ.get("BENCH_AGENCIES", "300"))
+N_QUERIES = int(os.environ.get("BENCH_QUERIES", "500"))
+LANG_SHARE = (("kk", 0.45), ("ru", 0.45), ("en", 0.10))
+PAGE_TYPES = ("newspage", "sectionpage", "agencyhomepage")
+
+
+def out(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+# --- documents ----------------------------------------------------------------------
+class TermCache:
+    """Analysed terms per (word, language), so 100k documents are analysed in seconds.
+
+    For text made of plain words, `terms_text` is exactly the concatenation of each
+    word's `analyze` terms followed by the stream of first query terms; this builds it
+    from per-word results (checked against `terms_text` on a sample)."""
+
+    def __init__(self):
+        self.cache: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+
+    def word(self, word, lang):
+        key = (word, lang)
+        if key not in self.cache:
+            from search.analysis import analyze
+
+            self.cache[key] = (
+                analyze(word, lang),
+                [g[0] for g in query_groups(word, lang)],
+            )
+        return self.cache[key]
+
+    def terms(self, words, lang) -> str:
+        terms, stream = [], []
+        for w in words:
+            t, s = self.word(w, lang)
+            terms += t
+            stream += s
+        if stream and stream != terms:
+            terms += stream
+        return " ".join(terms)
+
+
+def make_documents(vocab: Vocabulary, n: int, n_agencies: int, seed: int = 11):
+    rng = random.Random(seed)
+    cache = TermCache()
+    agencies = [f"agency-{i:03d}" for i in range(n_agencies)]
+    parents = {a: (agencies[i // 10] if i >= 10 else None) for i, a in enumerate(agencies)}
+    langs = [lang for lang, _ in LANG_SHARE]
+    weights = [w for _, w in LANG_SHARE]
+    start = date(2015, 1, 1)
+    docs = []
+    for i in range(n):
+        lang = rng.choices(langs, weights)[0]
+        agency = agencies[rng.randrange(n_agencies)]
+        title = vocab.sample(rng, lang, rng.randint(3, 8))
+        body = vocab.sample(rng, lang, rng.randint(40, 160))
+        day = start + timedelta(days=rng.randrange(4000))
+        docs.append({
+            "id": f"{i + 1}-{lang}",
+            "page_id": i + 1,
+            "agency": agency,
+            "agency_ancestors": [parents[agency]] if parents[agency] else [],
+            "agency_name": agency.replace("-", " ").title(),
+            "language": lang,
+            "page_type": rng.choices(PAGE_TYPES, (8, 3, 1))[0],
+            "title": " ".join(title).capitalize(),
+            "summary": " ".join(body[:30]),
+            "body": " ".join(body),
+            "url": f"/{lang}/{agency}/p{i + 1}/",
+            "date": day,
+            "year": day.year,
+            "title_terms": cache.terms(title, lang),
+            "body_terms": cache.terms(body[:30] + body, lang),
+            "tags": [],
+        })
+    return docs
+
+
+def analysis_throughput(docs, sample=300) -> float:
+    """Documents/s of the real `terms_text` (the cost at publish and rebuild time)."""
+    picked = docs[:sample]
+    t0 = time.perf_counter()
+    for d in picked:
+        assert terms_text(d["title"], d["language"]) == d["title_terms"]
+        terms_text(d["summary"] + "\n" + d["body"], d["language"])
+    return len(picked) / (time.perf_counter() - t0)
+
+
+# --- queries --------------------------------------------------------------------------
+def make_queries(vocab: Vocabulary, docs, n: int, seed: int = 5) -> list[tuple[str, SearchQuery]]:
+    rng = random.Random(seed)
+    queries = []
+    kinds = ("word", "phrase", "agency", "kk-inflected")
+    for i in range(n):
+        kind = kinds[i % len(kinds)]
+        doc = docs[rng.randrange(len(docs))]
+        lang = doc["language"]
+        if kind == "word":
+            text = vocab.sample(rng, lang, 1)[0]
+            q = SearchQuery(text=text, language=lang)
+        elif kind == "phrase":
+            words = doc["title"].lower().split()
+            at = rng.randrange(max(1, len(words) - 1))
+            q = SearchQuery(text=" ".join(words[at : at + rng.choice((2, 3))]), language=lang)
+        elif kind == "agency":
+            text = " ".join(vocab.sample(rng, lang, rng.choice((1, 2))))
+            q = SearchQuery(text=text, language=lang, agency=doc["agency"],
+                            include_subordinate=rng.random() < 0.3)
+        else:
+            root = rng.choice(KK_ROOTS)
+            q = SearchQuery(text=rng.choice(kk_forms(root)[1:]), language="kk")
+        queries.append((kind, q))
+    return queries
+
+
+def latency(engine, queries) -> dict:
+    for _kind, q in queries[:20]:  # warm up caches and connections
+        engine.search(q)
+    times: dict[str, list[float]] = {}
+    totals = []
+    for kind, q in queries:
+        t0 = time.perf_counter()
+        results = engine.search(q)
+        elapsed = (time.perf_counter() - t0) * 1000
+        times.setdefault(kind, []).append(elapsed)
+        times.setdefault("all", []).append(elapsed)
+        totals.append(results.total)
+    return {"times": times, "matched": statistics.mean(totals)}
+
+
+def pct(values, p) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def report_latency(name, result):
+    t = result["times"]
+    out(f"  {name}: p50 {pct(t['all'], 50):.1f} ms, p95 {pct(t['all'], 95):.1f} ms, "
+        f"max {max(t['all']):.1f} ms (mean matched {result['matched']:.0f} docs)")
+    for kind in ("word", "phrase", "agency", "kk-inflected"):
+        if kind in t:
+            out(f"      {kind:13s} p50 {pct(t[kind], 50):7.1f} ms   p95 {pct(t[kind], 95):7.1f} ms")
+
+
+# --- engines -------------------------------------------------------------------------
+def bench_engine(name, engine, docs, queries):
+    out(f"\n[{name}]")
+    t0 = time.perf_counter()
+    engine.rebuild(iter(docs), total=len(docs))
+    engine.refresh()
+    elapsed = time.perf_counter() - t0
+    out(f"  bulk indexing: {len(docs)} docs in {elapsed:.1f} s = {len(docs) / elapsed:,.0f} docs/s")
+    if hasattr(engine, "analyse_tables"):
+        engine.analyse_tables()
+    report_latency("latency of %d queries" % len(queries), latency(engine, queries))
+
+
+def publish_to_searchable(engines: list[tuple[str, object]]) -> None:
+    """Publish a real NewsPage in the scratch database and poll each engine."""
+    from django.db import transaction
+
+    from cms.pages.models import NewsPage
+    from cms.pages.portal import ensure_portal
+    from tests.factories import make_agency
+
+    ensure_portal()
+    agency = make_agency("bench-agency", names={"kk": "Бенч", "ru": "Бенч", "en": "Bench"})
+    news = agency.home_page.get_children().get(slug="news").specific
+    word = "жарияланымбенч"
+    for attempt in range(3):
+        page = NewsPage(slug=f"bench-{attempt}", date=date.today(), live=False)
+        page.title_kk = page.title_ru = f"{word}{attempt} тексеру"
+        page.body_kk = [("paragraph", "<p>Бенчмарк мәтіні.</p>")]
+        page.body_ru = [("paragraph", "<p>Текст бенчмарка.</p>")]
+        news.add_child(instance=page)
+        revision = page.save_revision()
+        t0 = time.perf_counter()
+        with transaction.atomic():
+            revision.publish()
+        committed = time.perf_counter()
+        for name, engine in engines:
+            q = SearchQuery(text=f"{word}{attempt}", language="kk")
+            while not engine.search(q).total:
+                if time.perf_counter() - t0 > 30:
+                    out(f"  {name}: not found after 30 s")
+                    break
+                time.sleep(0.005)
+            else:
+                found = time.perf_counter()
+                out(f"  {name} (try {attempt + 1}): {(found - t0) * 1000:.0f} ms "
+                    f"(publish + commit {(committed - t0) * 1000:.0f} ms)")
+
+
+def main() -> None:
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    # The default database is the scratch SQLite file unless DATABASE_URL is PostgreSQL;
+    # then the SQLite figures come from a second run of this script without it (Wagtail's
+    # data migrations write to the default database, so one process cannot migrate both).
+    only_database = os.environ.get("BENCH_ONLY_DATABASE") == "1"
+    if connections["default"].vendor != "sqlite" and not only_database:
+        import subprocess
+
+        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        subprocess.run(
+            [sys.executable, "-m", "tests.benchmarks.search_bench"],
+            env={**env, "BENCH_ONLY_DATABASE": "1"},
+            check=True,
+        )
+    aliases = ["default"]
+    for alias in aliases:
+        connections[alias].creation.create_test_db(verbosity=0, autoclobber=True)
+
+    out(f"Search benchmark: {N_DOCS:,} documents, {N_AGENCIES} agencies, "
+        f"{N_QUERIES} queries, {os.cpu_count()} CPUs")
+    vocab = Vocabulary()
+    t0 = time.perf_counter()
+    docs = make_documents(vocab, N_DOCS, N_AGENCIES)
+    out(f"documents generated in {time.perf_counter() - t0:.1f} s (per-word analysis cache); "
+        f"real terms_text: {analysis_throughput(docs):,.0f} docs/s")
+    queries = make_queries(vocab, docs, N_QUERIES)
+
+    engines = []
+    for alias in aliases:
+        name = f"database/{connections[alias].vendor}"
+        engine = DatabaseEngine(using=alias)
+        bench_engine(name, engine, docs, queries)
+        engines.append((name, engine))
+
+    if only_database:
+        _destroy(aliases)
+        return
+    from osmem_server import OsmemServer
+
+    from search.engines.elastic import ElasticEngine
+
+    with OsmemServer.start() as server:
+        elastic = ElasticEngine(url=server.url, prefix="bench", timeout=30)
+        bench_engine("elastic/osmem-server", elastic, docs, queries)
+        del docs
+        out("\n[publish to searchable] (outbox drained on commit by the immediate task backend)")
+        settings.SEARCH_URL = server.url
+        settings.SEARCH_INDEX_PREFIX = "bench"
+        default_db = [(n, e) for n, e in engines if e.using == "default"]
+        publish_to_searchable(default_db + [("elastic/osmem-server", elastic)])
+
+    _destroy(aliases)
+
+
+def _destroy(aliases):
+    for alias in aliases:
+        connections[alias].creation.destroy_test_db(
+            connections[alias].settings_dict["NAME"], verbosity=0
+        )
+
+
+if __name__ == "__main__":
+    main()
