@@ -58,6 +58,9 @@ EDITOR_SNIPPET_PERMISSIONS = (
     ("navigation", "add_quicklink"),
     ("navigation", "change_quicklink"),
     ("navigation", "delete_quicklink"),
+    ("birtutas_search", "add_promotedresult"),
+    ("birtutas_search", "change_promotedresult"),
+    ("birtutas_search", "delete_promotedresult"),
 )
 MODERATOR_COLLECTION_PERMISSIONS = (
     ("wagtailimages", "choose_image"),
