@@ -44,7 +44,9 @@ def test_english_page_has_no_notice(client, news_section):
     assert 'lang="ru">' not in html.split("<main", 1)[1].split("</main>")[0]
 
 
-@pytest.mark.parametrize("lang,title", [("kk", "Тарифтер туралы хабарлама"), ("ru", "Сообщение о тарифах")])
+@pytest.mark.parametrize(
+    "lang,title", [("kk", "Тарифтер туралы хабарлама"), ("ru", "Сообщение о тарифах")]
+)
 def test_required_languages_are_shown_as_they_are(client, news_section, lang, title):
     add_news(news_section, en=False)
     html = client.get(f"/{lang}/agency-a/news/tariffs/").content.decode()
@@ -100,9 +102,7 @@ def admin_client(client, portal):
     return client
 
 
-@pytest.mark.parametrize(
-    "missing,language_name", [("ru", "Russian"), ("kk", "Kazakh")]
-)
+@pytest.mark.parametrize("missing,language_name", [("ru", "Russian"), ("kk", "Kazakh")])
 def test_publishing_without_a_required_language_is_refused(
     admin_client, news_section, missing, language_name
 ):

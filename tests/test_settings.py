@@ -12,7 +12,11 @@ from cms.settings.env import cache_config, env_bool
 
 
 def _import_settings(module: str, **env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}
+    }
     clean.update(env)
     return subprocess.run(
         [sys.executable, "-c", f"import {module}"],
@@ -24,14 +28,20 @@ def _import_settings(module: str, **env) -> subprocess.CompletedProcess:
 
 
 def test_production_requires_secret_key():
-    result = _import_settings("cms.settings.production", ALLOWED_HOSTS="gov.kz", DATABASE_URL="postgres://x@h/db")
+    result = _import_settings(
+        "cms.settings.production", ALLOWED_HOSTS="gov.kz", DATABASE_URL="postgres://x@h/db"
+    )
     assert result.returncode != 0 and "SECRET_KEY is required" in result.stderr
 
 
 def test_production_requires_database_url_and_hosts():
-    result = _import_settings("cms.settings.production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="gov.kz")
+    result = _import_settings(
+        "cms.settings.production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="gov.kz"
+    )
     assert "DATABASE_URL is required" in result.stderr
-    result = _import_settings("cms.settings.production", SECRET_KEY="x" * 50, DATABASE_URL="postgres://x@h/db")
+    result = _import_settings(
+        "cms.settings.production", SECRET_KEY="x" * 50, DATABASE_URL="postgres://x@h/db"
+    )
     assert "ALLOWED_HOSTS is required" in result.stderr
 
 

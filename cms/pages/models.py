@@ -154,5 +154,3 @@ class NewsPage(BasePage):
 
     class Meta:
         verbose_name = _("news item")
-
-

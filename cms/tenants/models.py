@@ -10,7 +10,10 @@ from django.utils.translation import gettext_lazy as _
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SLUG_VALIDATOR = RegexValidator(
     r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$",
-    _("Use 2–50 lowercase Latin letters, digits and hyphens, not starting or ending with a hyphen."),
+    _(
+        "Use 2–50 lowercase Latin letters, digits and hyphens, "
+        "not starting or ending with a hyphen."
+    ),
 )
 HOSTNAME_VALIDATOR = RegexValidator(
     r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$",
@@ -98,10 +101,18 @@ class Agency(models.Model):
 
     # What provisioning created; kept so that scoping and archiving never guess.
     collection = models.OneToOneField(
-        "wagtailcore.Collection", null=True, blank=True, on_delete=models.SET_NULL, related_name="agency"
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agency",
     )
     editors_group = models.OneToOneField(
-        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="agency_as_editors"
+        "auth.Group",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agency_as_editors",
     )
     moderators_group = models.OneToOneField(
         "auth.Group",
@@ -111,7 +122,11 @@ class Agency(models.Model):
         related_name="agency_as_moderators",
     )
     workflow = models.OneToOneField(
-        "wagtailcore.Workflow", null=True, blank=True, on_delete=models.SET_NULL, related_name="agency"
+        "wagtailcore.Workflow",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agency",
     )
     site = models.OneToOneField(
         "wagtailcore.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="agency"

@@ -143,7 +143,9 @@ def _provision_agency(
         agency.hostname = hostname
         if not created:
             changes.append("hostname")
-    agency.full_clean(exclude=["collection", "editors_group", "moderators_group", "workflow", "site"])
+    agency.full_clean(
+        exclude=["collection", "editors_group", "moderators_group", "workflow", "site"]
+    )
     agency.save()
 
     home = _ensure_home(agency, changes)
@@ -194,9 +196,7 @@ def _ensure_collection(agency: Agency, changes: list[str]) -> None:
 
 def _ensure_groups(agency: Agency, changes: list[str]) -> None:
     if not agency.editors_group_id:
-        agency.editors_group, _created = Group.objects.get_or_create(
-            name=f"{agency.slug}: editors"
-        )
+        agency.editors_group, _created = Group.objects.get_or_create(name=f"{agency.slug}: editors")
         changes.append("editors group")
     if not agency.moderators_group_id:
         agency.moderators_group, _created = Group.objects.get_or_create(

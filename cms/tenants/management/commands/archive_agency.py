@@ -28,8 +28,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Agency {agency.slug} is already archived; nothing to do.")
             return
         agency = archive_agency(agency)
+        count = len(agency.archived_live_page_ids)
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Archived agency {agency.slug}: {len(agency.archived_live_page_ids)} pages unpublished."
-            )
+            self.style.SUCCESS(f"Archived agency {agency.slug}: {count} pages unpublished.")
         )

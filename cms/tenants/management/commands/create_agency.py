@@ -54,6 +54,8 @@ class Command(BaseCommand):
         if result.created:
             self.stdout.write(self.style.SUCCESS(f"Created agency {agency.slug}: {agency.name_ru}"))
         elif result.changes:
-            self.stdout.write(f"Agency {agency.slug} existed; completed: {', '.join(result.changes)}")
+            self.stdout.write(
+                f"Agency {agency.slug} existed; completed: {', '.join(result.changes)}"
+            )
         else:
             self.stdout.write(f"Agency {agency.slug} already exists; nothing to change.")
