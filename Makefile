@@ -7,8 +7,12 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# make screenshots: a scratch server on this port, unless BASE_URL points at a running one.
+SCREENSHOT_PORT ?= 8765
+BASE_URL ?=
+SCREENSHOT_ARGS ?=
 
-.PHONY: help install run test bench lint messages screenshots clean
+.PHONY: help install run test chromium bench lint messages screenshots clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -32,9 +36,39 @@ run: install ## Migrate, load the demo platform when empty, serve on http://127.
 	@$(BIN)/python manage.py demo_logins
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install ## Install test dependencies and run the whole suite
+test: install chromium ## Install test dependencies and Chromium, run the whole suite (browser tests included)
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+# The browser tests (tests/browser) drive Debian's Chromium; they fail, never skip,
+# when it is missing.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" -eq 0 ]; then \
+	  echo "Installing Chromium for the browser tests (apt-get install -y chromium)"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+	  echo "Chromium is missing: the browser tests need /usr/bin/chromium."; \
+	  echo "Install it as root with: apt-get update && apt-get install -y chromium"; \
+	  exit 1; \
+	fi
+
+screenshots: install ## PNGs of the main pages (kk/ru/en, desktop and mobile, VI mode, catalogue) into themes/screenshots/; BASE_URL=http://... uses a running server
+	@if [ -n "$(BASE_URL)" ]; then \
+	  $(BIN)/python manage.py screenshots --base-url "$(BASE_URL)" $(SCREENSHOT_ARGS); exit $$?; \
+	fi; \
+	scratch=$$(mktemp -d); \
+	export DATABASE_URL="sqlite:///$$scratch/db.sqlite3" MEDIA_ROOT="$$scratch/media" DEBUG=1; \
+	trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null; rm -rf "$$scratch"' EXIT; \
+	echo "Loading the demo platform into $$scratch"; \
+	$(BIN)/python manage.py migrate --noinput >/dev/null && \
+	$(BIN)/python manage.py setup_platform >/dev/null && \
+	$(BIN)/python manage.py load_demo >/dev/null || exit 1; \
+	$(BIN)/python manage.py runserver --noreload 127.0.0.1:$(SCREENSHOT_PORT) >"$$scratch/server.log" 2>&1 & server=$$!; \
+	for i in $$(seq 60); do \
+	  curl -fs -o /dev/null http://127.0.0.1:$(SCREENSHOT_PORT)/healthz && break; sleep 0.5; \
+	done; \
+	$(BIN)/python manage.py screenshots --base-url http://127.0.0.1:$(SCREENSHOT_PORT) $(SCREENSHOT_ARGS)
 
 bench: install ## Search benchmark (BENCH_DOCS=10000 to scale down; DATABASE_URL=postgres://... adds PostgreSQL)
 	$(BIN)/python -m tests.benchmarks.search_bench

@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
     path("theme/agency/<slug:slug>.css", theme_views.agency_css, name="theme-agency-css"),
+    path("a11y/", theme_views.a11y, name="theme-a11y"),
 ]
 
 if settings.DEBUG:
@@ -21,6 +22,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("catalogue/", theme_views.catalogue, name="theme-catalogue"),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

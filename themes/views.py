@@ -1,10 +1,16 @@
-"""The per-agency stylesheet: brand colour as CSS custom properties, no inline style."""
+"""Theme views: the per-agency stylesheet (brand colour as CSS custom properties, no
+inline style), the component catalogue and the visually-impaired settings."""
 
-from django.http import Http404, HttpResponse
-from django.utils.http import http_date
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import http_date, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
 from cms.tenants.models import HEX_COLOUR, Agency
+
+from . import vi
+from .catalogue import load_components, render_example
 
 DEFAULT_BRAND = "#00577B"
 WHITE = (255, 255, 255)
@@ -67,4 +73,76 @@ def agency_css(request, slug: str):
     response = HttpResponse(body, content_type="text/css; charset=utf-8")
     response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
     response["Last-Modified"] = http_date(agency.updated_at.timestamp())
+    return response
+
+
+def can_see_catalogue(user) -> bool:
+    """Staff and Wagtail admin users; everyone when DEBUG is on."""
+    if settings.DEBUG:
+        return True
+    return user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin"))
+
+
+@require_safe
+def catalogue(request):
+    """Every example of every component (`?component=<name>` for one component)."""
+    if not can_see_catalogue(request.user):
+        raise Http404("No catalogue here")
+    components = load_components(request.GET.get("component"))
+    if not components:
+        raise Http404("No such component")
+    sections = [
+        {
+            "name": component.name,
+            "summary": component.summary,
+            "examples": [
+                {
+                    "id": f"{component.name}-{index}",
+                    "name": example.name,
+                    "lang": example.lang,
+                    "rows": example.rows(component.parameters),
+                    "html": render_example(component, example),
+                }
+                for index, example in enumerate(component.examples, start=1)
+            ],
+        }
+        for component in components
+    ]
+    response = render(request, "theme/catalogue.html", {"sections": sections})
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def a11y(request):
+    """Store the visually-impaired settings in a cookie and go back to `next`.
+
+    `/a11y/?text=large&contrast=dark&spacing=wide&images=off&next=/kk/` changes the
+    given settings and keeps the others; `?reset=1` returns to the normal version.
+    Plain links reach it, so it works without JavaScript.
+    """
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    response["Cache-Control"] = "no-store"
+    if request.GET.get("reset"):
+        response.delete_cookie(vi.COOKIE_NAME, samesite="Lax")
+        return response
+    current = vi.from_request(request)
+    current.update(vi.clean(request.GET))
+    value = vi.serialize(current)
+    if value:
+        response.set_cookie(
+            vi.COOKIE_NAME,
+            value,
+            max_age=vi.COOKIE_MAX_AGE,
+            samesite="Lax",
+            secure=request.is_secure(),
+            httponly=True,
+        )
+    else:
+        response.delete_cookie(vi.COOKIE_NAME, samesite="Lax")
     return response

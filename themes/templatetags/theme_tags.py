@@ -7,6 +7,8 @@ current page" decision is made here.
 from django import template
 from django.utils.translation import gettext as _
 
+from themes import vi
+
 register = template.Library()
 
 
@@ -103,3 +105,15 @@ def agency_cards(context, agencies):
         }
         for agency in agencies
     ]
+
+
+@register.simple_tag(takes_context=True)
+def vi_classes(context):
+    """Classes for <html> from the visually-impaired cookie ("" in the normal version)."""
+    return vi.html_classes(vi.from_request(context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
+def vi_panel(context):
+    """Parameters of the header's visually-impaired panel (links to /a11y/)."""
+    return vi.panel(context.get("request"))

@@ -19,6 +19,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+VI = "text:large|contrast:dark|spacing:wide"
 VIEWPORTS = {"desktop": (1280, 900), "mobile": (375, 812)}
 OUTPUT = Path(__file__).resolve().parent.parent.parent / "screenshots"
 
@@ -26,7 +27,9 @@ OUTPUT = Path(__file__).resolve().parent.parent.parent / "screenshots"
 class Command(BaseCommand):
     help = (
         "Write PNGs of the portal home, an agency home, a section and a news page in "
-        "every language at desktop (1280x900) and mobile (375x812) into themes/screenshots/."
+        "every language at desktop (1280x900) and mobile (375x812) into themes/screenshots/, "
+        "plus the agency home in the visually-impaired version and the component catalogue "
+        "(when the server runs with DEBUG)."
     )
 
     def add_arguments(self, parser):
@@ -43,6 +46,7 @@ class Command(BaseCommand):
         from playwright.sync_api import sync_playwright
 
         base = options["base_url"].rstrip("/") + "/"
+        self.full_page = options["full_page"]
         output = Path(options["output"])
         output.mkdir(parents=True, exist_ok=True)
         languages = [code for code, _name in settings.LANGUAGES]
@@ -58,21 +62,43 @@ class Command(BaseCommand):
                         )
                         page = context.new_page()
                         for lang in languages:
-                            for name, url in self._urls(page, base, lang, options):
-                                response = page.goto(url, wait_until="networkidle")
-                                if response is None or response.status != 200:
-                                    status = response.status if response else "no response"
-                                    raise CommandError(f"{url} answered {status}")
-                                path = output / f"{name}-{lang}-{viewport}.png"
-                                page.screenshot(path=str(path), full_page=options["full_page"])
+                            urls = dict(self._urls(page, base, lang, options))
+                            for name, url in urls.items():
+                                self._shoot(page, url, output / f"{name}-{lang}-{viewport}.png")
                                 written += 1
-                                self.stdout.write(f"{path.name}  ← {url}")
+                            if "agency-home" in urls:
+                                # The visually-impaired version: large text, white on
+                                # black, wide spacing (the combination the tests check).
+                                context.add_cookies([{"name": "vi", "value": VI, "url": base}])
+                                path = output / f"agency-home-vi-{lang}-{viewport}.png"
+                                self._shoot(page, urls["agency-home"], path)
+                                written += 1
+                                context.clear_cookies()
+                            catalogue = urljoin(base, f"{lang}/catalogue/")
+                            response = page.goto(catalogue)
+                            if response is not None and response.status == 200:
+                                self._shoot(
+                                    page, catalogue, output / f"catalogue-{lang}-{viewport}.png"
+                                )
+                                written += 1
+                            else:
+                                self.stderr.write(
+                                    f"{catalogue} is for staff or DEBUG only: not captured."
+                                )
                         context.close()
                 finally:
                     browser.close()
         except PlaywrightError as error:
             raise CommandError(f"Chromium failed: {error}") from error
         self.stdout.write(self.style.SUCCESS(f"{written} screenshots in {output}"))
+
+    def _shoot(self, page, url, path):
+        response = page.goto(url, wait_until="networkidle")
+        if response is None or response.status != 200:
+            status = response.status if response else "no response"
+            raise CommandError(f"{url} answered {status}")
+        page.screenshot(path=str(path), full_page=self.full_page)
+        self.stdout.write(f"{path.name}  ← {url}")
 
     def _urls(self, page, base, lang, options):
         """(name, url) pairs for one language; the agency and news item are found by

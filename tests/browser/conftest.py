@@ -1,0 +1,191 @@
+"""Real Chromium (Debian's /usr/bin/chromium through Playwright) against a live server
+holding the demo platform.
+
+How the data gets to the server
+-------------------------------
+pytest-django's `live_server` *fixture* makes every test that uses it transactional,
+and a transactional test empties every table when it ends: the demo (about a minute
+to load) would have to be loaded again for each of the ~100 page checks, and the
+tables the migrations filled (Wagtail's root page, locales) would be gone for any
+test that runs afterwards. So the suite starts pytest-django's own `LiveServer`
+helper once per session (`live_site`) and loads the demo once, committed:
+
+- on SQLite in memory the server thread shares the test connection (pytest-django and
+  Django's LiveServerThread do this for in-memory databases), on PostgreSQL it opens
+  its own connection, which is why the data must be committed;
+- the browser tests are moved to the end of the run (`pytest_collection_modifyitems`),
+  so no other test ever sees the demo; the test database is dropped after the run;
+- each browser test is still marked `django_db` (that is how pytest-django knows the
+  session needs a test database at all, e.g. under `-m browser`), so it runs inside
+  a transaction that is rolled back, on top of the committed demo;
+- Playwright's sync API keeps an asyncio loop running in the main thread, and Django
+  refuses database calls from a thread with a running loop. The only such calls are
+  the per-test transaction's BEGIN/ROLLBACK (requests are served by the server's own
+  threads), so DJANGO_ALLOW_ASYNC_UNSAFE is set while the browser runs, and only then.
+
+Missing Chromium or Playwright fails these tests with the command that installs them;
+they never skip.
+"""
+
+import os
+import shutil
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 375, "height": 812}}
+# The visually-impaired combination checked on every page: large text, white on black,
+# wide spacing (cookie format of themes/vi.py).
+VI_COOKIE = "text:large|contrast:dark|spacing:wide"
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+INSTALL_HINT = (
+    "Install Debian's Chromium with `apt-get update && apt-get install -y chromium` "
+    "(`make test` does it when run as root) and the test extra with "
+    "`.venv/bin/pip install -e '.[test]'`."
+)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Run the browser tests last: they commit the demo platform to the test database."""
+    browser = [item for item in items if item.get_closest_marker("browser")]
+    if browser:
+        others = [item for item in items if not item.get_closest_marker("browser")]
+        items[:] = others + browser
+
+
+@dataclass
+class LiveSite:
+    url: str
+    staff_session: str
+
+    def __call__(self, path: str) -> str:
+        return self.url + path
+
+
+@pytest.fixture(scope="session")
+def playwright_api(live_site):
+    """Playwright's sync API runs an event loop in this thread, and Django refuses
+    database calls while one runs: the site (and its data) is set up first."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(f"Playwright is not installed. {INSTALL_HINT}", pytrace=False)
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail(f"{CHROMIUM} is missing. {INSTALL_HINT}", pytrace=False)
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        with sync_playwright() as p:
+            yield p
+    finally:
+        if previous is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_api):
+    browser = playwright_api.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        pytest.fail(f"axe-playwright-python is not installed. {INSTALL_HINT}", pytrace=False)
+    return Axe()
+
+
+@pytest.fixture(scope="session")
+def live_site(django_db_setup, django_db_blocker):
+    """The demo platform, committed, behind pytest-django's LiveServer (see above)."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        call_command("setup_platform", stdout=StringIO())
+        call_command("load_demo", stdout=StringIO())
+        staff, _created = get_user_model().objects.get_or_create(
+            username="browser-staff", defaults={"is_staff": True}
+        )
+        client = Client()
+        client.force_login(staff)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        server = LiveServer("localhost")
+        try:
+            yield LiveSite(url=server.url, staff_session=session)
+        finally:
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def contexts(browser, live_site):
+    """One browser context per (viewport, mode), shared by the page checks.
+
+    The staff session cookie is scoped to the catalogue's paths only, so every other
+    page is seen as an anonymous visitor sees it.
+    """
+    made = {}
+
+    def get(viewport: str, mode: str, **options):
+        key = (viewport, mode, tuple(sorted(options.items())))
+        if key not in made:
+            context = browser.new_context(
+                viewport=VIEWPORTS[viewport], reduced_motion="reduce", **options
+            )
+            host = live_site.url.split("//", 1)[1].split(":")[0]
+            cookies = [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": live_site.staff_session,
+                    "domain": host,
+                    "path": f"/{lang}/catalogue/",
+                }
+                for lang in ("kk", "ru", "en")
+            ]
+            if mode == "vi":
+                cookies.append({"name": "vi", "value": VI_COOKIE, "domain": host, "path": "/"})
+            context.add_cookies(cookies)
+            made[key] = context
+        return made[key]
+
+    yield get
+    for context in made.values():
+        context.close()
+
+
+def format_violations(violations) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {' '.join(map(str, node['target']))}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+def run_axe(axe, page) -> list[dict]:
+    results = axe.run(
+        page,
+        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    )
+    return results.response["violations"]
