@@ -5,7 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api.api import api_router
 from cms.core import views as core_views
+from cms.feeds import views as feed_views
 from themes import views as theme_views
 
 urlpatterns = [
@@ -14,6 +16,9 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("theme/agency/<slug:slug>.css", theme_views.agency_css, name="theme-agency-css"),
     path("a11y/", theme_views.a11y, name="theme-a11y"),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", feed_views.sitemap, name="sitemap"),
+    path("robots.txt", feed_views.robots_txt, name="robots-txt"),
 ]
 
 if settings.DEBUG:
@@ -24,6 +29,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("catalogue/", theme_views.catalogue, name="theme-catalogue"),
     path("", include("search.urls")),
+    path("", include("cms.feeds.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

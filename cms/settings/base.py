@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "cms.tenants",
     "cms.pages",
     "cms.navigation",
+    "cms.feeds",
     "cms.demo",
     "search",
     "themes",
