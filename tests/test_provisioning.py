@@ -154,3 +154,12 @@ def test_archive_agency_command(portal, capsys):
     assert not Agency.objects.get(slug="test-agency").is_archived
     with pytest.raises(CommandError):
         call_command("archive_agency", "missing")
+
+
+def test_create_agency_errors_in_the_chosen_language(portal):
+    provision_agency(slug="test-agency", names=NAMES)
+    args = ["--slug", "test-agency", "--name-kk", "Басқа", "--name-ru", "Другое"]
+    with pytest.raises(CommandError, match="уже существует"):
+        call_command("create_agency", *args, "--language", "ru")
+    with pytest.raises(CommandError, match="бар"):
+        call_command("create_agency", *args, "--language", "kk")

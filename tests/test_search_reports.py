@@ -151,7 +151,14 @@ def test_editor_creates_a_promoted_result_for_own_agency_only(client, agency_a, 
     )
 
 
-def test_editor_without_the_permissions_cannot_add(client, agency_a):
-    client.force_login(editor_of(agency_a))
+def test_moderator_without_the_permissions_cannot_add(client, agency_a):
+    """Promotions are the editors' job: moderators get no add permission."""
+    client.force_login(moderator_of(agency_a))
     response = client.get(reverse("wagtailsnippets_birtutas_search_promotedresult:add"))
     assert response.status_code in (302, 403)
+
+
+def test_editors_are_granted_promotions_by_provisioning(client, agency_a):
+    client.force_login(editor_of(agency_a))
+    response = client.get(reverse("wagtailsnippets_birtutas_search_promotedresult:add"))
+    assert response.status_code == 200

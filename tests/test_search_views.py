@@ -25,6 +25,12 @@ from search.highlight import highlight, query_terms, snippet
 COMPONENTS = Path(__file__).resolve().parent.parent / "search" / "templates" / "components"
 
 
+def kk(message: str) -> str:
+    """The Kazakh UI text of `message`: /kk/ pages speak Kazakh."""
+    with translation.override("kk"):
+        return translation.gettext(message)
+
+
 @pytest.fixture
 def commit(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
@@ -171,7 +177,7 @@ def test_sort_by_date(client, demo, agency_a, commit):
     dates = [i["datetime"] for i in by_date.context["items"]]
     assert dates == sorted(dates, reverse=True)
     assert urls(relevance)[0] != urls(by_date)[0]
-    assert 'aria-current="true">Date</a>' in by_date.content.decode()
+    assert f'aria-current="true">{kk("Date")}</a>' in by_date.content.decode()
 
 
 def test_pagination(client, agency_a, commit):
@@ -190,7 +196,14 @@ def test_pagination(client, agency_a, commit):
     assert 'start="11"' in second.content.decode()
     beyond = client.get("/kk/search/", {"q": "бюджет", "page": "7"})
     assert beyond.status_code == 200
-    assert "There is no page 7 of results" in beyond.content.decode()
+    pages = 2  # 12 results, 10 a page
+    with translation.override("kk"):
+        notice = translation.ngettext(
+            "There is no page %(page)d of results: the search found %(pages)d page.",
+            "There is no page %(page)d of results: the search found %(pages)d pages.",
+            pages,
+        ) % {"page": 7, "pages": pages}
+    assert notice in beyond.content.decode()
 
 
 # --- Did you mean, other languages ------------------------------------------------------
@@ -199,7 +212,7 @@ def test_did_you_mean_on_a_typo(client, demo):
     response = client.get("/kk/search/", {"q": "цифрландару"})
     assert response.context["total"] == 0
     assert response.context["did_you_mean"]["text"] == "цифрландыру"
-    assert "Did you mean:" in response.content.decode()
+    assert kk("Did you mean:") in response.content.decode()
 
 
 def test_did_you_mean_on_a_wrong_keyboard_layout(client, demo):
@@ -306,7 +319,8 @@ def test_reduced_mode_when_the_engine_is_down(client, demo, settings, closed_por
     response = client.get("/kk/search/", {"q": "цифрландыру"})
     assert response.status_code == 200
     assert response.context["reduced"] is True
-    assert "Search is running in reduced mode" in response.content.decode()
+    reduced = kk("Search is running in reduced mode: results may be less precise than usual.")
+    assert reduced in response.content.decode()
     assert url_of(demo["digital"]) in urls(response)
     suggest = client.get("/kk/search/suggest/", {"q": "цифрландыру"})
     assert suggest.status_code == 200 and suggest.json()["reduced"] is True
@@ -323,7 +337,7 @@ def test_promoted_hits_shown_and_query_recorded(client, demo, monkeypatch):
                         lambda *args: calls.append(args))
     response = client.get("/kk/agency-a/search/", {"q": "цифрландыру"})
     html = response.content.decode()
-    assert "Recommended" in html and html.index("Ұсынылған бет") < html.index("бағдарламасы")
+    assert kk("Recommended") in html and html.index("Ұсынылған бет") < html.index("бағдарламасы")
     assert calls == [("цифрландыру", "kk", "agency-a", 1)]
     client.get("/kk/agency-a/search/", {"q": "цифрландыру", "page": "2"})
     assert len(calls) == 1

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from cms.tenants.models import Agency
 from cms.tenants.services import provision_agency
@@ -31,6 +33,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--parent", default="", help="slug of the parent agency")
         parser.add_argument("--colour", default="", help="brand colour, e.g. #00577B")
+        parser.add_argument(
+            "--language",
+            default="en",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="language of the messages (the command's own output is in English)",
+        )
 
     def handle(self, *args, **options):
         parent = None
@@ -49,7 +57,8 @@ class Command(BaseCommand):
                 brand_colour=options["colour"] or None,
             )
         except ValidationError as error:
-            raise CommandError(validation_message(error)) from error
+            with translation.override(options["language"]):
+                raise CommandError(validation_message(error)) from error
         agency = result.agency
         if result.created:
             self.stdout.write(self.style.SUCCESS(f"Created agency {agency.slug}: {agency.name_ru}"))
