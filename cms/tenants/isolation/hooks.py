@@ -72,3 +72,20 @@ def refuse_copy_out_of_agency(request, page):
     if destination is not None and not page_is_in_own_agency(destination, request.user):
         raise PermissionDenied
     return None
+
+
+@hooks.register("before_serve_document")
+def hide_documents_of_archived_agencies(document, request):
+    """An archived agency keeps its files, but no longer publishes them; its own
+    editors (and platform admins) can still download them from the admin."""
+    from django.http import Http404
+
+    from cms.tenants.models import Agency
+    from cms.tenants.scoping import agencies_for_user
+
+    agency = Agency.objects.filter(collection_id=document.collection_id).first()
+    if agency is None or not agency.is_archived:
+        return None
+    if agencies_for_user(request.user).filter(pk=agency.pk).exists():
+        return None
+    raise Http404("This document is no longer published.")
