@@ -27,8 +27,10 @@ Missing Chromium or Playwright fails these tests with the command that installs 
 they never skip.
 """
 
+import gc
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -93,6 +95,7 @@ def playwright_api(live_site):
         with sync_playwright() as p:
             yield p
     finally:
+        close_idle_connections()
         if previous is None:
             os.environ.pop(ASYNC_UNSAFE, None)
         else:
@@ -104,6 +107,28 @@ def browser(playwright_api):
     browser = playwright_api.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
+
+
+def close_idle_connections():
+    """Close every idle database connection of this thread.
+
+    Django keeps connections in context-local storage, and Playwright's sync API runs
+    the tests (and their per-test BEGIN/ROLLBACK) under another context than the one
+    pytest-django later tears the databases down in: the connections opened there
+    are out of Django's reach, and PostgreSQL refuses to drop the test database
+    while they are open ("being accessed by other users"). Django reconnects on
+    demand, so closing idle ones is safe.
+    """
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    for wrapper in gc.get_objects():
+        if (
+            isinstance(wrapper, BaseDatabaseWrapper)
+            and wrapper.connection is not None
+            and wrapper._thread_ident == threading.get_ident()
+            and not wrapper.in_atomic_block
+        ):
+            wrapper.close()
 
 
 @pytest.fixture(scope="session")
@@ -136,6 +161,12 @@ def live_site(django_db_setup, django_db_blocker):
             yield LiveSite(url=server.url, staff_session=session)
         finally:
             server.stop()
+            # Request threads are daemons the server does not wait for; each closes
+            # its database connection when it ends. Let them end, or PostgreSQL
+            # refuses to drop the test database while they are still connected.
+            for thread in threading.enumerate():
+                if "process_request_thread" in thread.name:
+                    thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")
