@@ -352,7 +352,13 @@ def test_real_query_log_counts_a_search(client, demo):
 
 # --- HTML: CSP, structure, escaping ------------------------------------------------------
 
-INLINE = [r"<script(?![^>]*\bsrc=)[^>]*>", r"<style\b", r"\sstyle=", r"\son[a-z]+="]
+# A JSON-LD data block is not code (never run, outside the CSP): allowed.
+INLINE = [
+    r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/ld\+json\")[^>]*>",
+    r"<style\b",
+    r"\sstyle=",
+    r"\son[a-z]+=",
+]
 
 
 def assert_no_inline_code(html):

@@ -33,11 +33,14 @@ def site_chrome(context):
         "subtitle": _("Websites of government bodies of the Republic of Kazakhstan"),
         "nav_items": [],
         "agency": None,
+        # The search of what the header names: the portal's, or the agency's own.
+        "search_url": portal_url + "search/",
     }
     if agency is None:
         return chrome
     home = agency.home_page
     chrome["home_url"] = _url(home, request)
+    chrome["search_url"] = chrome["home_url"] + "search/"
     chrome["title"] = agency.name
     chrome["subtitle"] = agency.parent.name if agency.parent_id else _("Official website")
     chrome["agency"] = {
