@@ -7,6 +7,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .colours import AA_TEXT_RATIO, WHITE, contrast_ratio, format_ratio
+
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SLUG_VALIDATOR = RegexValidator(
     r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$",
@@ -31,6 +33,26 @@ def validate_colour(value: str) -> None:
         )
 
 
+def validate_brand_contrast(value: str) -> None:
+    """The theme draws white text on the brand colour: it must reach WCAG AA (4.5:1)."""
+    if not HEX_COLOUR.match(value or ""):
+        return  # validate_colour reports the format
+    ratio = contrast_ratio(value, WHITE)
+    if ratio < AA_TEXT_RATIO:
+        raise ValidationError(
+            _(
+                "The colour %(colour)s gives a contrast of %(ratio)s:1 with white text; "
+                "at least %(required)s:1 is needed."
+            ),
+            code="low_contrast",
+            params={
+                "colour": value.upper(),
+                "ratio": format_ratio(ratio),
+                "required": format_ratio(AA_TEXT_RATIO),
+            },
+        )
+
+
 def validate_slug(value: str) -> None:
     SLUG_VALIDATOR(value)
     if value in RESERVED_SLUGS:
@@ -52,6 +74,12 @@ class Agency(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         ARCHIVED = "archived", _("Archived")
+
+    class HeaderLayout(models.TextChoices):
+        # The theme marks the site header with the class `site-header--<value>`.
+        STANDARD = "standard", _("Standard: emblem and name on the left, menu below")
+        CENTERED = "centered", _("Centred: emblem and name centred above the menu")
+        COMPACT = "compact", _("Compact: one row with a smaller emblem")
 
     slug = models.SlugField(
         _("address"),
@@ -90,7 +118,19 @@ class Agency(models.Model):
         related_name="+",
     )
     brand_colour = models.CharField(
-        _("brand colour"), max_length=7, default="#00577B", validators=[validate_colour]
+        _("brand colour"),
+        max_length=7,
+        default="#00577B",
+        validators=[validate_colour],
+        help_text=_(
+            "White text is drawn on this colour: it needs a contrast of at least 4.5:1 with white."
+        ),
+    )
+    header_layout = models.CharField(
+        _("header layout"),
+        max_length=20,
+        choices=HeaderLayout.choices,
+        default=HeaderLayout.STANDARD,
     )
     address = models.CharField(_("postal address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=64, blank=True)
@@ -145,22 +185,39 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.name or self.slug
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The colour as stored: clean() checks the contrast of new and changed colours.
+        instance._stored_brand_colour = instance.__dict__.get("brand_colour")
+        return instance
+
     @property
     def is_archived(self) -> bool:
         return self.status == self.Status.ARCHIVED
 
     def clean(self):
         super().clean()
+        errors = {}
+        # A colour stored before the contrast rule existed does not stop provisioning
+        # from repairing the agency; any new or changed colour must pass it. (The admin
+        # form checks the colour on every save, so that admins are asked to fix it.)
+        if self._state.adding or self.brand_colour != getattr(self, "_stored_brand_colour", None):
+            try:
+                validate_brand_contrast(self.brand_colour)
+            except ValidationError as error:
+                errors["brand_colour"] = error
         if self.hostname:
             self.hostname = self.hostname.strip().lower()
         if self.parent_id and self.pk:
             ancestor = self.parent
             while ancestor is not None:
                 if ancestor.pk == self.pk:
-                    raise ValidationError(
-                        {"parent": _("An agency cannot be subordinate to itself.")}
-                    )
+                    errors["parent"] = _("An agency cannot be subordinate to itself.")
+                    break
                 ancestor = ancestor.parent
+        if errors:
+            raise ValidationError(errors)
 
     def ancestors(self) -> list["Agency"]:
         chain, node = [], self.parent

@@ -313,7 +313,7 @@ def restore_agency(agency: Agency) -> Agency:
 # every URL of the agency's site depends on it.
 UPDATABLE_FIELDS = frozenset(
     [f"{base}_{lang}" for base in ("name", "short_name", "address") for lang in LANGS]
-    + ["category", "parent", "hostname", "logo", "brand_colour", "phone", "email"]
+    + ["category", "parent", "hostname", "logo", "brand_colour", "header_layout", "phone", "email"]
 )
 
 

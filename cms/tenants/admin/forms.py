@@ -12,7 +12,13 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
 from cms.pages.models import PortalHomePage
-from cms.tenants.models import HOSTNAME_VALIDATOR, Agency, validate_colour, validate_slug
+from cms.tenants.models import (
+    HOSTNAME_VALIDATOR,
+    Agency,
+    validate_brand_contrast,
+    validate_colour,
+    validate_slug,
+)
 
 LANGS = ("kk", "ru", "en")
 TRANSLATED_FIELDS = [f"{base}_{lang}" for base in ("name", "short_name") for lang in LANGS]
@@ -29,6 +35,7 @@ SERVICE_ERROR_FIELDS = {
     "hostname_taken": "hostname",
     "hostname_mismatch": "hostname",
     "bad_colour": "brand_colour",
+    "low_contrast": "brand_colour",
 }
 
 
@@ -42,6 +49,7 @@ class AgencyForm(WagtailAdminModelForm):
             "parent",
             "hostname",
             "brand_colour",
+            "header_layout",
             "logo",
             *ADDRESS_FIELDS,
             "phone",
@@ -84,7 +92,11 @@ class AgencyForm(WagtailAdminModelForm):
             )
         if "brand_colour" in self.fields:
             self.fields["brand_colour"].max_length = None
-            self.fields["brand_colour"].validators = [validate_colour]
+            # Checked on every save, also when the colour was stored before the rule.
+            self.fields["brand_colour"].validators = [validate_colour, validate_brand_contrast]
+        if "header_layout" in self.fields:
+            # A form posted without it (an older client) keeps the layout unchanged.
+            self.fields["header_layout"].required = False
         if "parent" in self.fields:
             parents = Agency.objects.order_by("category", "slug")
             if self.instance.pk:
@@ -130,6 +142,14 @@ class AgencyForm(WagtailAdminModelForm):
                 params={"host": hostname},
             )
         return hostname
+
+    def clean_header_layout(self):
+        layout = self.cleaned_data.get("header_layout")
+        if layout:
+            return layout
+        if self.instance.pk:
+            return self.instance.header_layout
+        return Agency.HeaderLayout.STANDARD
 
     def clean_parent(self):
         parent = self.cleaned_data.get("parent")

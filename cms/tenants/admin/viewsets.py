@@ -33,7 +33,7 @@ def agency_panels(*, creating: bool) -> ObjectList:
                 heading=_("Address and place"),
             ),
             MultiFieldPanel(
-                [FieldPanel("brand_colour"), FieldPanel("logo")],
+                [FieldPanel("brand_colour"), FieldPanel("header_layout"), FieldPanel("logo")],
                 heading=_("Appearance"),
             ),
             MultiFieldPanel(
