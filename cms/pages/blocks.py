@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -28,7 +29,14 @@ class ImageBlock(blocks.StructBlock):
     """An image with its alternative text and an optional caption."""
 
     image = ImageChooserBlock(label=_("Image"))
-    alt = blocks.CharBlock(label=_("Alternative text"), max_length=250)
+    # Not required here so that a draft can be saved without it; publishing refuses an
+    # image without alternative text (cms.pages.accessibility).
+    alt = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=250,
+        required=False,
+        help_text=_("What the image shows, for people who cannot see it. Required to publish."),
+    )
     caption = blocks.CharBlock(label=_("Caption"), required=False)
 
     class Meta:
@@ -47,8 +55,17 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "components/document_link/document_link_block.html"
 
 
+class DataTableBlock(TableBlock):
+    """A data table; publishing requires a header row or column (cms.pages.accessibility)."""
+
+    class Meta:
+        icon = "table"
+        template = "pages/blocks/table_block.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))
     image = ImageBlock()
     document = DocumentLinkBlock()
+    table = DataTableBlock(label=_("Table"))

@@ -1,10 +1,16 @@
-"""The admin form of every page type: kk and ru must be filled in before publishing."""
+"""The admin form of every page type: before publishing, kk and ru must be filled in
+and the content must pass the accessibility checks (cms.pages.accessibility)."""
+
+from itertools import groupby
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
+from .accessibility import check_translations, translated_stream_fields
 from .languages import LANGUAGE_NAMES, _is_filled
 
 # The buttons that make a page public, directly or through moderation.
@@ -44,4 +50,63 @@ class TranslatedPageForm(WagtailAdminPageForm):
                     _("This page cannot be published without its %(language)s version.")
                     % {"language": LANGUAGE_NAMES[language]},
                 )
+        self.check_accessibility(cleaned_data)
         return cleaned_data
+
+    def check_accessibility(self, cleaned_data) -> None:
+        """Refuse to publish content with accessibility problems: each is shown at the
+        top of the editor and on the block it concerns."""
+        codes = [code for code, _name in settings.LANGUAGES]
+        for base in translated_stream_fields(self._meta.model):
+            bodies = {
+                code: cleaned_data.get(f"{base}_{code}")
+                for code in codes
+                if f"{base}_{code}" in self.fields and f"{base}_{code}" not in self.errors
+            }
+            problems = check_translations(bodies)
+            for problem in problems:
+                self.add_error(None, ValidationError(problem.message, code=problem.code))
+            for language, group in groupby(problems, key=lambda p: p.language):
+                self.add_error(f"{base}_{language}", stream_error(list(group)))
+
+
+class ProblemsError(StreamBlockValidationError):
+    """A StreamBlockValidationError whose own message is readable: the editor's error
+    summary lists it next to the field's label."""
+
+    def __init__(self, message, **kwargs):
+        super().__init__(**kwargs)
+        self.message = message
+
+
+def stream_error(problems) -> StreamBlockValidationError:
+    """The problems of one StreamField, as the error the StreamField editor shows on
+    each block (and, for a struct block, on the field to change)."""
+    by_block: dict[int, dict] = {}
+    loose = []
+    for problem in problems:
+        if problem.index is None:
+            loose.append(ValidationError(problem.message, code=problem.code))
+            continue
+        by_block.setdefault(problem.index, {}).setdefault(problem.field, []).append(problem)
+    block_errors = {}
+    for index, fields in by_block.items():
+        whole = [p.message for p in fields.pop(None, [])]
+        if fields:
+            block_errors[index] = StructBlockValidationError(
+                block_errors={
+                    name: ValidationError([p.message for p in items])
+                    for name, items in fields.items()
+                },
+                non_block_errors=whole or None,
+            )
+        else:
+            block_errors[index] = ValidationError(whole)
+    summary = ngettext(
+        "%(count)s accessibility problem must be fixed before publishing; it is marked "
+        "on its block.",
+        "%(count)s accessibility problems must be fixed before publishing; they are marked "
+        "on their blocks.",
+        len(problems),
+    ) % {"count": len(problems)}
+    return ProblemsError(summary, block_errors=block_errors, non_block_errors=loose or None)

@@ -1,0 +1,23 @@
+"""Wagtail hooks of the pages app: the accessibility checker of previews and the editor."""
+
+from wagtail import hooks
+from wagtail.admin.userbar import ContentCheckerItem
+
+
+class WCAG22CheckerItem(ContentCheckerItem):
+    """Wagtail's content checker (userbar in previews, "Checks" panel in the editor),
+    running the same WCAG 2.2 A/AA rules as the browser tests instead of Wagtail's
+    short default list of rules."""
+
+    axe_run_only = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    # Wagtail's default rules for editors (heading-order, empty-heading, p-as-heading,
+    # alt-text-quality...) are best-practice rules outside these tags: keep them on
+    # as well, so that editors do not lose the hints they had.
+    axe_rules = {rule: {"enabled": True} for rule in ContentCheckerItem.axe_run_only}
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_wcag22_checker(request, items, page=None):
+    for position, item in enumerate(items):
+        if isinstance(item, ContentCheckerItem) and not isinstance(item, WCAG22CheckerItem):
+            items[position] = WCAG22CheckerItem(in_editor=item.in_editor)
