@@ -229,3 +229,11 @@ def test_edit_form_refuses_an_unknown_header_layout(admin_client, agency_a):
     response = admin_client.post(url, edit_data(agency_a, header_layout="sideways"))
     assert response.status_code == 200
     assert "header_layout" in response.context["form"].errors
+
+
+@pytest.mark.parametrize("layout", ["standard", "centered", "compact"])
+def test_header_layout_reaches_the_page(client, agency_a, layout):
+    agency_a.header_layout = layout
+    agency_a.save()
+    html = client.get("/kk/agency-a/").content.decode()
+    assert f'class="site-header site-header--{layout}"' in html

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.http import http_date, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
+from cms.tenants.colours import contrast_ratio
 from cms.tenants.models import HEX_COLOUR, Agency
 
 from . import vi
@@ -28,18 +29,10 @@ def _hex(rgb) -> str:
     return "#" + "".join(f"{round(c):02x}" for c in rgb)
 
 
-def _luminance(rgb) -> float:
-    def channel(c):
-        c = c / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def contrast(a, b) -> float:
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+    """WCAG contrast of two colours: the one rule of the platform, shared with the
+    brand-colour validation of agencies (cms.tenants.colours)."""
+    return contrast_ratio(a, b)
 
 
 def darken_for_white_text(rgb, ratio: float = AA_TEXT):

@@ -22,7 +22,18 @@ HOSTNAME_VALIDATOR = RegexValidator(
     _("Enter a host name such as mysite.gov.kz, in lowercase, without http:// or a path."),
 )
 # Paths that the platform itself uses under /<lang>/ and that no agency may take.
-RESERVED_SLUGS = {"admin", "api", "search", "static", "media", "documents", "sitemap", "catalogue"}
+RESERVED_SLUGS = {
+    "admin",
+    "api",
+    "search",
+    "static",
+    "media",
+    "documents",
+    "sitemap",
+    "catalogue",
+    "a11y",
+    "theme",
+}
 
 
 def validate_colour(value: str) -> None:

@@ -41,6 +41,7 @@ def site_chrome(context):
     home = agency.home_page
     chrome["home_url"] = _url(home, request)
     chrome["search_url"] = chrome["home_url"] + "search/"
+    chrome["layout"] = agency.header_layout
     chrome["title"] = agency.name
     chrome["subtitle"] = agency.parent.name if agency.parent_id else _("Official website")
     chrome["agency"] = {
