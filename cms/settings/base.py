@@ -222,4 +222,3 @@ LOGGING = {
 
 PLATFORM_NAME = {"kk": "Бірыңғай платформа", "ru": "Единая платформа", "en": "Unified platform"}
 PLATFORM_ADMINS_GROUP = "Platform admins"
-
