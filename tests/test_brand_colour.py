@@ -176,7 +176,9 @@ def test_create_form_shows_the_contrast_error_and_saves_nothing(admin_client):
     before = Agency.objects.count()
     response = admin_client.post(ADD, valid_data(brand_colour="#AABBCC"))
     assert response.status_code == 200
-    errors = response.context["form"].errors["brand_colour"]
+    # Form errors are lazy: read them in the admin's language (en), as the page did.
+    with translation.override("en"):
+        errors = list(response.context["form"].errors["brand_colour"])
     assert errors == [
         "The colour #AABBCC gives a contrast of 1.96:1 with white text; at least 4.5:1 is needed."
     ]
