@@ -456,3 +456,17 @@ def test_anonymous_is_sent_to_login(client, agency_a):
     response = client.get(INDEX)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
+
+
+def test_list_and_edit_offer_archive_or_restore(admin_client, agency_a):
+    from cms.tenants.services import archive_agency
+
+    archive = reverse("agencies:archive", args=(agency_a.pk,))
+    restore = reverse("agencies:restore", args=(agency_a.pk,))
+    for url in (INDEX, edit_url(agency_a)):
+        html = admin_client.get(url).content.decode()
+        assert archive in html and restore not in html
+    archive_agency(agency_a)
+    for url in (INDEX, edit_url(agency_a)):
+        html = admin_client.get(url).content.decode()
+        assert restore in html and archive not in html

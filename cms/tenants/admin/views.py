@@ -32,6 +32,20 @@ ARCHIVE_ACTION = "birtutas.agency.archive"
 RESTORE_ACTION = "birtutas.agency.restore"
 
 
+
+def archive_action(agency) -> dict:
+    """The one archive-or-restore action an agency offers, for list and edit buttons."""
+    if agency.is_archived:
+        action, label, icon = "restore", _("Restore"), "undo"
+    else:
+        action, label, icon = "archive", _("Archive"), "folder-inverse"
+    return {
+        "label": label,
+        "url": reverse(f"{NAMESPACE}:{action}", args=(agency.pk,)),
+        "icon_name": icon,
+        "priority": 40,
+    }
+
 class AgencyIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("parent", "site")
@@ -40,24 +54,7 @@ class AgencyIndexView(generic.IndexView):
         buttons = super().get_list_more_buttons(instance)
         if not self.user_has_permission("archive"):
             return buttons
-        if instance.is_archived:
-            buttons.append(
-                MenuItem(
-                    _("Restore"),
-                    url=reverse(f"{NAMESPACE}:restore", args=(instance.pk,)),
-                    icon_name="undo",
-                    priority=40,
-                )
-            )
-        else:
-            buttons.append(
-                MenuItem(
-                    _("Archive"),
-                    url=reverse(f"{NAMESPACE}:archive", args=(instance.pk,)),
-                    icon_name="folder-inverse",
-                    priority=40,
-                )
-            )
+        buttons.append(MenuItem(**archive_action(instance)))
         return buttons
 
 
@@ -142,24 +139,7 @@ class AgencyEditView(ServiceFormMixin, generic.EditView):
         buttons = list(super().header_more_buttons)
         if self.user_has_permission("archive"):
             stored = Agency.objects.get(pk=self.object.pk)
-            if stored.is_archived:
-                buttons.append(
-                    Button(
-                        _("Restore"),
-                        url=reverse(f"{NAMESPACE}:restore", args=(stored.pk,)),
-                        icon_name="undo",
-                        priority=40,
-                    )
-                )
-            else:
-                buttons.append(
-                    Button(
-                        _("Archive"),
-                        url=reverse(f"{NAMESPACE}:archive", args=(stored.pk,)),
-                        icon_name="folder-inverse",
-                        priority=40,
-                    )
-                )
+            buttons.append(Button(**archive_action(stored)))
         return buttons
 
 
