@@ -113,15 +113,22 @@ def _text(value) -> str:
 
 def body_text(page: Page, language: str) -> str:
     """Plain text of the page's StreamField body in `language` ("" when it has none)."""
+    parts = []
     value = getattr(page, f"body_{language}", None)
-    if not value:
-        return ""
-    parts = value.stream_block.get_searchable_content(value)
-    return "\n".join(p.strip() for p in parts if p and p.strip())
+    if value:
+        parts.extend(value.stream_block.get_searchable_content(value))
+    # Page types with searchable fields besides the body (a legal act's number and
+    # signatory, a person's position, a service's description) list them here.
+    extra = getattr(page, "search_extra_text", None)
+    if callable(extra):
+        parts.extend(extra(language) or [])
+    return "\n".join(p.strip() for p in parts if p and str(p).strip())
 
 
 def page_date(page: Page):
-    value = getattr(page, "date", None)
+    # A page type whose date field has another name (date signed, start date) sets
+    # `search_date_field`.
+    value = getattr(page, getattr(page, "search_date_field", "date"), None)
     if value:
         return value
     published = page.last_published_at or page.first_published_at

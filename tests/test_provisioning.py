@@ -47,7 +47,7 @@ def test_provision_creates_everything(portal):
     assert home.live and home.get_parent().pk == portal.pk
     assert home.title_kk == NAMES["kk"] and home.title_ru == NAMES["ru"]
     slugs = sorted(home.get_children().values_list("slug", flat=True))
-    assert slugs == sorted(slug for slug, _titles in STANDARD_SECTIONS)
+    assert slugs == sorted(slug for slug, _model, _titles in STANDARD_SECTIONS)
     assert all(p.live for p in home.get_children())
     assert agency.collection.get_parent() == Collection.get_first_root_node()
     editor_perms = set(

@@ -8,6 +8,7 @@ same names repairs whatever is missing and changes nothing else.
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
@@ -26,22 +27,27 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.pages.models import AgencyHomePage, PortalHomePage, SectionPage
+from cms.pages.models import AgencyHomePage, PortalHomePage
 from cms.pages.portal import ensure_portal
 
 from .models import Agency
 
 LANGS = ("kk", "ru", "en")
 
-# The standard sections every agency gets: slug → titles in kk / ru / en.
+# The standard sections every agency gets: slug → page type (app_label.ModelName) and
+# titles in kk / ru / en. Each section's page type is the index for its content.
 STANDARD_SECTIONS = [
-    ("news", {"kk": "Жаңалықтар", "ru": "Новости", "en": "News"}),
-    ("documents", {"kk": "Құжаттар", "ru": "Документы", "en": "Documents"}),
-    ("about", {"kk": "Біз туралы", "ru": "О нас", "en": "About"}),
-    ("leadership", {"kk": "Басшылық", "ru": "Руководство", "en": "Leadership"}),
-    ("contacts", {"kk": "Байланыс", "ru": "Контакты", "en": "Contacts"}),
-    ("services", {"kk": "Қызметтер", "ru": "Услуги", "en": "Services"}),
-    ("vacancies", {"kk": "Бос орындар", "ru": "Вакансии", "en": "Vacancies"}),
+    ("news", "pages.SectionPage", {"kk": "Жаңалықтар", "ru": "Новости", "en": "News"}),
+    ("documents", "pages.SectionPage", {"kk": "Құжаттар", "ru": "Документы", "en": "Documents"}),
+    ("about", "pages.SectionPage", {"kk": "Біз туралы", "ru": "О нас", "en": "About"}),
+    (
+        "leadership",
+        "pages.SectionPage",
+        {"kk": "Басшылық", "ru": "Руководство", "en": "Leadership"},
+    ),
+    ("contacts", "pages.SectionPage", {"kk": "Байланыс", "ru": "Контакты", "en": "Contacts"}),
+    ("services", "pages.SectionPage", {"kk": "Қызметтер", "ru": "Услуги", "en": "Services"}),
+    ("vacancies", "pages.SectionPage", {"kk": "Бос орындар", "ru": "Вакансии", "en": "Vacancies"}),
 ]
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
@@ -175,10 +181,10 @@ def _ensure_home(agency: Agency, changes: list[str]) -> AgencyHomePage:
 
 def _ensure_sections(home: AgencyHomePage, changes: list[str]) -> None:
     existing = set(home.get_children().values_list("slug", flat=True))
-    for slug, titles in STANDARD_SECTIONS:
+    for slug, model_label, titles in STANDARD_SECTIONS:
         if slug in existing:
             continue
-        section = SectionPage(slug=slug)
+        section = apps.get_model(model_label)(slug=slug)
         for lang in LANGS:
             setattr(section, f"title_{lang}", titles[lang])
         home.add_child(instance=section)
