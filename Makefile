@@ -75,9 +75,9 @@ bench: install ## Search benchmark (BENCH_DOCS=10000 to scale down; DATABASE_URL
 lint: install ## ruff
 	$(BIN)/ruff check .
 
-messages: install ## Extract UI strings into locale/*/LC_MESSAGES/django.po and compile them
+messages: install ## Extract UI strings, fill them from locale/pending/*.json, compile
 	$(BIN)/python manage.py makemessages -l kk -l ru -l en --no-obsolete --ignore=.venv --ignore=tests
-	$(BIN)/python manage.py compile_catalogs
+	$(BIN)/python manage.py merge_translations
 
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) db.sqlite3 media .pytest_media
