@@ -166,8 +166,9 @@ def test_every_component_is_documented():
         "figure",
         "document_link",
     }
-    assert {p.name for p in COMPONENTS.iterdir() if p.is_dir()} == expected
-    for name in expected:
+    folders = {p.name for p in COMPONENTS.iterdir() if p.is_dir()}
+    assert expected <= folders
+    for name in folders:
         spec = json.loads((COMPONENTS / name / "examples.json").read_text())
         assert 1 <= len(spec["examples"]) <= 3
         assert {e["lang"] for e in spec["examples"]} <= set(LANGS)

@@ -25,7 +25,7 @@ from cms.pages.portal import ensure_portal
 from cms.tenants.models import Agency
 from cms.tenants.services import provision_agency
 
-from . import credentials, media
+from . import credentials, extra, media
 from .content import AGENCIES
 from .content.blocks import IMAGE_KEY, LANGS
 
@@ -91,6 +91,9 @@ class DemoLoader:
             self._fill_section(sections[slug], data, refs)
         for item in spec["news"]:
             self._news(sections["news"], item, refs)
+        for extension in extra.extensions():
+            sections = {page.slug: page.specific for page in home.get_children()}
+            extension.load(self, agency, spec, sections, refs)
         for role in credentials.ROLES:
             self._agency_user(agency, role)
 

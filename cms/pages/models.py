@@ -89,7 +89,8 @@ class AgencyHomePage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["pages.PortalHomePage"]
-    subpage_types = ["pages.SectionPage", "pages.NewsPage"]
+    # No subpage_types here or on SectionPage: each page type names where it may be
+    # created (parent_page_types), so apps add page types without editing this file.
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -116,7 +117,6 @@ class SectionPage(BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["pages.AgencyHomePage", "pages.SectionPage", "pages.PortalHomePage"]
-    subpage_types = ["pages.SectionPage", "pages.NewsPage"]
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     translated_required_fields = ("title", "body")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
@@ -27,7 +28,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.pages.models import AgencyHomePage, PortalHomePage
+from cms.pages.models import AgencyHomePage, PortalHomePage, SectionPage
 from cms.pages.portal import ensure_portal
 
 from .models import Agency
@@ -48,7 +49,46 @@ STANDARD_SECTIONS = [
     ("contacts", "pages.SectionPage", {"kk": "Байланыс", "ru": "Контакты", "en": "Contacts"}),
     ("services", "pages.SectionPage", {"kk": "Қызметтер", "ru": "Услуги", "en": "Services"}),
     ("vacancies", "pages.SectionPage", {"kk": "Бос орындар", "ru": "Вакансии", "en": "Vacancies"}),
+    ("events", "pages.SectionPage", {"kk": "Іс-шаралар", "ru": "Мероприятия", "en": "Events"}),
+    (
+        "faq",
+        "pages.SectionPage",
+        {"kk": "Жиі қойылатын сұрақтар", "ru": "Частые вопросы", "en": "Questions and answers"},
+    ),
+    ("media", "pages.SectionPage", {"kk": "Медиа", "ru": "Медиа", "en": "Media"}),
+    (
+        "appeals",
+        "pages.SectionPage",
+        {"kk": "Азаматтардың өтініштері", "ru": "Обращения граждан", "en": "Citizens' appeals"},
+    ),
 ]
+
+# Apps that bring their own index page type for a standard section register it here
+# from their AppConfig.ready(): register_section_type("news", "pages.NewsIndexPage").
+# Provisioning creates new sections with that type and converts an existing plain
+# SectionPage of that slug in place (see _ensure_sections). The registered model must
+# be a subclass of pages.SectionPage (multi-table inheritance), so conversion keeps the
+# section's id, URL, titles, body and children.
+SECTION_TYPES: dict[str, str] = {}
+
+# Extra model permissions for the editors group, registered by apps the same way:
+# register_editor_permissions("navigation", "add_agencymenu", "change_agencymenu").
+EXTRA_EDITOR_PERMISSIONS: list[tuple[str, str]] = []
+
+
+def register_section_type(slug: str, model_label: str) -> None:
+    SECTION_TYPES[slug] = model_label
+
+
+def register_editor_permissions(app_label: str, *codenames: str) -> None:
+    for codename in codenames:
+        if (app_label, codename) not in EXTRA_EDITOR_PERMISSIONS:
+            EXTRA_EDITOR_PERMISSIONS.append((app_label, codename))
+
+
+def section_model(slug: str, default_label: str = "pages.SectionPage"):
+    return apps.get_model(SECTION_TYPES.get(slug, default_label))
+
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 MODERATOR_PAGE_PERMISSIONS = ("change_page", "publish_page", "lock_page", "unlock_page")
@@ -180,16 +220,45 @@ def _ensure_home(agency: Agency, changes: list[str]) -> AgencyHomePage:
 
 
 def _ensure_sections(home: AgencyHomePage, changes: list[str]) -> None:
-    existing = set(home.get_children().values_list("slug", flat=True))
+    existing = {page.slug: page for page in home.get_children()}
     for slug, model_label, titles in STANDARD_SECTIONS:
+        model = section_model(slug, model_label)
         if slug in existing:
+            if _convert_section(existing[slug], model):
+                changes.append(f"section {slug} is now a {model._meta.verbose_name}")
             continue
-        section = apps.get_model(model_label)(slug=slug)
+        section = model(slug=slug)
         for lang in LANGS:
             setattr(section, f"title_{lang}", titles[lang])
         home.add_child(instance=section)
         section.save_revision().publish()
         changes.append(f"section {slug}")
+
+
+def _convert_section(page: Page, model) -> bool:
+    """Turn a plain SectionPage into `model`, a subclass of it, keeping the same page.
+
+    Multi-table inheritance: the subclass row is inserted beside the existing
+    SectionPage row, so the id, URL, titles, intro, body, revisions and children stay.
+    Only plain SectionPages are converted; any other type is left alone.
+    """
+    if page.specific_class is model or page.specific_class is not SectionPage:
+        return False
+    if not issubclass(model, SectionPage):
+        return False
+    section = page.specific
+    converted = model(sectionpage_ptr_id=section.pk)
+    for model_field in SectionPage._meta.concrete_fields:
+        setattr(converted, model_field.attname, getattr(section, model_field.attname))
+    converted.save_base(raw=True, force_insert=True)
+    Page.objects.filter(pk=section.pk).update(
+        content_type=ContentType.objects.get_for_model(model)
+    )
+    converted = model.objects.get(pk=section.pk)
+    if converted.live and not converted.has_unpublished_changes:
+        # A revision of the new type, so the search index and previews see it.
+        converted.save_revision().publish()
+    return True
 
 
 def _ensure_collection(agency: Agency, changes: list[str]) -> None:
@@ -230,7 +299,10 @@ def grant_permissions(agency: Agency) -> None:
             )
     # Model-level snippet permissions; AgencyScopedSnippetViewSet scopes them to the agency.
     agency.editors_group.permissions.add(
-        *(_perm(app_label, codename) for app_label, codename in EDITOR_SNIPPET_PERMISSIONS)
+        *(
+            _perm(app_label, codename)
+            for app_label, codename in (*EDITOR_SNIPPET_PERMISSIONS, *EXTRA_EDITOR_PERMISSIONS)
+        )
     )
 
 

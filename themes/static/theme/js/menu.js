@@ -1,0 +1,1 @@
+// menu.js: progressive enhancement only; every page works without it.

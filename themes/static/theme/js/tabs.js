@@ -1,0 +1,1 @@
+// tabs.js: progressive enhancement only; every page works without it.
