@@ -4,8 +4,21 @@ from cms.pages.portal import ensure_portal
 
 
 class Command(BaseCommand):
-    help = "Create the portal home page, the default Site and the platform admins group."
+    help = (
+        "Create the portal home page, the default Site and the platform admins group, "
+        "and bring every active agency up to the current provisioning (new standard "
+        "sections, section page types, permissions, workflow)."
+    )
 
     def handle(self, *args, **options):
+        from cms.tenants.models import Agency
+        from cms.tenants.services import provision_agency
+
         portal = ensure_portal()
         self.stdout.write(self.style.SUCCESS(f"Portal ready: page #{portal.pk}"))
+        # provision_agency is idempotent: with no names given it only repairs what is
+        # missing or out of date, so an upgraded database gets what new code provisions.
+        for agency in Agency.objects.filter(status=Agency.Status.ACTIVE).order_by("slug"):
+            result = provision_agency(slug=agency.slug, names={})
+            if result.changes:
+                self.stdout.write(f"  {agency.slug}: " + ", ".join(result.changes))
