@@ -34,7 +34,11 @@ class FormPageAdminForm(TranslatedPageForm, WagtailAdminFormPageForm):
                 continue
             number += 1
             name = next(
-                (_text(data.get(f"label_{code}")) for code in ("kk", "ru", "en") if _text(data.get(f"label_{code}"))),
+                (
+                    _text(data.get(f"label_{code}"))
+                    for code in ("kk", "ru", "en")
+                    if _text(data.get(f"label_{code}"))
+                ),
                 _("No. %(number)s") % {"number": number},
             )
             for language in settings.REQUIRED_LANGUAGES:
@@ -45,7 +49,10 @@ class FormPageAdminForm(TranslatedPageForm, WagtailAdminFormPageForm):
                         f"label_{language}",
                         _("The %(language)s label is required to publish.")
                         % {"language": language_name},
-                        _("Form field “%(field)s” has no %(language)s label; it is required to publish.")
+                        _(
+                            "Form field “%(field)s” has no %(language)s label; "
+                            "it is required to publish."
+                        )
                         % {"field": name, "language": language_name},
                     )
                 if data.get("field_type") in CHOICE_TYPES:
@@ -58,20 +65,29 @@ class FormPageAdminForm(TranslatedPageForm, WagtailAdminFormPageForm):
             self._refuse(
                 form,
                 f"choices_{language}",
-                _("The %(language)s choices are required to publish.") % {"language": language_name},
-                _("Form field “%(field)s” has no %(language)s choices; they are required to publish.")
+                _("The %(language)s choices are required to publish.")
+                % {"language": language_name},
+                _(
+                    "Form field “%(field)s” has no %(language)s choices; "
+                    "they are required to publish."
+                )
                 % {"field": name, "language": language_name},
             )
             return
         reference = _text(data.get("choices_kk"))
         if language != "kk" and reference:
-            if len(_split_by_newline_or_comma(choices)) != len(_split_by_newline_or_comma(reference)):
+            if len(_split_by_newline_or_comma(choices)) != len(
+                _split_by_newline_or_comma(reference)
+            ):
                 self._refuse(
                     form,
                     f"choices_{language}",
                     _("List as many %(language)s choices as Kazakh ones, in the same order.")
                     % {"language": language_name},
-                    _("Form field “%(field)s”: the %(language)s choices do not match the Kazakh ones.")
+                    _(
+                        "Form field “%(field)s”: the %(language)s choices "
+                        "do not match the Kazakh ones."
+                    )
                     % {"field": name, "language": language_name},
                 )
 

@@ -43,7 +43,7 @@ def choice_pairs(field) -> list[tuple[str, str]]:
     canonical = _split_by_newline_or_comma(getattr(field, "choices_kk", "") or field.choices or "")
     if len(canonical) != len(labels):
         canonical = labels
-    return [(value, label) for value, label in zip(canonical, labels) if label]
+    return [(value, label) for value, label in zip(canonical, labels, strict=True) if label]
 
 
 def _percent(text: str) -> str:
@@ -106,7 +106,9 @@ class PublicFormBuilder(FormBuilder):
 
     def create_date_field(self, field, options):
         label = field.label
-        self._invalid(options, _("Enter a date such as 2026-12-31 in “%(label)s”.") % {"label": label})
+        self._invalid(
+            options, _("Enter a date such as 2026-12-31 in “%(label)s”.") % {"label": label}
+        )
         return django.forms.DateField(**options)
 
     def create_datetime_field(self, field, options):
@@ -117,7 +119,8 @@ class PublicFormBuilder(FormBuilder):
     def create_url_field(self, field, options):
         label = _percent(field.label)
         self._invalid(
-            options, _("Enter a web address starting with https:// in “%(label)s”.") % {"label": label}
+            options,
+            _("Enter a web address starting with https:// in “%(label)s”.") % {"label": label},
         )
         return URLField(**options)
 
@@ -155,12 +158,13 @@ class AppealForm(BaseForm):
         except signing.BadSignature:
             value = None
         page_id = self.page.pk if self.page is not None else None
-        if not isinstance(value, dict) or value.get("p") != page_id:
+        age = time.time() - float(value.get("t", 0)) if isinstance(value, dict) else None
+        if age is None or value.get("p") != page_id or age > MAX_FILL_SECONDS:
             raise django.forms.ValidationError(
                 _("The form has expired. Please check your answers and send it again."),
                 code="expired",
             )
-        if time.time() - float(value.get("t", 0)) < MIN_FILL_SECONDS:
+        if age < MIN_FILL_SECONDS:
             raise django.forms.ValidationError(
                 _("The form was sent too quickly. Please check your answers and send it again."),
                 code="too_fast",

@@ -38,7 +38,9 @@ from .forms import HONEYPOT_FIELD, RESERVED_NAMES, PublicFormBuilder, choice_pai
 
 logger = logging.getLogger(__name__)
 
-FIELD_TYPE_CHOICES = FORM_FIELD_CHOICES[:3] + (("phone", _("Phone number")),) + FORM_FIELD_CHOICES[3:]
+FIELD_TYPE_CHOICES = (
+    FORM_FIELD_CHOICES[:3] + (("phone", _("Phone number")),) + FORM_FIELD_CHOICES[3:]
+)
 SENT_SALT = "appeals.sent"
 SENT_MAX_AGE = 60 * 60
 
@@ -234,10 +236,20 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
             lines.append(str(_("Agency: %(name)s") % {"name": agency.name}))
         if submission is not None:
             lines.append(
-                str(_("Reference number: %(number)s") % {"number": rendering.reference_number(submission.pk)})
+                str(
+                    _("Reference number: %(number)s")
+                    % {"number": rendering.reference_number(submission.pk)}
+                )
             )
             lines.append(
-                str(_("Sent: %(time)s") % {"time": timezone.localtime(submission.submit_time).strftime("%Y-%m-%d %H:%M")})
+                str(
+                    _("Sent: %(time)s")
+                    % {
+                        "time": timezone.localtime(submission.submit_time).strftime(
+                            "%Y-%m-%d %H:%M"
+                        )
+                    }
+                )
             )
         if citizen_language:
             lines.append(
