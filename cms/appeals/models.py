@@ -133,7 +133,11 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
 
     # --- public side ---------------------------------------------------------------
     def get_form_fields(self):
-        return self.form_fields.all()
+        """The fields, read once per page instance (the form, its rendering and the
+        email all need them)."""
+        if getattr(self, "_form_fields_cache", None) is None:
+            self._form_fields_cache = list(self.form_fields.all())
+        return self._form_fields_cache
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
