@@ -94,7 +94,7 @@ def _post_data(form) -> dict:
     data = {}
 
     def add(bound_form, prefix=""):
-        for name, field in bound_form.fields.items():
+        for name in bound_form.fields:
             value = bound_form[name].value()
             key = f"{prefix}{name}"
             if isinstance(value, bool) or value is None:
