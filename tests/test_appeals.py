@@ -336,3 +336,12 @@ def test_choices_are_shown_translated_and_stored_in_kazakh(client, agency_a):
         )
         in html
     )
+
+
+def test_api_shows_no_recipient_or_submissions(client, form_page):
+    client.post(URL.format(lang="ru"), valid_data(form_page))
+    response = client.get(f"/api/v2/pages/{form_page.pk}/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "info@agency.gov.kz" not in text and "to_address" not in text
+    assert "Айгүл" not in text and "form_fields" not in text

@@ -204,3 +204,39 @@ def test_editor_cannot_submit_for_moderation_without_labels(client, draft_page, 
     assert response.status_code == 200
     messages = " ".join(str(e) for e in response.context["form"].non_field_errors())
     assert "Өтініштің тақырыбы" in messages
+
+
+@pytest.mark.parametrize("mode", ["form", "landing"])
+def test_preview_of_form_and_landing(client, agency_a, mode):
+    page = make_form_page(agency_a)
+    client.force_login(moderator_of(agency_a))
+    data = _edit(client, page)
+    data["title_kk"] = "Алдын ала қарау"
+    url = f"/admin/pages/{page.pk}/edit/preview/"
+    assert client.post(url, data).json()["is_valid"]
+    response = client.get(url + f"?mode={mode}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Алдын ала қарау" in html
+    assert ('id="id_message"' in html) == (mode == "form")
+
+
+def test_form_page_created_empty_in_the_admin_gets_the_default_fields(client, agency_a):
+    agency_a.email = "info@agency.gov.kz"
+    agency_a.save()
+    section = agency_a.home_page.get_children().get(slug="appeals")
+    client.force_login(editor_of(agency_a))
+    url = f"/admin/pages/add/appeals/formpage/{section.pk}/"
+    response = client.get(url)
+    assert response.status_code == 200
+    data = _post_data(response.context["form"])
+    data.update({"title_kk": "Жаңа форма", "title_ru": "Новая форма", "slug": "new-form"})
+    response = client.post(url, data)
+    assert response.status_code == 302
+    page = FormPage.objects.get(slug="new-form")
+    assert page.form_fields.count() == 6
+    assert page.to_address == "info@agency.gov.kz"
+    # The draft revision holds them, so publishing it (by a moderator) keeps them.
+    page.get_latest_revision().publish()
+    page = FormPage.objects.get(pk=page.pk)
+    assert page.live and page.form_fields.count() == 6
