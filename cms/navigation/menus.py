@@ -126,9 +126,7 @@ def _custom(menu, home, request, lang) -> tuple[list, list]:
     if ids:
         pages = {
             page.pk: page
-            for page in Page.objects.live()
-            .public()
-            .filter(pk__in=ids, path__startswith=home.path)
+            for page in Page.objects.live().public().filter(pk__in=ids, path__startswith=home.path)
         }
     items = []
     for block in menu.main_items.raw_data:
@@ -167,11 +165,7 @@ def _custom(menu, home, request, lang) -> tuple[list, list]:
 
 def default_items(home, request) -> list[dict]:
     """The live standard sections of the agency, each with its live sub-pages."""
-    sections = [
-        page
-        for page in home.get_children().live().public()
-        if page.slug in SECTION_SLUGS
-    ]
+    sections = [page for page in home.get_children().live().public() if page.slug in SECTION_SLUGS]
     with_submenu = [page for page in sections if page.slug not in FEED_SECTIONS]
     children: dict[str, list] = {page.path: [] for page in with_submenu}
     if with_submenu:
@@ -205,8 +199,7 @@ def agency_menu(agency, request) -> dict:
     lang = translation.get_language() or "kk"
     global_version, agency_version = _versions(GLOBAL, home.path)
     key = (
-        f"navigation:menu:{agency.pk}:{lang}:{_site_key(request)}:"
-        f"{global_version}:{agency_version}"
+        f"navigation:menu:{agency.pk}:{lang}:{_site_key(request)}:{global_version}:{agency_version}"
     )
     data = cache.get(key)
     if data is None:
