@@ -20,8 +20,9 @@
     return button.getAttribute("aria-expanded") === "true";
   }
 
-  function enhance(nav) {
+  function enhance(nav, index) {
     var menuButton = nav.querySelector("[data-menu-button]");
+    var list = nav.querySelector("[data-menu-list]");
     var subButtons = Array.prototype.slice.call(nav.querySelectorAll("[data-submenu-button]"));
 
     function panelOf(button) {
@@ -61,7 +62,11 @@
       });
     });
 
-    if (menuButton) {
+    if (menuButton && list) {
+      if (!list.id) {
+        list.id = "main-nav-list-" + (index + 1);
+      }
+      menuButton.setAttribute("aria-controls", list.id);
       menuButton.hidden = false;
       nav.classList.add("main-nav--js");
       menuButton.addEventListener("click", function () {
@@ -98,7 +103,7 @@
   function init() {
     var navs = document.querySelectorAll("[data-main-nav]");
     for (var i = 0; i < navs.length; i += 1) {
-      enhance(navs[i]);
+      enhance(navs[i], i);
     }
   }
 
