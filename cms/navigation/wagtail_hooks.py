@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms.tenants.isolation.viewsets import AgencyScopedSnippetViewSet
 
-from .models import QuickLink, QuickLinkLogEntry
+from .models import AgencyMenu, AgencyMenuLogEntry, QuickLink, QuickLinkLogEntry
 
 
 class QuickLinkViewSet(AgencyScopedSnippetViewSet):
@@ -32,3 +32,24 @@ register_snippet(QuickLinkViewSet)
 @hooks.register("register_log_actions")
 def register_quick_link_log_model(actions):
     actions.register_model(QuickLink, QuickLinkLogEntry)
+
+
+class AgencyMenuViewSet(AgencyScopedSnippetViewSet):
+    model = AgencyMenu
+    icon = "list-ul"
+    menu_label = _("Menus")
+    add_to_admin_menu = False
+    list_display = ["agency", "updated_at"]
+    panels = [
+        FieldPanel("agency"),
+        FieldPanel("main_items"),
+        FieldPanel("footer_columns"),
+    ]
+
+
+register_snippet(AgencyMenuViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_menu_log_model(actions):
+    actions.register_model(AgencyMenu, AgencyMenuLogEntry)

@@ -33,6 +33,11 @@ RESERVED_SLUGS = {
     "catalogue",
     "a11y",
     "theme",
+    # The portal's shared pages (cms/pages/portal.py: PORTAL_PAGES) live at
+    # /<lang>/<slug>/ beside the agencies.
+    "about-platform",
+    "accessibility",
+    "privacy",
 }
 
 

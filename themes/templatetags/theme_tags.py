@@ -7,6 +7,7 @@ current page" decision is made here.
 from django import template
 from django.utils.translation import gettext as _
 
+from cms.navigation.menus import agency_menu, mark_current, portal_links
 from themes import vi
 
 register = template.Library()
@@ -35,6 +36,8 @@ def site_chrome(context):
         "agency": None,
         # The search of what the header names: the portal's, or the agency's own.
         "search_url": portal_url + "search/",
+        "footer_columns": [],
+        "portal_links": portal_links(request),
     }
     if agency is None:
         return chrome
@@ -51,30 +54,36 @@ def site_chrome(context):
         "phone_href": "tel:" + "".join(ch for ch in agency.phone if ch.isdigit() or ch == "+"),
         "email": agency.email,
     }
+    menu = agency_menu(agency, request)
     current_path = page.path if page is not None else ""
-    chrome["nav_items"] = [
-        {
-            "title": section.title,
-            "url": _url(section, request),
-            # "page" on the section itself, "true" anywhere below it.
-            "current": "page"
-            if current_path == section.path
-            else ("true" if current_path.startswith(section.path) else ""),
-        }
-        for section in home.get_children().live().public()
-    ]
+    # "page" on the page itself, "true" anywhere below it.
+    chrome["nav_items"] = mark_current(menu["items"], current_path)
+    chrome["footer_columns"] = menu["columns"]
     return chrome
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_items(context, page):
-    """Ancestors of `page` below the tree root, each {title, url}; [] on top-level pages."""
+    """Ancestors of `page` from the root of the site being served, each {title, url}.
+
+    On the portal's host that is the portal home (portal › agency › section...); on an
+    agency's own host name it is the agency's home page. [] on the site's root page.
+    """
+    from wagtail.models import Site
+
     request = context.get("request")
     if page is None or page.depth <= 2:
         return []
+    site = Site.find_for_request(request) if request is not None else None
+    root_path = site.root_page.path if site is not None else ""
+    if not root_path or not page.path.startswith(root_path):
+        # A page outside the site being served: fall back to the portal's tree.
+        root_path = page.path[: 2 * page.steplen]
+    if page.path == root_path:
+        return []
     return [
         {"title": ancestor.title, "url": _url(ancestor, request)}
-        for ancestor in page.get_ancestors().filter(depth__gt=1).specific()
+        for ancestor in page.get_ancestors().filter(depth__gte=len(root_path) // page.steplen)
     ]
 
 

@@ -1,0 +1,256 @@
+"""The agency's main menu and footer columns as plain parameters for the header and
+footer components, cached per agency, language and site.
+
+Cache keys carry two versions: one per agency (its home page's tree path) and one
+for the whole platform. Publishing, unpublishing, moving or deleting a page bumps
+the version of its agency (`signals.py`), so does saving the agency's menu; a
+change at the top of the tree (portal pages, agency home pages, sites) bumps the
+platform's. A version that the cache has lost is replaced by a new one, so a lost
+key can never bring an old menu back.
+"""
+
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from cms.tenants.services import STANDARD_SECTIONS
+
+SECTION_SLUGS = tuple(slug for slug, _label, _titles in STANDARD_SECTIONS)
+# Dated feeds: their items are listed, newest first, on the section page itself.
+FEED_SECTIONS = frozenset({"news", "events"})
+# A section with more sub-pages than this gets no submenu (its page lists them all).
+MAX_SUBMENU = 8
+TIMEOUT = 60 * 60
+GLOBAL = "global"
+LANGS = ("kk", "ru", "en")
+
+
+# --- Versions ------------------------------------------------------------------------
+def _version_key(scope: str) -> str:
+    return f"navigation:version:{scope}"
+
+
+def bump(scope: str) -> None:
+    """Forget every cached menu of `scope` (an agency home path, or GLOBAL)."""
+    cache.set(_version_key(scope), uuid4().hex, None)
+
+
+def _versions(*scopes: str) -> list[str]:
+    keys = [_version_key(scope) for scope in scopes]
+    found = cache.get_many(keys)
+    versions = []
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid4().hex, None)
+            found[key] = cache.get(key)
+        versions.append(found[key])
+    return versions
+
+
+def _site_key(request) -> str:
+    site = Site.find_for_request(request) if request is not None else None
+    return str(site.pk) if site else "none"
+
+
+# --- Raw StreamField data -----------------------------------------------------------
+def _list_values(items) -> list[dict]:
+    """Values of a ListBlock's raw data, in the new ({type, value, id}) or old format."""
+    values = []
+    for item in items or []:
+        if isinstance(item, dict) and "value" in item and "type" in item:
+            item = item["value"]
+        if isinstance(item, dict):
+            values.append(item)
+    return values
+
+
+def _links(stream_raw) -> list[dict]:
+    """Every link value of a main menu or footer, children and column links included."""
+    links = []
+    for block in stream_raw or []:
+        value = block.get("value") or {}
+        if block.get("type") == "item":
+            links.append(value)
+            links.extend(_list_values(value.get("children")))
+        elif block.get("type") == "column":
+            links.extend(_list_values(value.get("links")))
+    return links
+
+
+def page_ids(stream_raw) -> set[int]:
+    return {int(link["page"]) for link in _links(stream_raw) if link.get("page")}
+
+
+# --- Building -----------------------------------------------------------------------
+def _label(value: dict, prefix: str, lang: str) -> tuple[str, str]:
+    """(text, its language) of a per-language label; English falls back to Russian."""
+    text = (value.get(f"{prefix}_{lang}") or "").strip()
+    if text or lang != "en":
+        return text, lang
+    return (value.get(f"{prefix}_ru") or "").strip(), "ru"
+
+
+def _page_entry(page, request) -> dict:
+    return {"title": page.title, "url": page.get_url(request=request) or "", "path": page.path}
+
+
+def _link(value: dict, pages: dict, request, lang: str) -> dict | None:
+    """One link of the editor's menu, or None when its page is gone or not live."""
+    label, label_lang = _label(value, "label", lang)
+    if value.get("page"):
+        page = pages.get(int(value["page"]))
+        if page is None:
+            return None
+        entry = _page_entry(page, request)
+        if label:
+            entry["title"] = label
+            entry["lang"] = label_lang if label_lang != lang else ""
+        return entry
+    if not value.get("url") or not label:
+        return None
+    return {
+        "title": label,
+        "url": value["url"],
+        "path": "",
+        "external": True,
+        "lang": label_lang if label_lang != lang else "",
+    }
+
+
+def _custom(menu, home, request, lang) -> tuple[list, list]:
+    ids = page_ids(menu.main_items.raw_data) | page_ids(menu.footer_columns.raw_data)
+    pages = {}
+    if ids:
+        pages = {
+            page.pk: page
+            for page in Page.objects.live().public().filter(pk__in=ids, path__startswith=home.path)
+        }
+    items = []
+    for block in menu.main_items.raw_data:
+        value = block.get("value") or {}
+        entry = _link(value, pages, request, lang)
+        if entry is None:
+            continue
+        entry["children"] = [
+            child
+            for child in (
+                _link(child_value, pages, request, lang)
+                for child_value in _list_values(value.get("children"))
+            )
+            if child is not None
+        ]
+        items.append(entry)
+    columns = []
+    for block in menu.footer_columns.raw_data:
+        value = block.get("value") or {}
+        heading, heading_lang = _label(value, "heading", lang)
+        links = [
+            link
+            for link in (_link(v, pages, request, lang) for v in _list_values(value.get("links")))
+            if link is not None
+        ]
+        if heading and links:
+            columns.append(
+                {
+                    "title": heading,
+                    "lang": heading_lang if heading_lang != lang else "",
+                    "links": links,
+                }
+            )
+    return items, columns
+
+
+def default_items(home, request) -> list[dict]:
+    """The live standard sections of the agency, each with its live sub-pages."""
+    sections = [page for page in home.get_children().live().public() if page.slug in SECTION_SLUGS]
+    with_submenu = [page for page in sections if page.slug not in FEED_SECTIONS]
+    children: dict[str, list] = {page.path: [] for page in with_submenu}
+    if with_submenu:
+        under = Q()
+        for page in with_submenu:
+            under |= Q(path__startswith=page.path)
+        for child in (
+            Page.objects.live().public().filter(under, depth=home.depth + 2).order_by("path")
+        ):
+            children[child.path[: -Page.steplen]].append(child)
+    items = []
+    for section in sections:
+        entry = _page_entry(section, request)
+        below = children.get(section.path, [])
+        entry["children"] = (
+            [_page_entry(child, request) for child in below] if len(below) <= MAX_SUBMENU else []
+        )
+        items.append(entry)
+    return items
+
+
+def agency_menu(agency, request) -> dict:
+    """{"items": [...], "columns": [...]} of the agency in the active language (cached).
+
+    Each item is {title, url, path, children, external?, lang?}; `path` (the page's
+    tree path, "" for external links) lets the caller mark the current page.
+    """
+    from .models import AgencyMenu
+
+    home = agency.home_page
+    lang = translation.get_language() or "kk"
+    global_version, agency_version = _versions(GLOBAL, home.path)
+    key = (
+        f"navigation:menu:{agency.pk}:{lang}:{_site_key(request)}:{global_version}:{agency_version}"
+    )
+    data = cache.get(key)
+    if data is None:
+        menu = AgencyMenu.objects.filter(agency=agency).first()
+        items, columns = ([], []) if menu is None else _custom(menu, home, request, lang)
+        if not items:
+            items = default_items(home, request)
+        data = {"items": items, "columns": columns}
+        cache.set(key, data, TIMEOUT)
+    return data
+
+
+def portal_links(request) -> list[dict]:
+    """The portal pages every site links to from its footer (cached)."""
+    from cms.pages.models import PortalHomePage
+    from cms.pages.portal import PORTAL_PAGE_SLUGS
+
+    lang = translation.get_language() or "kk"
+    (global_version,) = _versions(GLOBAL)
+    key = f"navigation:portal:{lang}:{_site_key(request)}:{global_version}"
+    links = cache.get(key)
+    if links is None:
+        portal = PortalHomePage.objects.first()
+        pages = {}
+        if portal is not None:
+            pages = {page.slug: page for page in portal.get_children().live().public()}
+        links = [
+            {"title": pages[slug].title, "url": pages[slug].get_url(request=request) or ""}
+            for slug in PORTAL_PAGE_SLUGS
+            if slug in pages
+        ]
+        cache.set(key, links, TIMEOUT)
+    return links
+
+
+def mark_current(items: list[dict], current_path: str) -> list[dict]:
+    """Copies of the items with `current`: "page" on the page itself, "true" above it."""
+    marked = []
+    for index, item in enumerate(items, start=1):
+        entry = dict(item)
+        path = item.get("path") or ""
+        if path and current_path == path:
+            entry["current"] = "page"
+        elif path and current_path.startswith(path):
+            entry["current"] = "true"
+        else:
+            entry["current"] = ""
+        if "children" in item:
+            entry["children"] = mark_current(item["children"], current_path)
+            entry["submenu_id"] = f"main-nav-sub-{index}"
+            if not entry["current"] and any(c["current"] for c in entry["children"]):
+                entry["current"] = "true"
+        marked.append(entry)
+    return marked
