@@ -121,7 +121,8 @@ def body_text(page: Page, language: str) -> str:
     # signatory, a person's position, a service's description) list them here.
     extra = getattr(page, "search_extra_text", None)
     if callable(extra):
-        parts.extend(extra(language) or [])
+        values = extra(language) or []
+        parts.extend([values] if isinstance(values, str) else values)
     return "\n".join(p.strip() for p in parts if p and str(p).strip())
 
 
