@@ -19,7 +19,7 @@ from cms.pages.blocks import RICH_TEXT_FEATURES
 from cms.pages.models import BasePage, SectionPage
 
 PHONE_VALIDATOR = RegexValidator(
-    r"^\+?[0-9][0-9 ()\-]{4,30}$",
+    r"^\+?[0-9][0-9 ()\-]{2,30}$",
     _("Enter a phone number of digits, spaces, brackets and hyphens, e.g. +7 7172 55 00 00."),
     code="bad_phone",
 )
