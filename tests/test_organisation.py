@@ -486,3 +486,29 @@ def test_department_with_bad_email_gives_form_error(superuser_client, org):
     formset = response.context["form"].formsets["departments"]
     assert any("email" in form.errors for form in formset.forms)
     assert StructurePage.objects.get(pk=page.pk).departments.count() == 3
+
+
+def test_photo_without_description_cannot_be_published(superuser_client, org):
+    data = _person_form(photo=str(portrait(org, "New").pk), photo_alt_kk="Портрет")
+    data["action-publish"] = "1"
+    response = superuser_client.post(
+        f"/admin/pages/add/organisation/personpage/{leadership_of(org).pk}/", data
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "photo_alt_ru" in errors and "photo_alt_kk" not in errors
+    assert not PersonPage.objects.filter(slug="new-deputy").exists()
+
+
+@pytest.mark.parametrize("slug", ["the-head", "structure", "contacts", "leadership"])
+def test_admin_edit_forms_open(superuser_client, org, slug):
+    from wagtail.models import Page
+
+    page = Page.objects.descendant_of(org.home_page).get(slug=slug)
+    response = superuser_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    if slug == "structure":
+        assert 'name="departments-0-name_ru"' in html
+    if slug == "contacts":
+        assert 'name="reception_slots-0-day_kk"' in html

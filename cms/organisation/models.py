@@ -18,6 +18,8 @@ from wagtail.models import Orderable, Page
 from cms.pages.blocks import RICH_TEXT_FEATURES
 from cms.pages.models import BasePage, SectionPage
 
+from .forms import PersonPageForm
+
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 ()\-]{2,30}$",
     _("Enter a phone number of digits, spaces, brackets and hyphens, e.g. +7 7172 55 00 00."),
@@ -85,6 +87,8 @@ class LeadershipPage(SectionPage):
 
 class PersonPage(BasePage):
     """The head of the agency or one of the deputies. The title is the full name."""
+
+    base_form_class = PersonPageForm
 
     position = models.CharField(_("position"), max_length=255, blank=True)
     photo = models.ForeignKey(
