@@ -187,14 +187,14 @@ class VacancyPage(BasePage):
 
     position = models.CharField(_("position"), max_length=255)
     department = models.CharField(_("department"), max_length=255, blank=True)
-    requirements = RichTextField(
-        _("requirements"), features=["bold", "italic", "ol", "ul", "link"]
-    )
+    requirements = RichTextField(_("requirements"), features=["bold", "italic", "ol", "ul", "link"])
     salary = models.CharField(_("salary"), max_length=255, blank=True)
     closing_date = models.DateField(
         _("closing date"),
-        help_text=_("The last day applications are accepted. The vacancy is unpublished "
-                    "automatically when this day ends."),
+        help_text=_(
+            "The last day applications are accepted. The vacancy is unpublished "
+            "automatically when this day ends."
+        ),
     )
 
     parent_page_types = ["listings.VacancyIndexPage"]
@@ -279,10 +279,16 @@ class EventIndexPage(SectionPage):
         upcoming = [e.card(request) for e in events.filter(end__gte=now).order_by("start", "pk")]
         past = [e.card(request) for e in events.filter(end__lt=now).order_by("-start", "-pk")]
         context["tabs"] = [
-            _tab("events-upcoming", gettext("Upcoming events"),
-                 _list_html(upcoming, gettext("No upcoming events yet."), request)),
-            _tab("events-past", gettext("Past events"),
-                 _list_html(past, gettext("No past events."), request)),
+            _tab(
+                "events-upcoming",
+                gettext("Upcoming events"),
+                _list_html(upcoming, gettext("No upcoming events yet."), request),
+            ),
+            _tab(
+                "events-past",
+                gettext("Past events"),
+                _list_html(past, gettext("No past events."), request),
+            ),
         ]
         return context
 
@@ -342,18 +348,14 @@ class EventPage(BasePage):
         }
 
     def search_extra_text(self, language: str) -> str:
-        return "\n".join(
-            getattr(self, f"{n}_{language}", "") or "" for n in ("place", "intro")
-        )
+        return "\n".join(getattr(self, f"{n}_{language}", "") or "" for n in ("place", "intro"))
 
 
 # --- questions and answers ----------------------------------------------------------
 class FAQPage(SectionPage):
     """The questions-and-answers section."""
 
-    questions = StreamField(
-        QuestionsBlock(), blank=True, verbose_name=_("questions and answers")
-    )
+    questions = StreamField(QuestionsBlock(), blank=True, verbose_name=_("questions and answers"))
 
     parent_page_types = INDEX_PARENTS
     subpage_types = []
