@@ -75,11 +75,11 @@ class ServiceIndexPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = BasePage.get_context(self, request, *args, **kwargs)
         services = list(self.services())
-        cards = {page.pk: page.card(request) for page in services}
-        context["key_services"] = [cards[p.pk] for p in services if p.is_key]
+        context["key_services"] = [p.card(request) for p in services if p.is_key]
         tabs = []
         for value, label in ServicePage.Category.choices:
-            members = [cards[p.pk] for p in services if p.category == value]
+            # In its category's tab a service needs no category label.
+            members = [p.card(request, category=False) for p in services if p.category == value]
             if members:
                 tabs.append(_tab(f"services-{value}", label, _list_html(members, "", request)))
         context["tabs"] = tabs
@@ -135,12 +135,12 @@ class ServicePage(BasePage):
     class Meta:
         verbose_name = _("service")
 
-    def card(self, request) -> dict:
+    def card(self, request, category: bool = True) -> dict:
         return {
             "title": self.title,
             "url": _url(self, request),
             "text": self.summary,
-            "meta": self.get_category_display(),
+            "meta": self.get_category_display() if category else "",
         }
 
     def search_extra_text(self, language: str) -> str:
