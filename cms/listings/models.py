@@ -33,6 +33,9 @@ from .blocks import PhotosBlock, QuestionsBlock, VideosBlock
 from .forms import GalleryPageForm
 
 INDEX_PARENTS = ["pages.AgencyHomePage"]
+# An index's content is its listing: a language is filled when the title is (a body is
+# optional), so an English index is not announced as "shown in Russian".
+INDEX_REQUIRED_FIELDS = ("title",)
 THUMBNAIL = "fill-480x320"
 FULL_SIZE = "max-1920x1920"
 
@@ -65,6 +68,7 @@ class ServiceIndexPage(SectionPage):
     parent_page_types = INDEX_PARENTS
     subpage_types = ["listings.ServicePage"]
     max_count_per_parent = 1
+    translated_required_fields = INDEX_REQUIRED_FIELDS
 
     class Meta:
         verbose_name = _("services section")
@@ -162,6 +166,7 @@ class VacancyIndexPage(SectionPage):
     parent_page_types = INDEX_PARENTS
     subpage_types = ["listings.VacancyPage"]
     max_count_per_parent = 1
+    translated_required_fields = INDEX_REQUIRED_FIELDS
 
     class Meta:
         verbose_name = _("vacancies section")
@@ -268,6 +273,7 @@ class EventIndexPage(SectionPage):
     parent_page_types = INDEX_PARENTS
     subpage_types = ["listings.EventPage"]
     max_count_per_parent = 1
+    translated_required_fields = INDEX_REQUIRED_FIELDS
 
     class Meta:
         verbose_name = _("events section")
@@ -393,6 +399,7 @@ class GalleryIndexPage(SectionPage):
     parent_page_types = INDEX_PARENTS
     subpage_types = ["listings.GalleryPage"]
     max_count_per_parent = 1
+    translated_required_fields = INDEX_REQUIRED_FIELDS
 
     class Meta:
         verbose_name = _("media section")
