@@ -33,9 +33,6 @@ from .blocks import PhotosBlock, QuestionsBlock, VideosBlock
 from .forms import GalleryPageForm
 
 INDEX_PARENTS = ["pages.AgencyHomePage"]
-# An index's content is its listing: a language is filled when the title is (a body is
-# optional), so an English index is not announced as "shown in Russian".
-INDEX_REQUIRED_FIELDS = ("title",)
 THUMBNAIL = "fill-480x320"
 FULL_SIZE = "max-1920x1920"
 
@@ -68,7 +65,6 @@ class ServiceIndexPage(SectionPage):
     parent_page_types = INDEX_PARENTS
     subpage_types = ["listings.ServicePage"]
     max_count_per_parent = 1
-    translated_required_fields = INDEX_REQUIRED_FIELDS
 
     class Meta:
         verbose_name = _("services section")
@@ -166,7 +162,6 @@ class VacancyIndexPage(SectionPage):
     parent_page_types = INDEX_PARENTS
     subpage_types = ["listings.VacancyPage"]
     max_count_per_parent = 1
-    translated_required_fields = INDEX_REQUIRED_FIELDS
 
     class Meta:
         verbose_name = _("vacancies section")
@@ -273,7 +268,6 @@ class EventIndexPage(SectionPage):
     parent_page_types = INDEX_PARENTS
     subpage_types = ["listings.EventPage"]
     max_count_per_parent = 1
-    translated_required_fields = INDEX_REQUIRED_FIELDS
 
     class Meta:
         verbose_name = _("events section")
@@ -399,7 +393,6 @@ class GalleryIndexPage(SectionPage):
     parent_page_types = INDEX_PARENTS
     subpage_types = ["listings.GalleryPage"]
     max_count_per_parent = 1
-    translated_required_fields = INDEX_REQUIRED_FIELDS
 
     class Meta:
         verbose_name = _("media section")
