@@ -512,3 +512,40 @@ def test_key_services_of_an_agency(agency_a, agency_b):
     add_service(agency_b, "b-key", is_key=True)
     keys = ServicePage.objects.descendant_of(agency_a.home_page).live().filter(is_key=True)
     assert [p.slug for p in keys] == ["a-key"]
+
+
+# --- admin forms -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "section_slug,model",
+    [
+        ("services", "servicepage"),
+        ("vacancies", "vacancypage"),
+        ("events", "eventpage"),
+        ("media", "gallerypage"),
+    ],
+)
+def test_admin_add_forms_open(admin_client, agency_a, section_slug, model):
+    index = section(agency_a, section_slug)
+    response = admin_client.get(f"/admin/pages/add/listings/{model}/{index.pk}/")
+    assert response.status_code == 200
+
+
+def test_admin_edit_forms_open(admin_client, agency_a, image):
+    pages = [
+        add_service(agency_a),
+        add_vacancy(agency_a),
+        add_event(agency_a, "forum", days=5),
+        fill_faq(agency_a),
+        add_gallery(agency_a, image),
+        section(agency_a, "services"),
+    ]
+    for page in pages:
+        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200, page
+
+
+def test_items_can_only_be_created_under_their_own_index(agency_a):
+    assert ServicePage.allowed_parent_page_models() == [ServiceIndexPage]
+    assert VacancyPage.allowed_parent_page_models() == [VacancyIndexPage]
+    assert EventPage.allowed_parent_page_models() == [EventIndexPage]
+    assert GalleryPage.allowed_parent_page_models() == [GalleryIndexPage]
+    assert not FAQPage.allowed_subpage_models()
