@@ -2,7 +2,10 @@
 """Demo content of the listings page types (invented; loaded by cms/demo/extra/listings.py).
 
 Dates are offsets in days from the day the demo is loaded, so vacancies stay open and
-events stay upcoming however late the demo is loaded.
+events stay upcoming however late the demo is loaded. A gallery's photos are
+(scene, caption) pairs: the scene is what a real photo would show; the demo draws a
+stand-in picture, names the image after the scene and describes the drawing in its
+alternative text (cms/demo/extra/listings.py).
 """
 
 

@@ -19,6 +19,12 @@ from cms.listings.demo_data import AGENCIES
 from cms.listings.models import EventPage, GalleryPage, ServicePage, VacancyPage
 
 LANGS = ("kk", "ru", "en")
+# What the generated pictures (photo_png) show.
+DRAWING_ALT = {
+    "kk": "Сызба сурет: көк аспан астындағы көпқабатты үйлер мен күн",
+    "ru": "Схематичный рисунок: многоэтажные дома под голубым небом и солнце",
+    "en": "A schematic drawing: tall buildings under a blue sky with the sun",
+}
 
 
 def load(loader, agency, spec, sections, refs) -> None:
@@ -106,16 +112,18 @@ def _gallery(loader, agency, section, item: dict, today) -> None:
     if _exists(section, item["slug"]):
         return
     photos = []
-    for number, (alt, caption) in enumerate(item["photos"], start=1):
+    for number, (scene, caption) in enumerate(item["photos"], start=1):
+        # The drawing stands in for a real photo of `scene`, which names it in the
+        # agency's media library; its alternative text says what it really shows.
         image = loader._image(
             agency,
-            f"{item['title']['ru']}: {number}",
+            f"{item['title']['ru']}: {number}. {scene['ru']}",
             f"{item['slug']}-{number}.png",
             lambda n=number: photo_png(agency.brand_colour, seed=f"{item['slug']}-{n}"),
         )
         value = {"image": image.pk}
         for lang in LANGS:
-            value[f"alt_{lang}"] = alt[lang]
+            value[f"alt_{lang}"] = DRAWING_ALT[lang]
             value[f"caption_{lang}"] = caption[lang]
         photos.append({"type": "photo", "value": value})
     page = GalleryPage(slug=item["slug"], date=today + timedelta(days=item["days"]), photos=photos)
