@@ -38,8 +38,51 @@ def load(loader, agency, spec, sections, refs) -> None:
         _vacancy(loader, sections["vacancies"], item, today)
     for item in data["events"]:
         _event(loader, sections["events"], item, today)
+    for slug, texts in SECTION_TEXTS.items():
+        _section_text(loader, sections[slug], texts)
     _faq(loader, sections["faq"], data)
     _gallery(loader, agency, sections["media"], data["gallery"], today)
+
+
+# Intro and body of the index sections the content demo leaves empty.
+SECTION_TEXTS = {
+    "events": {
+        "intro": {
+            "kk": "Алдағы және өткен іс-шаралар: азаматтарды қабылдау, форумдар, кездесулер.",
+            "ru": "Предстоящие и прошедшие мероприятия: приёмы граждан, форумы, встречи.",
+            "en": "Upcoming and past events: receptions of citizens, forums and meetings.",
+        },
+        "body": {
+            "kk": "<p>Іс-шаралардың көпшілігіне кіру тегін. Тіркелу қажет болса, ол іс-шара "
+            "бетінде көрсетіледі.</p>",
+            "ru": "<p>Вход на большинство мероприятий свободный. Если нужна регистрация, это "
+            "указано на странице мероприятия.</p>",
+            "en": "<p>Most events are open to everyone. If you need to register, the event's "
+            "page says so.</p>",
+        },
+    },
+    "media": {
+        "intro": {
+            "kk": "Фотосуреттер мен бейнежазбалар: әр бейненің мәтіндік нұсқасы бар.",
+            "ru": "Фотографии и видеозаписи: у каждого видео есть текстовая расшифровка.",
+            "en": "Photos and videos: every video has a text transcript.",
+        },
+        "body": {
+            "kk": "<p>Материалдарды дереккөзді көрсете отырып еркін пайдалануға болады.</p>",
+            "ru": "<p>Материалы можно свободно использовать со ссылкой на источник.</p>",
+            "en": "<p>You may reuse these materials freely if you credit the source.</p>",
+        },
+    },
+}
+
+
+def _section_text(loader, page, texts: dict) -> None:
+    if any(getattr(page, f"intro_{lang}") or getattr(page, f"body_{lang}") for lang in LANGS):
+        return
+    for lang in LANGS:
+        setattr(page, f"intro_{lang}", texts["intro"][lang])
+        setattr(page, f"body_{lang}", [{"type": "paragraph", "value": texts["body"][lang]}])
+    loader._publish(page, "section")
 
 
 def _exists(section, slug: str) -> bool:
