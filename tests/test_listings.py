@@ -549,3 +549,25 @@ def test_items_can_only_be_created_under_their_own_index(agency_a):
     assert EventPage.allowed_parent_page_models() == [EventIndexPage]
     assert GalleryPage.allowed_parent_page_models() == [GalleryIndexPage]
     assert not FAQPage.allowed_subpage_models()
+
+
+# --- search ------------------------------------------------------------------------
+def test_listing_fields_are_searchable(agency_a, commit, image):
+    with commit():
+        service = add_service(agency_a, marker="Паспорт")
+        faq = fill_faq(agency_a)
+        event = add_event(agency_a, "forum", days=3, marker="Форум")
+        vacancy = add_vacancy(agency_a)
+        gallery = add_gallery(agency_a, image)
+    for page, language, needle in (
+        (service, "ru", "Кратко"),  # the summary
+        (faq, "kk", "Сұрақ kk 3?\nЖауап 3"),  # a question and its answer
+        (event, "en", "Astana"),  # the place
+        (vacancy, "ru", "Высшее образование"),  # the requirements
+        (gallery, "ru", "Caption ru 1"),  # a caption
+        (gallery, "en", "Transcript en"),  # a video transcript
+    ):
+        text = SearchEntry.objects.get(page_id=page.pk, language=language).body
+        assert needle in text, (page, language)
+    entry = SearchEntry.objects.get(page_id=event.pk, language="ru")
+    assert entry.date == timezone.localtime(event.start).date()

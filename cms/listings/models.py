@@ -143,11 +143,12 @@ class ServicePage(BasePage):
             "meta": self.get_category_display() if category else "",
         }
 
-    def search_extra_text(self, language: str) -> str:
-        return "\n".join(
+    def search_extra_text(self, language: str) -> list[str]:
+        """Searchable text besides the body (search/documents.py extends a list with it)."""
+        return [
             getattr(self, f"{name}_{language}", "") or ""
             for name in ("summary", "recipients", "cost", "duration")
-        )
+        ]
 
 
 # --- vacancies ----------------------------------------------------------------------
@@ -251,10 +252,10 @@ class VacancyPage(BasePage):
             "meta": meta,
         }
 
-    def search_extra_text(self, language: str) -> str:
+    def search_extra_text(self, language: str) -> list[str]:
         parts = [getattr(self, f"{n}_{language}", "") or "" for n in ("position", "department")]
         parts.append(_strip(getattr(self, f"requirements_{language}", "") or ""))
-        return "\n".join(parts)
+        return parts
 
 
 def _strip(html: str) -> str:
@@ -347,8 +348,8 @@ class EventPage(BasePage):
             "datetime": timezone.localtime(self.start).isoformat(timespec="minutes"),
         }
 
-    def search_extra_text(self, language: str) -> str:
-        return "\n".join(getattr(self, f"{n}_{language}", "") or "" for n in ("place", "intro"))
+    def search_extra_text(self, language: str) -> list[str]:
+        return [getattr(self, f"{n}_{language}", "") or "" for n in ("place", "intro")]
 
 
 # --- questions and answers ----------------------------------------------------------
@@ -379,11 +380,11 @@ class FAQPage(SectionPage):
         context["faq_items"] = self.accordion_items(context["content_lang"])
         return context
 
-    def search_extra_text(self, language: str) -> str:
-        return "\n".join(
-            f"{item['title']}\n{_strip(item['body_html'])}"
-            for item in self.accordion_items(language)
-        )
+    def search_extra_text(self, language: str) -> list[str]:
+        parts = []
+        for item in self.accordion_items(language):
+            parts += [item["title"], _strip(item["body_html"])]
+        return parts
 
 
 # --- galleries ----------------------------------------------------------------------
@@ -484,10 +485,8 @@ class GalleryPage(BasePage):
         context["video_items"] = self.video_items(language)
         return context
 
-    def search_extra_text(self, language: str) -> str:
-        parts = []
-        for block in self.photos:
-            parts.append(block.value.get(f"caption_{language}") or "")
+    def search_extra_text(self, language: str) -> list[str]:
+        parts = [block.value.get(f"caption_{language}") or "" for block in self.photos]
         for video in self.video_items(language):
             parts += [video["title"], video["transcript"]]
-        return "\n".join(p for p in parts if p)
+        return parts
