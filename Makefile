@@ -32,6 +32,7 @@ run: install ## Migrate, load the demo platform when empty, serve on http://127.
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_platform
 	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py publish_scheduled
 	@$(BIN)/python manage.py demo_logins
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
