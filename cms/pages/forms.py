@@ -70,6 +70,30 @@ class TranslatedPageForm(WagtailAdminPageForm):
                 self.add_error(f"{base}_{language}", stream_error(list(group)))
 
 
+class AgencyMediaPageForm(TranslatedPageForm):
+    """A page form that refuses images and documents of another agency in the fields
+    the model lists in `agency_media_fields`."""
+
+    def clean(self):
+        from cms.tenants.scoping import agency_for_page
+
+        from .models import foreign_media_fields
+
+        cleaned_data = super().clean()
+        names = [
+            n for n in getattr(self._meta.model, "agency_media_fields", ()) if n in self.fields
+        ]
+        page = self.instance if self.instance.pk else self.parent_page
+        agency = agency_for_page(page) if page is not None else None
+        values = {name: cleaned_data.get(name) for name in names}
+        for name in foreign_media_fields(agency, values):
+            self.add_error(
+                name,
+                ValidationError(_("Choose a file of your own agency."), code="foreign_media"),
+            )
+        return cleaned_data
+
+
 class ProblemsError(StreamBlockValidationError):
     """A StreamBlockValidationError whose own message is readable: the editor's error
     summary lists it next to the field's label."""

@@ -1,0 +1,1 @@
+"""Listings of the content pages (news archive, legal acts, agency home)."""
