@@ -4,8 +4,9 @@
 images and documents (they are resolved when the record is written):
 
 - `<h1>`–`<h3>` → a heading block (h1 becomes h2: the page title is the only h1);
-- `<p>`, `<ul>`, `<ol>`, `<blockquote>`, `<h4>`–`<h6>` (as h4) → rich text paragraphs,
-  consecutive ones merged into one paragraph block;
+- `<p>`, `<ul>`, `<ol>`, `<h4>`–`<h6>` (as h4) → rich text paragraphs, consecutive ones
+  merged into one paragraph block;
+- `<blockquote>` → a quotation block (its `<cite>` or `<footer>` is the attribution);
 - `<img src alt>` (alone, in a paragraph, or in a `<figure>` with `<figcaption>`) →
   an image block with its alternative text and caption;
 - a paragraph that is only a link to a file → a document block; a link to a file inside
@@ -58,7 +59,7 @@ FORBIDDEN_TAGS = frozenset(
     }
 )
 INLINE_TAGS = {"b": "b", "strong": "b", "i": "i", "em": "i", "a": "a", "br": "br"}
-TEXT_BLOCK_TAGS = {"p", "ul", "ol", "blockquote", "h4", "h5", "h6"}
+TEXT_BLOCK_TAGS = {"p", "ul", "ol", "h4", "h5", "h6"}
 HEADING_TAGS = {"h1": "h2", "h2": "h2", "h3": "h3"}
 WEB_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _DANGEROUS_SCHEME = re.compile(r"^\s*(javascript|data|vbscript|file)\s*:", re.IGNORECASE)
@@ -190,8 +191,6 @@ class _Converter:
         name = tag.name
         if name in ("h5", "h6"):
             name = "h4"
-        if name == "blockquote":
-            name = "p"
         if name == "p" and tag.find("img"):
             self.mixed_paragraph(tag)
             return
@@ -207,7 +206,9 @@ class _Converter:
 
     def document_paragraph(self, tag: Tag) -> bool:
         """A paragraph holding only a link to a file becomes a document block."""
-        elements = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
+        elements = [
+            c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())
+        ]
         if len(elements) != 1 or not isinstance(elements[0], Tag) or elements[0].name != "a":
             return False
         href = (elements[0].get("href") or "").strip()
@@ -233,6 +234,16 @@ class _Converter:
             else:
                 parts.append(self.inline(child))
         flush_text()
+
+    def quote(self, tag: Tag) -> None:
+        """A quotation; its <cite> or <footer> names who said it."""
+        source = tag.find(["cite", "footer"])
+        attribution = _text(source) if source else ""
+        if source:
+            source.extract()
+        text = "\n\n".join(_text(p) for p in (tag.find_all("p") or [tag]) if _text(p))
+        if text:
+            self.add("quote", {"text": text, "attribution": attribution})
 
     def table(self, tag: Tag) -> None:
         rows = tag.find_all("tr")
@@ -284,6 +295,8 @@ class _Converter:
                 self.image(img, _text(caption) if caption else "")
         elif name == "table":
             self.table(node)
+        elif name == "blockquote":
+            self.quote(node)
         elif name in INLINE_TAGS:
             inner = self.inline(node)
             if inner.strip():
