@@ -177,8 +177,9 @@ class Importer:
                 parsed[label] = parse_record(raw, index, resolver)
             except RecordRejected as error:
                 self._reject(label, error)
+        in_file = set(labels)
         for record in self._in_parent_order(parsed):
-            self._import_one(record, parsed)
+            self._import_one(record, in_file)
 
     def _in_parent_order(self, parsed: dict[str, ParsedRecord]) -> list[ParsedRecord]:
         """File order, except that a parent in the same file comes before its children."""
@@ -195,8 +196,8 @@ class Importer:
                 ordered.append(item)
         return ordered
 
-    def _import_one(self, record: ParsedRecord, parsed: dict) -> None:
-        if record.parent in parsed and record.parent not in self._imported_ids():
+    def _import_one(self, record: ParsedRecord, in_file: set[str]) -> None:
+        if record.parent in in_file and record.parent not in self._imported_ids():
             self._reject(
                 record.id,
                 RecordRejected(
