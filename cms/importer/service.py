@@ -274,7 +274,7 @@ class Importer:
         parent = self._parent(record)
         if not model.can_exist_under(parent):
             raise RecordRejected(
-                _("A %(type)s cannot be placed under “%(parent)s”."),
+                _("A page of type “%(type)s” cannot be placed under “%(parent)s”."),
                 type=model._meta.verbose_name,
                 parent=parent.title,
             )
