@@ -136,7 +136,8 @@ def test_example_with_one_bad_record_imports_the_good_ones(digital):
     code, out, err = run(EXAMPLES / "digital-one-bad.json")
     assert code == 1
     assert "Created: 7, updated: 0, unchanged: 0, rejected: 1." in out
-    assert "mddi-news-bad-date: The field “date” is not a valid date (YYYY-MM-DD): “2025-02-30”." in out
+    reason = "The field “date” is not a valid date (YYYY-MM-DD): “2025-02-30”."
+    assert f"mddi-news-bad-date: {reason}" in out
     assert "1 record was rejected." in err
     assert ImportedRecord.objects.filter(agency=digital).count() == 7
     assert not Page.objects.filter(slug="mddi-news-bad-date").exists()
@@ -477,7 +478,7 @@ def test_html_is_converted_to_body_blocks_and_sanitised():
     body = convert(
         '<div class="x"><h1>Тақырып</h1><p style="color:red">Бір <strong>екі</strong>'
         '<span> үш</span> <a href="https://example.kz" target="_blank">сайт</a></p>'
-        '<ul><li>бір</li></ul><h3>Кіші</h3><font>мәтін</font>'
+        "<ul><li>бір</li></ul><h3>Кіші</h3><font>мәтін</font>"
         '<p><a href="files/act.pdf">Бұйрық</a></p>'
         '<p>Қараңыз: <a href="files/plan.pdf">жоспар</a>.</p></div>'
     )
