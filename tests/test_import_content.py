@@ -220,6 +220,26 @@ REJECTIONS = [
         "forbidden address",
     ),
     (
+        "image in a table",
+        news(
+            body={
+                "kk": '<table><tr><td><img src="service-centre.png" alt="Сурет"></td></tr></table>',
+                "ru": "<p>Т.</p>",
+            }
+        ),
+        "An image inside a list, table or link cannot be imported",
+    ),
+    (
+        "not an image",
+        news(body={"kk": '<img src="not-a-picture.png" alt="Сурет">', "ru": "<p>Т.</p>"}),
+        "The file “not-a-picture.png” is not a readable image.",
+    ),
+    (
+        "image from the web",
+        news(body={"kk": '<img src="https://example.kz/a.png" alt="Сурет">', "ru": "<p>Т.</p>"}),
+        "must be a file next to the JSON file",
+    ),
+    (
         "image without kk alt",
         news(body={"kk": IMG.format(alt=""), "ru": IMG.format(alt="Орталық")}),
         "has no alternative text in Kazakh",
@@ -271,6 +291,7 @@ def test_a_bad_record_is_rejected_with_its_reason_and_nothing_written(
 ):
     good = news("good-1")
     path = write_import(tmp_path / "in", "digital", [good, copy.deepcopy(record)])
+    (tmp_path / "in" / "media" / "not-a-picture.png").write_text("plain text", encoding="utf-8")
     before = counts()
     code, out, err = run(path)
     assert code == 1
@@ -441,6 +462,15 @@ def test_a_malformed_file_is_one_clear_error_with_exit_code_2(digital, tmp_path,
     assert counts() == before
 
 
+def test_an_archived_agency_is_refused(digital, tmp_path):
+    from cms.tenants.services import archive_agency
+
+    archive_agency(digital)
+    code, _out, err = run(write_import(tmp_path, "digital", [news()]))
+    assert code == 2 and "is archived" in err
+    assert not ImportedRecord.objects.exists()
+
+
 def test_a_missing_file_exits_with_code_2(digital, tmp_path):
     code, _out, err = run(tmp_path / "absent.json")
     assert code == 2 and "Cannot read" in err
@@ -479,7 +509,8 @@ def test_html_is_converted_to_body_blocks_and_sanitised():
         '<div class="x"><h1>Тақырып</h1><p style="color:red">Бір <strong>екі</strong>'
         '<span> үш</span> <a href="https://example.kz" target="_blank">сайт</a></p>'
         "<ul><li>бір</li></ul><h3>Кіші</h3><font>мәтін</font>"
-        '<p><a href="files/act.pdf">Бұйрық</a></p>'
+        '<p><a href="files/act.pdf">Бұйрық</a></p><figure><blockquote><p>Сөз</p>'
+        "<cite>Министр</cite></blockquote></figure>"
         '<p>Қараңыз: <a href="files/plan.pdf">жоспар</a>.</p></div>'
     )
     assert [b["type"] for b in body.blocks] == [
@@ -488,6 +519,7 @@ def test_html_is_converted_to_body_blocks_and_sanitised():
         "heading",
         "paragraph",
         "document",
+        "quote",
         "paragraph",
     ]
     assert body.blocks[0]["value"] == {"text": "Тақырып", "level": "h2"}
@@ -495,5 +527,6 @@ def test_html_is_converted_to_body_blocks_and_sanitised():
         '<p>Бір <b>екі</b> үш <a href="https://example.kz">сайт</a></p><ul><li>бір</li></ul>'
     )
     assert body.blocks[4]["value"] == {"file": "files/act.pdf", "title": "Бұйрық"}
-    assert 'linktype="document" id="import-file:0"' in body.blocks[5]["value"]
+    assert body.blocks[5]["value"] == {"text": "Сөз", "attribution": "Министр"}
+    assert 'linktype="document" id="import-file:0"' in body.blocks[6]["value"]
     assert body.linked_files == ["files/plan.pdf"]

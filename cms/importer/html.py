@@ -246,6 +246,10 @@ class _Converter:
             self.add("quote", {"text": text, "attribution": attribution})
 
     def table(self, tag: Tag) -> None:
+        if tag.find("img"):
+            raise RecordRejected(
+                _("An image inside a list, table or link cannot be imported: put it on its own.")
+            )
         rows = tag.find_all("tr")
         data = []
         for row in rows:
@@ -293,6 +297,10 @@ class _Converter:
             images = node.find_all("img")
             for img in images:
                 self.image(img, _text(caption) if caption else "")
+            if not images:  # a figure of something else (a table, a quotation...)
+                for child in node.children:
+                    if child is not caption:
+                        self.node(child)
         elif name == "table":
             self.table(node)
         elif name == "blockquote":

@@ -229,7 +229,7 @@ class FileResolver:
             try:
                 with PILImage.open(candidate) as picture:
                     picture.verify()
-            except (UnidentifiedImageError, OSError, SyntaxError):
+            except (UnidentifiedImageError, PILImage.DecompressionBombError, OSError, SyntaxError):
                 raise RecordRejected(
                     _("The file “%(file)s” is not a readable image."), file=reference
                 ) from None

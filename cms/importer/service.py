@@ -123,6 +123,11 @@ class Importer:
         )
         if agency is None:
             raise ImportFileError(_("No agency with the address “%(slug)s”."), slug=str(slug))
+        if agency.is_archived:
+            raise ImportFileError(
+                _("The agency “%(slug)s” is archived: restore it before importing."),
+                slug=agency.slug,
+            )
         if agency.collection is None or not hasattr(agency, "home_page"):
             raise ImportFileError(
                 _("The agency “%(slug)s” is not fully provisioned: run create_agency again."),
