@@ -160,7 +160,7 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().in_menu().specific()
+        context["children"] = self.get_children().live().public().specific()
         return context
 
 
@@ -269,7 +269,7 @@ class NewsPage(BasePage):
         from .listing import news_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(news_page_context(self))
+        context.update(news_page_context(self, request))
         return context
 
 
