@@ -11,16 +11,22 @@ from urllib.parse import urlencode
 from django.core.exceptions import FieldError
 from django.core.paginator import Paginator
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 
-from .languages import LANGUAGE_NAMES, content_language
+from .languages import content_language
 
 NEWS_PER_PAGE = 10
 ACTS_PER_PAGE = 20
 HOME_NEWS = 6
 HOME_SERVICES = 6
+# The language of a file, as the name of its download link.
+FILE_LANGUAGE_NAMES = {
+    "kk": pgettext_lazy("language of a file", "Kazakh"),
+    "ru": pgettext_lazy("language of a file", "Russian"),
+    "en": pgettext_lazy("language of a file", "English"),
+}
 MIN_YEAR = 1991  # the Republic's legal acts start with independence
 MAX_YEAR = 2100
 
@@ -317,7 +323,7 @@ def legal_act_files(act) -> list[dict]:
             {
                 "url": document.url,
                 "lang": code,
-                "language": str(LANGUAGE_NAMES[code]),
+                "language": str(FILE_LANGUAGE_NAMES[code]),
                 "extension": _extension(document),
                 "size": filesizeformat(document.file_size) if document.file_size else "",
                 "title": act.title,
