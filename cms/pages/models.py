@@ -204,6 +204,8 @@ class NewsPage(BasePage):
 
     base_form_class = AgencyMediaPageForm
     agency_media_fields = ("lead_image",)
+    # Added after the first version: a form posted without them keeps their values.
+    fields_kept_when_absent = ("category", "tags", "lead_image", "related_links")
 
     class Category(models.TextChoices):
         NEWS = "news", _("News")
