@@ -159,6 +159,12 @@ class ContactCardBlock(blocks.StructBlock):
     email = blocks.EmailBlock(label=_("Email"), required=False)
     hours = blocks.CharBlock(label=_("Opening hours"), required=False)
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        phone = value.get("phone") or ""
+        context["phone_href"] = "".join(c for c in phone if c.isdigit() or c == "+")
+        return context
+
     class Meta:
         icon = "user"
         template = "components/contact_card/contact_card_block.html"

@@ -18,6 +18,23 @@ PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action
 
 
 class TranslatedPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.drop_absent_fields()
+
+    def drop_absent_fields(self) -> None:
+        """Fields a page type added later (listed in `fields_kept_when_absent`) that a
+        submission does not carry at all are left out of the form, so the page keeps
+        its current or default value: a form posted with only the older fields (an
+        older browser tab, an API client) still validates. The admin's own form
+        always sends them."""
+        keys = list(self.data.keys())
+        for base in getattr(self._meta.model, "fields_kept_when_absent", ()):
+            for name in [n for n in self.fields if n == base or n.startswith(f"{base}_")]:
+                prefix = self.add_prefix(name)
+                if not any(key == prefix or key.startswith(f"{prefix}-") for key in keys):
+                    del self.fields[name]
     def is_publishing(self) -> bool:
         return any(action in self.data for action in PUBLISHING_ACTIONS)
 

@@ -7,7 +7,7 @@ per agency → its sections (SectionPage) → news items (NewsPage) and further 
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -160,7 +160,7 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().in_menu().specific()
+        context["children"] = self.get_children().live().public().specific()
         return context
 
 
@@ -204,6 +204,8 @@ class NewsPage(BasePage):
 
     base_form_class = AgencyMediaPageForm
     agency_media_fields = ("lead_image",)
+    # Added after the first version: a form posted without them keeps their values.
+    fields_kept_when_absent = ("category", "tags", "lead_image", "related_links")
 
     class Category(models.TextChoices):
         NEWS = "news", _("News")
@@ -269,7 +271,7 @@ class NewsPage(BasePage):
         from .listing import news_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(news_page_context(self))
+        context.update(news_page_context(self, request))
         return context
 
 
@@ -305,19 +307,19 @@ class LegalActPage(BasePage):
     agency_media_fields = ("file_kk", "file_ru", "file_en")
 
     class ActType(models.TextChoices):
-        LAW = "law", _("Law")
-        DECREE = "decree", _("Decree")
-        RESOLUTION = "resolution", _("Resolution")
-        ORDER = "order", _("Order")
-        LETTER = "letter", _("Letter")
-        OTHER = "other", _("Other")
+        LAW = "law", pgettext_lazy("type of legal act", "Law")
+        DECREE = "decree", pgettext_lazy("type of legal act", "Decree")
+        RESOLUTION = "resolution", pgettext_lazy("type of legal act", "Resolution")
+        ORDER = "order", pgettext_lazy("type of legal act", "Order")
+        LETTER = "letter", pgettext_lazy("type of legal act", "Letter")
+        OTHER = "other", pgettext_lazy("type of legal act", "Other")
 
     class Status(models.TextChoices):
-        IN_FORCE = "in_force", _("In force")
-        EXPIRED = "expired", _("Expired")
-        AMENDED = "amended", _("Amended")
+        IN_FORCE = "in_force", pgettext_lazy("status of legal act", "In force")
+        EXPIRED = "expired", pgettext_lazy("status of legal act", "Expired")
+        AMENDED = "amended", pgettext_lazy("status of legal act", "Amended")
 
-    number = models.CharField(_("number"), max_length=64)
+    number = models.CharField(pgettext_lazy("legal act", "number"), max_length=64)
     act_type = models.CharField(
         _("type of act"), max_length=20, choices=ActType.choices, default=ActType.ORDER
     )
