@@ -144,6 +144,7 @@ class Importer:
         self.agency = agency
         self.media = AgencyMedia(agency)
         self.report = Report(dry_run=self.dry_run)
+        self.imported_ids: set[str] = set()
         self.total = len(raw_records)
         # Plain attribute access (page.title, slug lookups) uses the default language.
         with translation.override("kk"):
@@ -158,6 +159,8 @@ class Importer:
 
     def _done(self, record_id: str, status: str, reason: str = "", page_id=None) -> None:
         self.report.outcomes.append(Outcome(record_id, status, reason, page_id))
+        if status != REJECTED:
+            self.imported_ids.add(record_id)
         self.progress(len(self.report.outcomes), self.total, record_id)
 
     def _reject(self, record_id: str, error: RecordRejected) -> None:
@@ -202,7 +205,7 @@ class Importer:
         return ordered
 
     def _import_one(self, record: ParsedRecord, in_file: set[str]) -> None:
-        if record.parent in in_file and record.parent not in self._imported_ids():
+        if record.parent in in_file and record.parent not in self.imported_ids:
             self._reject(
                 record.id,
                 RecordRejected(
@@ -230,9 +233,6 @@ class Importer:
             if not self.dry_run:
                 self.media.commit()
             self._done(record.id, status, page_id=page_id)
-
-    def _imported_ids(self) -> set[str]:
-        return {o.id for o in self.report.outcomes if o.status != REJECTED}
 
     # --- one record --------------------------------------------------------------------
     def _parent(self, record: ParsedRecord):
