@@ -495,6 +495,17 @@ def test_draft_saves_revisions_without_publishing(digital):
     assert all(not page.live and page.latest_revision_id for page in pages)
 
 
+def test_drafts_imported_again_without_draft_are_published(digital):
+    assert run(EXAMPLES / "digital.json", "--draft")[0] == 0
+    code, out, _err = run(EXAMPLES / "digital.json", "--draft")
+    assert "unchanged: 7" in out
+    code, out, _err = run(EXAMPLES / "digital.json")
+    assert code == 0 and "Created: 0, updated: 7, unchanged: 0" in out
+    assert all(r.page.live for r in ImportedRecord.objects.select_related("page"))
+    code, out, _err = run(EXAMPLES / "digital.json")
+    assert "unchanged: 7" in out
+
+
 def test_progress_is_shown_on_stderr(digital):
     _code, _out, err = run(EXAMPLES / "digital.json")
     assert "[" + "#" * 30 + "] 7/7 mddi-page-digital-signature" in err

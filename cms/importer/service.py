@@ -273,8 +273,12 @@ class Importer:
                 old=mapping.kind,
                 new=record.kind,
             )
+        # Unchanged, unless it was imported as a draft and is now to be published (a
+        # page an editor unpublished after its first publication stays unpublished).
+        never_published = mapping is not None and mapping.page.first_published_at is None
         if mapping is not None and mapping.checksum == record.checksum:
-            return UNCHANGED, mapping.page_id
+            if self.draft or not never_published:
+                return UNCHANGED, mapping.page_id
         model = MODELS[record.kind]
         parent = self._parent(record)
         if not model.can_exist_under(parent):
