@@ -8,7 +8,10 @@ the tests can see which files were stored.
 
 import copy
 import json
+import os
 import shutil
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 
@@ -471,6 +474,26 @@ def test_an_archived_agency_is_refused(digital, tmp_path):
     assert not ImportedRecord.objects.exists()
 
 
+def test_the_real_command_exits_with_code_2_on_a_malformed_file(tmp_path):
+    """Through manage.py, as an operator runs it (the file is read before the database)."""
+    path = tmp_path / "broken.json"
+    path.write_text("{not json", encoding="utf-8")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_content", str(path)],
+        cwd=EXAMPLES.parent.parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"CommandError: {path} is not valid JSON: Expecting property name enclosed in double "
+        "quotes at line 1, column 2."
+    ]
+
+
 def test_a_missing_file_exits_with_code_2(digital, tmp_path):
     code, _out, err = run(tmp_path / "absent.json")
     assert code == 2 and "Cannot read" in err
@@ -523,6 +546,7 @@ def test_html_is_converted_to_body_blocks_and_sanitised():
         '<p><a href="files/act.pdf">Бұйрық</a></p><figure><blockquote><p>Сөз</p>'
         "<cite>Министр</cite></blockquote></figure>"
         '<p>Қараңыз: <a href="files/plan.pdf">жоспар</a>.</p></div>'
+        '<p><a name="top">Басы</a> <a href="#top">жоғары</a></p>'
     )
     assert [b["type"] for b in body.blocks] == [
         "heading",
@@ -533,6 +557,7 @@ def test_html_is_converted_to_body_blocks_and_sanitised():
         "quote",
         "paragraph",
     ]
+    assert body.blocks[-1]["value"].endswith("<p>Басы жоғары</p>")
     assert body.blocks[0]["value"] == {"text": "Тақырып", "level": "h2"}
     assert body.blocks[1]["value"] == (
         '<p>Бір <b>екі</b> үш <a href="https://example.kz">сайт</a></p><ul><li>бір</li></ul>'

@@ -19,7 +19,8 @@ Sanitising: only `b strong i em a br` inline and the blocks above survive; other
 `href`, `src` and `alt` is dropped. Content that could run code or embed other sites
 (`script`, `style`, `iframe`, `object`, `form`..., `on*` attributes, `javascript:` or
 `data:` addresses) rejects the record instead of being silently cut out, as does a
-link that can be neither an absolute web address nor a file next to the JSON file.
+link that can be neither an absolute web address nor a file next to the JSON file (a
+link without an address or to an anchor of the old page keeps only its text).
 """
 
 import re
@@ -132,6 +133,8 @@ class _Converter:
     # --- inline ----------------------------------------------------------------------
     def link(self, tag: Tag, inner: str) -> str:
         href = (tag.get("href") or "").strip()
+        if not href or href.startswith("#"):  # a named anchor or a link inside the old page
+            return inner
         if href.startswith(WEB_SCHEMES):
             return f'<a href="{escape(href)}">{inner}</a>'
         if is_file_reference(href):
