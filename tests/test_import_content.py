@@ -337,6 +337,31 @@ def test_a_child_of_a_rejected_parent_is_rejected(digital, tmp_path):
     assert not StandardPage.objects.exists()
 
 
+def test_a_page_type_refused_by_its_parent_rejects_the_record(digital, tmp_path):
+    page = {
+        "id": "p",
+        "kind": "page",
+        "section": "news",  # the News section takes news items only
+        "title": {"kk": "Бет", "ru": "Страница"},
+        "body": {"kk": "<p>М.</p>", "ru": "<p>Т.</p>"},
+    }
+    code, out, _err = run(write_import(tmp_path, "digital", [page]))
+    assert code == 1
+    assert "p: A page of type “standard page” cannot be placed under “Жаңалықтар”." in out
+
+
+def test_a_changed_parent_moves_the_page(digital, tmp_path):
+    records = example_records()[5:7]  # service centres and its child page
+    assert run(write_import(tmp_path, "digital", records))[0] == 0
+    records[1].pop("parent")
+    records[1]["section"] = "services"
+    code, out, _err = run(write_import(tmp_path, "digital", records))
+    assert "updated: 1, unchanged: 1" in out, out
+    signature = StandardPage.objects.get(slug="digital-signature")
+    assert signature.get_parent().slug == "services"
+    assert signature.url_path.endswith("/services/digital-signature/")
+
+
 def test_reasons_in_the_operators_language(digital, tmp_path):
     path = write_import(tmp_path, "digital", [news("n-1", body={"kk": "<p>Мәтін.</p>"})])
     code, out, _err = run(path, "--language", "ru")
