@@ -19,6 +19,7 @@ from wagtail.models import Page
 from .blocks import BodyBlock, RelatedLinksBlock
 from .forms import AgencyMediaPageForm, TranslatedPageForm
 from .languages import content_language
+from .widgets import NewsTagWidget
 
 
 class BasePage(Page):
@@ -261,7 +262,7 @@ class NewsPage(BasePage):
             [FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")
         ),
         FieldPanel("body"),
-        FieldPanel("tags"),
+        FieldPanel("tags", widget=NewsTagWidget),
         FieldPanel("related_links"),
     ]
     translated_required_fields = ("title", "body")
