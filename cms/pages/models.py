@@ -4,7 +4,6 @@ The tree is: Root → PortalHomePage (the platform's front page) → one AgencyH
 per agency → its sections (SectionPage) → news items (NewsPage) and further pages.
 """
 
-from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
@@ -428,11 +427,3 @@ def foreign_media_fields(agency, values: dict) -> list[str]:
     for collection in Collection.objects.filter(pk__in=others.values("collection_id")):
         foreign.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
     return [name for name, obj in chosen.items() if obj.collection_id in foreign]
-
-
-def get_optional_model(label: str):
-    """A model of an app that may not be installed yet (None then)."""
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
