@@ -156,3 +156,21 @@ def test_editor_cannot_open_another_agencys_legal_act_in_the_admin(client, agenc
     client.force_login(editor_of(agency_a))
     response = client.get(f"/admin/pages/{both['b_act'].pk}/edit/")
     assert response.status_code in (302, 403, 404)
+
+
+def test_tag_suggestions_are_only_the_agencys_own(client, agency_a, agency_b):
+    add_news(agency_a, "a", tags=["roads-a"])
+    add_news(agency_b, "b", tags=["roads-b"])
+    client.force_login(editor_of(agency_a))
+    response = client.get("/admin/news-tags/autocomplete/?term=roads")
+    assert response.status_code == 200
+    assert response.json() == ["roads-a"]
+    # The news editor asks this endpoint, not Wagtail's unscoped one.
+    parent = section(agency_a, "news")
+    html = html_of(client.get(f"/admin/pages/add/pages/newspage/{parent.pk}/"))
+    assert 'data-w-tag-url-value="/admin/news-tags/autocomplete/"' in html
+
+
+def test_tag_suggestions_need_an_admin_login(client, agency_a):
+    response = client.get("/admin/news-tags/autocomplete/?term=a")
+    assert response.status_code == 302

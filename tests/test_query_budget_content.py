@@ -1,5 +1,8 @@
 """Query budgets of the content page types, with realistic content: each page renders
-within a fixed number of SQL queries, and listings do not grow with their items."""
+within a fixed number of SQL queries, and listings do not grow with their items.
+
+Measured when written: home 22, news archive 23, news item 22, legal acts 21, legal
+act 23, standard page 21 (the site chrome alone takes about 18)."""
 
 import datetime
 
@@ -69,14 +72,14 @@ def realistic(agency_a):
 def test_agency_home_budget(client, realistic, django_assert_max_num_queries):
     path = url(realistic.home_page)
     client.get(path)
-    with django_assert_max_num_queries(32):
+    with django_assert_max_num_queries(24):
         assert client.get(path).status_code == 200
 
 
 def test_news_index_budget(client, realistic, django_assert_max_num_queries):
     path = url(section(realistic, "news"), query="?year=2025&tag=budget")
     client.get(path)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(25):
         assert client.get(path).status_code == 200
 
 
@@ -84,14 +87,14 @@ def test_news_page_budget(client, realistic, django_assert_max_num_queries):
     page = NewsPage.objects.get(slug="n0")
     path = url(page)
     client.get(path)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(24):
         assert client.get(path).status_code == 200
 
 
 def test_legal_act_index_budget(client, realistic, django_assert_max_num_queries):
     path = url(section(realistic, "documents"))
     client.get(path)
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(23):
         assert client.get(path).status_code == 200
 
 
@@ -99,7 +102,7 @@ def test_legal_act_page_budget(client, realistic, django_assert_max_num_queries)
     page = section(realistic, "documents").get_children().get(slug="act-1").specific
     path = url(page)
     client.get(path)
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(25):
         assert client.get(path).status_code == 200
 
 
@@ -109,7 +112,7 @@ def test_standard_page_budget(client, agency_a, django_assert_max_num_queries):
         add_standard(agency_a, f"child-{n}", parent=page, body=[])
     path = url(page)
     client.get(path)
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(25):
         assert client.get(path).status_code == 200
 
 

@@ -35,6 +35,7 @@ class TranslatedPageForm(WagtailAdminPageForm):
                 prefix = self.add_prefix(name)
                 if not any(key == prefix or key.startswith(f"{prefix}-") for key in keys):
                     del self.fields[name]
+
     def is_publishing(self) -> bool:
         return any(action in self.data for action in PUBLISHING_ACTIONS)
 

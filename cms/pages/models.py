@@ -4,7 +4,6 @@ The tree is: Root → PortalHomePage (the platform's front page) → one AgencyH
 per agency → its sections (SectionPage) → news items (NewsPage) and further pages.
 """
 
-from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
@@ -19,6 +18,7 @@ from wagtail.models import Page
 from .blocks import BodyBlock, RelatedLinksBlock
 from .forms import AgencyMediaPageForm, TranslatedPageForm
 from .languages import content_language
+from .widgets import NewsTagWidget
 
 
 class BasePage(Page):
@@ -169,6 +169,8 @@ class NewsIndexPage(SectionPage):
     year, category and tag."""
 
     parent_page_types = ["pages.AgencyHomePage"]
+    # A listing needs no body of its own: its title is enough in every language.
+    translated_required_fields = ("title",)
 
     class Meta:
         verbose_name = _("news index page")
@@ -259,7 +261,7 @@ class NewsPage(BasePage):
             [FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")
         ),
         FieldPanel("body"),
-        FieldPanel("tags"),
+        FieldPanel("tags", widget=NewsTagWidget),
         FieldPanel("related_links"),
     ]
     translated_required_fields = ("title", "body")
@@ -280,6 +282,8 @@ class LegalActIndexPage(SectionPage):
     status."""
 
     parent_page_types = ["pages.AgencyHomePage"]
+    # A listing needs no body of its own: its title is enough in every language.
+    translated_required_fields = ("title",)
 
     class Meta:
         verbose_name = _("legal act index page")
@@ -423,11 +427,3 @@ def foreign_media_fields(agency, values: dict) -> list[str]:
     for collection in Collection.objects.filter(pk__in=others.values("collection_id")):
         foreign.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
     return [name for name, obj in chosen.items() if obj.collection_id in foreign]
-
-
-def get_optional_model(label: str):
-    """A model of an app that may not be installed yet (None then)."""
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
