@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
 from cms.pages.languages import content_language
@@ -59,6 +60,7 @@ class FeedSource:
     language: str
     link: str
     pages: list
+    request: object = None
 
 
 @dataclass
@@ -69,6 +71,8 @@ class FeedItem:
     language: str
     published: datetime.datetime
     updated: datetime.datetime | None
+    category: str = ""
+    enclosure: Enclosure | None = None
 
 
 def _published(page) -> datetime.datetime:
@@ -76,6 +80,18 @@ def _published(page) -> datetime.datetime:
     if first is not None and timezone.localdate(first) == page.date:
         return first
     return timezone.make_aware(datetime.datetime.combine(page.date, datetime.time.min))
+
+
+def _enclosure(page, request) -> Enclosure | None:
+    """The item's lead image as an RSS enclosure (a web-sized JPEG rendition)."""
+    if page.lead_image is None or request is None:
+        return None
+    try:
+        rendition = page.lead_image.get_rendition("fill-1200x630|format-jpeg")
+        length = rendition.file.size
+    except (SourceImageIOError, OSError):
+        return None
+    return Enclosure(request.build_absolute_uri(rendition.url), str(length), "image/jpeg")
 
 
 class AgencyNewsFeed(Feed):
@@ -100,12 +116,19 @@ class AgencyNewsFeed(Feed):
             NewsPage.objects.live()
             .public()
             .descendant_of(home)
+            .select_related("lead_image")
+            .prefetch_related("lead_image__renditions")
             .order_by("-date", "-first_published_at", "-pk")[:FEED_LENGTH]
         )
         section = public_pages().child_of(home).filter(slug="news").first()
         link = path_on_site(section or home, site, language) or path_on_site(home, site, language)
         return FeedSource(
-            agency=agency, site=site, language=language, link=link, pages=list(news_pages)
+            agency=agency,
+            site=site,
+            language=language,
+            link=link,
+            pages=list(news_pages),
+            request=request,
         )
 
     def title(self, obj):
@@ -134,6 +157,8 @@ class AgencyNewsFeed(Feed):
                     language=lang,
                     published=_published(page),
                     updated=page.last_published_at,
+                    category=page.get_category_display(),
+                    enclosure=_enclosure(page, obj.request),
                 )
             )
         return items
@@ -152,6 +177,12 @@ class AgencyNewsFeed(Feed):
 
     def item_updateddate(self, item):
         return item.updated
+
+    def item_categories(self, item):
+        return [item.category] if item.category else []
+
+    def item_enclosures(self, item):
+        return [item.enclosure] if item.enclosure else []
 
     def item_extra_kwargs(self, item):
         return {"content_language": item.language}

@@ -6,7 +6,10 @@ returns a list of `Problem`s naming what is wrong, where and in which language:
 - an image without alternative text (or with a file name as its text);
 - headings that skip a level (the page title is the h1, so the body starts at h2);
 - a link whose text is empty or only a vague phrase ("here", "мұнда", "подробнее");
-- a table without a header row (or header column).
+- a table without a header row (or header column);
+- a call to action or related link whose link text is empty or vague;
+- headings inside an accordion's panels that skip a level;
+- a video without a title (its frame would have no accessible name).
 
 `TranslatedPageForm` runs them when an editor publishes (drafts are not checked); the
 browser tests run axe on the rendered pages for everything else.
@@ -25,6 +28,7 @@ IMAGE_ALT = "image_alt"
 HEADING_ORDER = "heading_order"
 LINK_TEXT = "link_text"
 TABLE_HEADER = "table_header"
+VIDEO_TITLE = "video_title"
 
 # Link texts that do not say where the link goes (compared case-insensitively, without
 # surrounding spaces and punctuation).
@@ -197,6 +201,14 @@ def check_headings(body, language: str) -> list[Problem]:
                 for kind, level, text in scan_rich_text(child.value)
                 if kind == "heading" and text
             ]
+        elif child.block_type == "accordion":
+            # The panels' headings continue the page's outline where the accordion is.
+            headings = [
+                (level, text, None)
+                for item in child.value or []
+                for kind, level, text in scan_rich_text(item.get("body"))
+                if kind == "heading" and text
+            ]
         else:
             continue
         for level, text, field in headings:
@@ -235,6 +247,21 @@ def check_links(body, language: str) -> list[Problem]:
             # An empty title shows the document's own title, which is fine.
             title = child.value.get("title") or ""
             texts = [(title, "title")] if title.strip() else []
+        elif child.block_type == "accordion":
+            texts = [
+                (text, None)
+                for item in child.value or []
+                for kind, _l, text in scan_rich_text(item.get("body"))
+                if kind == "link"
+            ]
+        elif child.block_type == "call_to_action":
+            # A call to action always shows its link text: it must say where it leads.
+            has_link = child.value.get("link_page") or child.value.get("link_url")
+            texts = [(child.value.get("link_text") or "", "link_text")] if has_link else []
+        elif child.block_type == "link":
+            # A related link: an empty text shows the page's title, which is fine.
+            text = child.value.get("text") or ""
+            texts = [(text, "text")] if text.strip() else []
         else:
             continue
         for text, field in texts:
@@ -272,7 +299,51 @@ def check_tables(body, language: str) -> list[Problem]:
     return problems
 
 
-CHECKS = (check_images, check_headings, check_links, check_tables)
+def check_videos(body, language: str) -> list[Problem]:
+    problems = []
+    for index, child in enumerate(body or []):
+        if child.block_type != "video" or " ".join((child.value.get("title") or "").split()):
+            continue
+        params = {"position": index + 1, "language": language_name(language)}
+        message = (
+            _(
+                "The video in block %(position)s in %(language)s has no title: say what it "
+                "is about (screen readers announce the title)."
+            )
+            % params
+        )
+        problems.append(Problem(VIDEO_TITLE, language, message, index=index, field="title"))
+    return problems
+
+
+def check_calls_to_action(body, language: str) -> list[Problem]:
+    """A call to action without any link (its link text would lead nowhere)."""
+    problems = []
+    for index, child in enumerate(body or []):
+        if child.block_type != "call_to_action":
+            continue
+        if child.value.get("link_page") or child.value.get("link_url"):
+            continue
+        params = {"position": index + 1, "language": language_name(language)}
+        message = (
+            _(
+                "The call to action in block %(position)s in %(language)s has no link: choose "
+                "a page or enter an address."
+            )
+            % params
+        )
+        problems.append(Problem(LINK_TEXT, language, message, index=index, field="link_url"))
+    return problems
+
+
+CHECKS = (
+    check_images,
+    check_headings,
+    check_links,
+    check_tables,
+    check_videos,
+    check_calls_to_action,
+)
 
 
 def check_body(body, language: str) -> list[Problem]:

@@ -18,6 +18,24 @@ PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action
 
 
 class TranslatedPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.drop_absent_fields()
+
+    def drop_absent_fields(self) -> None:
+        """Fields a page type added later (listed in `fields_kept_when_absent`) that a
+        submission does not carry at all are left out of the form, so the page keeps
+        its current or default value: a form posted with only the older fields (an
+        older browser tab, an API client) still validates. The admin's own form
+        always sends them."""
+        keys = list(self.data.keys())
+        for base in getattr(self._meta.model, "fields_kept_when_absent", ()):
+            for name in [n for n in self.fields if n == base or n.startswith(f"{base}_")]:
+                prefix = self.add_prefix(name)
+                if not any(key == prefix or key.startswith(f"{prefix}-") for key in keys):
+                    del self.fields[name]
+
     def is_publishing(self) -> bool:
         return any(action in self.data for action in PUBLISHING_ACTIONS)
 
@@ -68,6 +86,30 @@ class TranslatedPageForm(WagtailAdminPageForm):
                 self.add_error(None, ValidationError(problem.message, code=problem.code))
             for language, group in groupby(problems, key=lambda p: p.language):
                 self.add_error(f"{base}_{language}", stream_error(list(group)))
+
+
+class AgencyMediaPageForm(TranslatedPageForm):
+    """A page form that refuses images and documents of another agency in the fields
+    the model lists in `agency_media_fields`."""
+
+    def clean(self):
+        from cms.tenants.scoping import agency_for_page
+
+        from .models import foreign_media_fields
+
+        cleaned_data = super().clean()
+        names = [
+            n for n in getattr(self._meta.model, "agency_media_fields", ()) if n in self.fields
+        ]
+        page = self.instance if self.instance.pk else self.parent_page
+        agency = agency_for_page(page) if page is not None else None
+        values = {name: cleaned_data.get(name) for name in names}
+        for name in foreign_media_fields(agency, values):
+            self.add_error(
+                name,
+                ValidationError(_("Choose a file of your own agency."), code="foreign_media"),
+            )
+        return cleaned_data
 
 
 class ProblemsError(StreamBlockValidationError):

@@ -1,6 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AgencyHomePage, NewsPage, PortalHomePage, SectionPage
+from .models import (
+    AgencyHomePage,
+    LegalActIndexPage,
+    LegalActPage,
+    NewsIndexPage,
+    NewsPage,
+    PortalHomePage,
+    SectionPage,
+    StandardPage,
+)
 
 
 @register(PortalHomePage)
@@ -18,6 +27,27 @@ class SectionPageTR(TranslationOptions):
     fields = ("intro", "body")
 
 
+# Index pages inherit intro and body (translated) from SectionPage.
+@register(NewsIndexPage)
+class NewsIndexPageTR(TranslationOptions):
+    fields = ()
+
+
+@register(LegalActIndexPage)
+class LegalActIndexPageTR(TranslationOptions):
+    fields = ()
+
+
+@register(StandardPage)
+class StandardPageTR(TranslationOptions):
+    fields = ("intro", "body")
+
+
 @register(NewsPage)
 class NewsPageTR(TranslationOptions):
-    fields = ("intro", "body")
+    fields = ("intro", "body", "lead_image_alt", "related_links")
+
+
+@register(LegalActPage)
+class LegalActPageTR(TranslationOptions):
+    fields = ("signatory", "issuing_body", "body")

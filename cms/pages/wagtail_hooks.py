@@ -1,5 +1,6 @@
 """Wagtail hooks of the pages app: the accessibility checker of previews and the editor."""
 
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
@@ -21,3 +22,16 @@ def use_wcag22_checker(request, items, page=None):
     for position, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, WCAG22CheckerItem):
             items[position] = WCAG22CheckerItem(in_editor=item.in_editor)
+
+
+@hooks.register("register_admin_urls")
+def news_tag_urls():
+    from .views import news_tag_autocomplete
+
+    return [
+        path(
+            "news-tags/autocomplete/",
+            news_tag_autocomplete,
+            name="pages_news_tag_autocomplete",
+        )
+    ]
