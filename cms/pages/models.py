@@ -12,12 +12,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from cms.editorial.preview import LanguagePreviewMixin
+
 from .blocks import BodyBlock
 from .forms import TranslatedPageForm
 from .languages import content_language
 
 
-class BasePage(Page):
+class BasePage(LanguagePreviewMixin, Page):
     """Shared behaviour: the agency a page belongs to and the language of its content."""
 
     base_form_class = TranslatedPageForm
