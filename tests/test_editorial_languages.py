@@ -172,3 +172,11 @@ def test_report_export(client, agency_a, pages):
     content = b"".join(response.streaming_content) if response.streaming else response.content
     text = content.decode("utf-8-sig")
     assert "alpha-no-en" in text and "bravo" not in text
+
+
+def test_field_empty_in_every_language_lacks_no_language(agency_a):
+    section = news_section(agency_a)  # provisioned: titles only, no body anywhere
+    assert language_status([section])[section.pk] == {"kk": True, "ru": True, "en": True}
+    section.title_en = ""
+    section.save_revision().publish()
+    assert language_status([section])[section.pk]["en"] is False

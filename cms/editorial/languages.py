@@ -1,10 +1,11 @@
 """Which languages each page is filled in: a column of the admin page explorer and the
 report "Pages missing a language".
 
-A page is filled in a language when its title and every field its type lists in
-`translated_required_fields` have content in that language
-(`cms.pages.languages.is_filled_in`). For a page with an unpublished draft, the
-draft (latest revision) counts: that is what the editor is working on.
+A page is filled in a language when its title has content in that language, and so
+has every field its type lists in `translated_required_fields` that has content in
+any language (a section whose body is empty everywhere lacks no language). For a
+page with an unpublished draft, the draft (latest revision) counts: that is what
+the editor is working on.
 
 Both work on whole listings with a fixed number of queries: one per page type for
 the page rows, one for the drafts.
@@ -83,14 +84,26 @@ def language_status(pages) -> dict[int, dict[str, bool]]:
         page_id = draft_revisions[revision_id]
         row = values.get(page_id, {})
         values[page_id] = {key: content.get(key, row.get(key)) for key in row}
+    return {page_id: _row_status(row, languages) for page_id, row in values.items()}
+
+
+def _row_status(row: dict, languages) -> dict[str, bool]:
+    """A language is filled when the title is, and every required field that has
+    content in some language has content in this one too: a section whose body is
+    empty in every language lacks no language."""
+    filled = {key: _filled(value) for key, value in row.items()}
+    bases = {key.rsplit("_", 1)[0] for key in row}
     status = {}
-    for page_id, row in values.items():
-        status[page_id] = {
-            lang: all(
-                _filled(value) for key, value in row.items() if key.endswith(f"_{lang}")
-            )
-            for lang in languages
-        }
+    for lang in languages:
+        ok = True
+        for base in bases:
+            key = f"{base}_{lang}"
+            if key not in filled:
+                continue
+            used = any(filled.get(f"{base}_{other}") for other in languages)
+            if not filled[key] and (base == "title" or used):
+                ok = False
+        status[lang] = ok
     return status
 
 
