@@ -27,9 +27,17 @@ from wagtail.admin.ui.tables.pages import PageStatusColumn
 from wagtail.admin.views.reports.base import ReportView
 from wagtail.models import Page, Revision
 
-from cms.pages.languages import LANGUAGE_NAMES
 from cms.tenants.models import Agency
 from cms.tenants.scoping import agencies_for_user, is_platform_admin
+
+# Own labels: the shared LANGUAGE_NAMES are phrased for "the %(language)s version"
+# (a grammatical case of their own in Russian), not for a label standing alone.
+LANGUAGE_LABELS = {"kk": _("Kazakh (kk)"), "ru": _("Russian (ru)"), "en": _("English (en)")}
+FILLED_LABELS = {
+    "kk": (_("Kazakh: missing"), _("Kazakh: filled in")),
+    "ru": (_("Russian: missing"), _("Russian: filled in")),
+    "en": (_("English: missing"), _("English: filled in")),
+}
 
 
 def site_languages() -> list[str]:
@@ -134,7 +142,11 @@ class LanguagesColumn(BaseColumn):
         context = super().get_cell_context_data(instance, parent_context)
         status = self.status_for(instance, parent_context)
         context["languages"] = [
-            {"code": code, "name": LANGUAGE_NAMES.get(code, code), "filled": status.get(code)}
+            {
+                "code": code,
+                "filled": bool(status.get(code)),
+                "label": FILLED_LABELS.get(code, (code, code))[bool(status.get(code))],
+            }
             for code in site_languages()
         ]
         return context
@@ -172,7 +184,7 @@ def agency_pages(agencies):
 class MissingLanguagesFilterSet(WagtailFilterSet):
     language = django_filters.ChoiceFilter(
         label=_("Missing language"),
-        choices=[(code, LANGUAGE_NAMES[code]) for code in ("kk", "ru", "en")],
+        choices=list(LANGUAGE_LABELS.items()),
         empty_label=_("Any language"),
         method="filter_language",
     )
