@@ -180,3 +180,9 @@ def test_field_empty_in_every_language_lacks_no_language(agency_a):
     section.title_en = ""
     section.save_revision().publish()
     assert language_status([section])[section.pk]["en"] is False
+
+
+def test_report_says_when_nothing_is_missing(client, agency_a):
+    client.force_login(editor(agency_a))
+    html = client.get(REPORT, {"language": "kk"}).content.decode()
+    assert "Every page is filled in this language." in html

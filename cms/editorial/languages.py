@@ -252,6 +252,12 @@ class MissingLanguagesReportView(ReportView):
         return columns
 
     @cached_property
+    def no_results_message(self):
+        if self.missing_language:
+            return _("Every page is filled in this language.")
+        return _("Every page is filled in all three languages.")
+
+    @cached_property
     def user_agencies(self):
         return agencies_for_user(self.request.user)
 
