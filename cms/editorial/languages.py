@@ -163,7 +163,12 @@ def install_explorer_column() -> None:
         position = next(
             (i for i, col in enumerate(columns) if col.name == "status"), len(columns)
         )
-        columns.insert(position, LanguagesColumn("languages", label=_("Languages"), width="12%"))
+        columns.insert(
+            position,
+            LanguagesColumn(
+                "languages", label=_("Languages"), classname="editorial-languages-column"
+            ),
+        )
         view.base_columns = columns
 
 
