@@ -59,7 +59,7 @@ class World:
             setattr(self.page, f"title_{lang}", PAGE)
         self.news_a.add_child(instance=self.page)
         self.revision = self.page.save_revision(user=self.editor_a)
-        self.revision.publish(user=self.editor_a)
+        self.revision.publish(user=self.moderator_a)
         self.page.refresh_from_db()
 
         self.image = Image.objects.create(
@@ -198,9 +198,11 @@ CASES = [
              "publish_copies": "", "copy_subpages": "",
          },
          effect="page_copied"),
-    Case("page-unpublish-form", _url("/admin/pages/{w.page.pk}/unpublish/"), markers=(PAGE,)),
+    # Publishing and unpublishing belong to moderators (editors submit to them).
+    Case("page-unpublish-form", _url("/admin/pages/{w.page.pk}/unpublish/"), markers=(PAGE,),
+         owner="moderator_a"),
     Case("page-unpublish", _url("/admin/pages/{w.page.pk}/unpublish/"), "POST",
-         effect="page_unpublished"),
+         effect="page_unpublished", owner="moderator_a"),
     Case("page-lock", _url("/admin/pages/{w.page.pk}/lock/"), "POST", effect="page_locked",
          owner="moderator_a"),
     Case("page-revision-view", _url("/admin/pages/{w.page.pk}/revisions/{w.revision.pk}/view/"),
@@ -226,9 +228,9 @@ CASES = [
          data=lambda w, actor: {"chooser": w.section_of(actor).pk},
          effect="page_moved", owner="admin"),
     Case("bulk-page-publish", _bulk("wagtailcore", "page", "publish", "page"), "POST",
-         setup="unpublish_page", effect="page_live"),
+         setup="unpublish_page", effect="page_live", owner="moderator_a"),
     Case("bulk-page-unpublish", _bulk("wagtailcore", "page", "unpublish", "page"), "POST",
-         effect="page_unpublished"),
+         effect="page_unpublished", owner="moderator_a"),
     # --- images ---------------------------------------------------------------------
     Case("image-index", _url("/admin/images/"), markers=(IMAGE,)),
     Case("image-search", _url(f"/admin/images/?q={QUERY}"), markers=(IMAGE,)),
@@ -328,9 +330,16 @@ CASES = [
     # --- reports ----------------------------------------------------------------------
     Case("report-locked-pages", _url("/admin/reports/locked/"), markers=(PAGE,),
          setup="lock_page", owner="moderator_a"),
-    Case("report-aging-pages", _url("/admin/reports/aging-pages/"), markers=(PAGE,)),
+    # The aging pages report lists pages the user may publish: moderators.
+    Case("report-aging-pages", _url("/admin/reports/aging-pages/"), markers=(PAGE,),
+         owner="moderator_a"),
     Case("report-site-history-page", _url("/admin/reports/site-history/"), markers=(PAGE,)),
     Case("report-site-history-snippet", _url("/admin/reports/site-history/"), markers=(LINK,)),
+    Case("report-agency-audit-log", _url("/admin/reports/agency-audit-log/"), markers=(PAGE,)),
+    Case("report-agency-audit-log-snippet", _url("/admin/reports/agency-audit-log/"),
+         markers=(LINK,)),
+    Case("report-agency-audit-log-filtered",
+         _url("/admin/reports/agency-audit-log/?agency={w.a.pk}"), markers=(PAGE,)),
     Case("report-page-types-usage", _url("/admin/reports/page-types-usage/"), markers=(PAGE,)),
     Case("report-workflow", _url("/admin/reports/workflow/"), markers=(PAGE,),
          setup="submit_for_moderation"),

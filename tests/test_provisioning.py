@@ -55,7 +55,8 @@ def test_provision_creates_everything(portal):
             "permission__codename", flat=True
         )
     )
-    assert editor_perms == {"add_page", "change_page", "publish_page"}
+    # Editors write and submit; moderators publish through the workflow.
+    assert editor_perms == {"add_page", "change_page"}
     assert GroupCollectionPermission.objects.filter(
         group=agency.editors_group, collection=agency.collection, permission__codename="add_image"
     ).exists()
@@ -126,7 +127,7 @@ def test_archive_and_restore(portal):
     assert not agency.is_archived
     live_after = set(home.get_descendants(inclusive=True).live().values_list("pk", flat=True))
     assert live_after == live_before
-    assert GroupPagePermission.objects.filter(group=agency.editors_group).count() == 3
+    assert GroupPagePermission.objects.filter(group=agency.editors_group).count() == 2
 
 
 def test_create_agency_command(portal, capsys):

@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class EditorialConfig(AppConfig):
     name = "cms.editorial"
     label = "editorial"
+
+    def ready(self):
+        from .languages import install_explorer_column
+
+        install_explorer_column()

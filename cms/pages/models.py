@@ -15,13 +15,15 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from cms.editorial.preview import LanguagePreviewMixin
+
 from .blocks import BodyBlock, RelatedLinksBlock
 from .forms import AgencyMediaPageForm, TranslatedPageForm
 from .languages import content_language
 from .widgets import NewsTagWidget
 
 
-class BasePage(Page):
+class BasePage(LanguagePreviewMixin, Page):
     """Shared behaviour: the agency a page belongs to and the language of its content."""
 
     base_form_class = TranslatedPageForm

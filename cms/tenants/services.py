@@ -90,7 +90,10 @@ def section_model(slug: str, default_label: str = "pages.SectionPage"):
     return apps.get_model(SECTION_TYPES.get(slug, default_label))
 
 
-EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+# Editors write and submit; only moderators publish (through the agency's workflow,
+# see _ensure_workflow). Editors once had publish_page: grant_permissions takes it back.
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+EDITOR_REVOKED_PAGE_PERMISSIONS = ("publish_page",)
 MODERATOR_PAGE_PERMISSIONS = ("change_page", "publish_page", "lock_page", "unlock_page")
 EDITOR_COLLECTION_PERMISSIONS = (
     ("wagtailimages", "add_image"),
@@ -297,6 +300,7 @@ def grant_permissions(agency: Agency) -> None:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=agency.collection, permission=_perm(app_label, codename)
             )
+    remove_editor_publish(agency)
     # Model-level snippet permissions; AgencyScopedSnippetViewSet scopes them to the agency.
     agency.editors_group.permissions.add(
         *(
@@ -304,6 +308,19 @@ def grant_permissions(agency: Agency) -> None:
             for app_label, codename in (*EDITOR_SNIPPET_PERMISSIONS, *EXTRA_EDITOR_PERMISSIONS)
         )
     )
+
+
+def remove_editor_publish(agency: Agency) -> int:
+    """Take publishing away from the agency's editors (idempotent); returns how many
+    page permissions were removed."""
+    if not agency.editors_group_id:
+        return 0
+    deleted, _detail = GroupPagePermission.objects.filter(
+        group=agency.editors_group,
+        permission__content_type__app_label="wagtailcore",
+        permission__codename__in=EDITOR_REVOKED_PAGE_PERMISSIONS,
+    ).delete()
+    return deleted
 
 
 def revoke_permissions(agency: Agency) -> None:
@@ -315,6 +332,8 @@ def revoke_permissions(agency: Agency) -> None:
 
 
 def _ensure_workflow(agency: Agency, home: Page, changes: list[str]) -> None:
+    """The agency's moderation workflow: one approval task for its moderators group,
+    assigned to the agency's home page (and so to its whole subtree)."""
     if agency.workflow_id is None:
         workflow = Workflow.objects.create(name=f"{agency.slug}: moderation")
         task = GroupApprovalTask.objects.create(name=f"{agency.slug}: moderator approval")
@@ -322,6 +341,19 @@ def _ensure_workflow(agency: Agency, home: Page, changes: list[str]) -> None:
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         agency.workflow = workflow
         changes.append("workflow")
+    else:
+        # Repair: the approval task must name exactly this agency's moderators.
+        for workflow_task in agency.workflow.workflow_tasks.select_related("task"):
+            task = workflow_task.task.specific
+            if isinstance(task, GroupApprovalTask) and set(
+                task.groups.values_list("pk", flat=True)
+            ) != {agency.moderators_group_id}:
+                task.groups.set([agency.moderators_group])
+                changes.append("workflow approvers")
+        if not agency.workflow.active:
+            agency.workflow.active = True
+            agency.workflow.save(update_fields=["active"])
+            changes.append("workflow enabled")
     WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": agency.workflow})
 
 

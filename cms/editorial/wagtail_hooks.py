@@ -1,0 +1,75 @@
+"""Admin hooks of the editorial workflow: the submit button, the reports, the
+language column of the page explorer."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .workflow import rename_submit_item
+
+
+@hooks.register("construct_page_action_menu")
+def submit_to_moderators(menu_items, request, context):
+    rename_submit_item(menu_items)
+
+
+@hooks.register("register_admin_urls")
+def editorial_urls():
+    from django.urls import path
+
+    from .audit import AgencyAuditLogView
+    from .languages import MissingLanguagesReportView
+
+    return [
+        path(
+            "reports/agency-audit-log/",
+            AgencyAuditLogView.as_view(),
+            name="editorial_audit_log",
+        ),
+        path(
+            "reports/agency-audit-log/results/",
+            AgencyAuditLogView.as_view(results_only=True),
+            name="editorial_audit_log_results",
+        ),
+        path(
+            "reports/missing-languages/",
+            MissingLanguagesReportView.as_view(),
+            name="editorial_missing_languages",
+        ),
+        path(
+            "reports/missing-languages/results/",
+            MissingLanguagesReportView.as_view(results_only=True),
+            name="editorial_missing_languages_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def audit_log_menu_item():
+    return MenuItem(
+        _("Agency audit log"),
+        reverse("editorial_audit_log"),
+        name="agency-audit-log",
+        icon_name="history",
+        order=990,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def missing_languages_menu_item():
+    return MenuItem(
+        _("Pages missing a language"),
+        reverse("editorial_missing_languages"),
+        name="missing-languages",
+        icon_name="globe",
+        order=995,
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def editorial_admin_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin.css"))
