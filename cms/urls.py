@@ -3,14 +3,22 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.api import api_router
 from cms.core import views as core_views
 from cms.feeds import views as feed_views
+from cms.tenants.isolation import tags as scoped_tags
 from themes import views as theme_views
 
 urlpatterns = [
+    # Before Wagtail's admin: its tag autocomplete lists every agency's tags.
+    path("admin/tag-autocomplete/", require_admin_access(scoped_tags.autocomplete)),
+    path(
+        "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+        require_admin_access(scoped_tags.autocomplete),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
