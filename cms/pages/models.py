@@ -171,8 +171,6 @@ class NewsIndexPage(SectionPage):
     year, category and tag."""
 
     parent_page_types = ["pages.AgencyHomePage"]
-    # A listing needs no body of its own: its title is enough in every language.
-    translated_required_fields = ("title",)
 
     class Meta:
         verbose_name = _("news index page")
@@ -284,8 +282,6 @@ class LegalActIndexPage(SectionPage):
     status."""
 
     parent_page_types = ["pages.AgencyHomePage"]
-    # A listing needs no body of its own: its title is enough in every language.
-    translated_required_fields = ("title",)
 
     class Meta:
         verbose_name = _("legal act index page")
