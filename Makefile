@@ -7,6 +7,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The suite runs on every core (pytest-xdist), one test file per worker at a time, so
+# module-scoped fixtures (the demo platform) are built once per file.
+PYTEST_WORKERS ?= auto
 # make screenshots: a scratch server on this port, unless BASE_URL points at a running one.
 SCREENSHOT_PORT ?= 8765
 BASE_URL ?=
@@ -37,7 +40,7 @@ run: install ## Migrate, load the demo platform when empty, serve on http://127.
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install chromium ## Install test dependencies and Chromium, run the whole suite (browser tests included)
-	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	@$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 # The browser tests (tests/browser) drive Debian's Chromium; they fail, never skip,

@@ -4,6 +4,8 @@ media fields of LegalActPage and NewsPage stay inside the agency."""
 import datetime
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms.pages.models import LegalActPage, NewsPage
@@ -18,6 +20,10 @@ from tests.test_content_pages import (
     titles,
     url,
 )
+
+# The admin speaks the user's language, Kazakh by default.
+with translation.override("kk"):
+    OWN_FILE_KK = gettext("Choose a file of your own agency.")
 
 
 @pytest.fixture
@@ -119,7 +125,7 @@ def test_legal_act_refuses_another_agencys_document(client, agency_a, both):
     add_url = f"/admin/pages/add/pages/legalactpage/{parent.pk}/"
     response = client.post(add_url, _act_post(kk=both["b_doc"].pk))
     assert response.status_code == 200
-    assert response.context["form"].errors["file_kk"] == ["Choose a file of your own agency."]
+    assert response.context["form"].errors["file_kk"] == [OWN_FILE_KK]
     assert not LegalActPage.objects.filter(slug="crafted-act").exists()
     # The agency's own document is accepted.
     response = client.post(add_url, _act_post(kk=both["a_doc"].pk, ru=both["a_doc"].pk))
@@ -148,7 +154,7 @@ def test_news_refuses_another_agencys_lead_image(client, agency_a, both):
     )
     response = client.post(f"/admin/pages/add/pages/newspage/{parent.pk}/", data)
     assert response.status_code == 200
-    assert response.context["form"].errors["lead_image"] == ["Choose a file of your own agency."]
+    assert response.context["form"].errors["lead_image"] == [OWN_FILE_KK]
     assert not NewsPage.objects.filter(slug="crafted-news").exists()
 
 

@@ -354,12 +354,12 @@ def test_a_changed_parent_moves_the_page(digital, tmp_path):
     records = example_records()[5:7]  # service centres and its child page
     assert run(write_import(tmp_path, "digital", records))[0] == 0
     records[1].pop("parent")
-    records[1]["section"] = "services"
+    records[1]["section"] = "appeals"
     code, out, _err = run(write_import(tmp_path, "digital", records))
     assert "updated: 1, unchanged: 1" in out, out
     signature = StandardPage.objects.get(slug="digital-signature")
-    assert signature.get_parent().slug == "services"
-    assert signature.url_path.endswith("/services/digital-signature/")
+    assert signature.get_parent().slug == "appeals"
+    assert signature.url_path.endswith("/appeals/digital-signature/")
 
 
 def test_reasons_in_the_operators_language(digital, tmp_path):

@@ -62,6 +62,9 @@ class ServiceIndexPage(SectionPage):
     """The services section: key services first, then every service by category, one
     tab per category."""
 
+    # An index is filled in a language when its title is: the listing is its content.
+    translated_required_fields = ("title",)
+
     parent_page_types = INDEX_PARENTS
     subpage_types = ["listings.ServicePage"]
     max_count_per_parent = 1
@@ -159,6 +162,9 @@ def end_of_day(day):
 
 class VacancyIndexPage(SectionPage):
     """The vacancies section: open vacancies only, the soonest to close first."""
+
+    # An index is filled in a language when its title is: the listing is its content.
+    translated_required_fields = ("title",)
 
     parent_page_types = INDEX_PARENTS
     subpage_types = ["listings.VacancyPage"]
@@ -265,6 +271,9 @@ def _strip(html: str) -> str:
 # --- events -------------------------------------------------------------------------
 class EventIndexPage(SectionPage):
     """The events section: upcoming events (soonest first) and past ones, in two tabs."""
+
+    # An index is filled in a language when its title is: the listing is its content.
+    translated_required_fields = ("title",)
 
     parent_page_types = INDEX_PARENTS
     subpage_types = ["listings.EventPage"]
@@ -390,6 +399,9 @@ class FAQPage(SectionPage):
 # --- galleries ----------------------------------------------------------------------
 class GalleryIndexPage(SectionPage):
     """The media section: photo and video galleries, the newest first."""
+
+    # An index is filled in a language when its title is: the listing is its content.
+    translated_required_fields = ("title",)
 
     parent_page_types = INDEX_PARENTS
     subpage_types = ["listings.GalleryPage"]

@@ -11,11 +11,13 @@ key can never bring an old menu back.
 
 from uuid import uuid4
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from cms.pages.models import SectionPage
 from cms.tenants.services import STANDARD_SECTIONS
 
 SECTION_SLUGS = tuple(slug for slug, _label, _titles in STANDARD_SECTIONS)
@@ -166,7 +168,14 @@ def _custom(menu, home, request, lang) -> tuple[list, list]:
 def default_items(home, request) -> list[dict]:
     """The live standard sections of the agency, each with its live sub-pages."""
     sections = [page for page in home.get_children().live().public() if page.slug in SECTION_SLUGS]
-    with_submenu = [page for page in sections if page.slug not in FEED_SECTIONS]
+    # Typed index pages (news, legal acts, leadership, services, vacancies...) list
+    # their items themselves, with filters; only plain sections get a submenu.
+    plain = ContentType.objects.get_for_model(SectionPage).pk
+    with_submenu = [
+        page
+        for page in sections
+        if page.slug not in FEED_SECTIONS and page.content_type_id == plain
+    ]
     children: dict[str, list] = {page.path: [] for page in with_submenu}
     if with_submenu:
         under = Q()

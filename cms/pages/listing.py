@@ -496,7 +496,9 @@ def contacts_summary(home, agency, request) -> dict:
 
 
 def agency_home_context(home, request) -> dict:
-    from .models import NewsIndexPage
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import NewsIndexPage, SectionPage
 
     agency = home.agency
     news = list(
@@ -504,8 +506,11 @@ def agency_home_context(home, request) -> dict:
             :HOME_NEWS
         ]
     )
-    sections = list(home.get_children().live().public().specific())
-    news_index = next((s for s in sections if isinstance(s, NewsIndexPage)), None)
+    # One query whatever the section types: every section is a SectionPage (its typed
+    # index pages are subclasses), and the cards need only its title, intro and URL.
+    sections = list(SectionPage.objects.child_of(home).live().public())
+    news_type = ContentType.objects.get_for_model(NewsIndexPage)
+    news_index = next((s for s in sections if s.content_type_id == news_type.pk), None)
     return {
         "sections": sections,
         "latest_news": news,

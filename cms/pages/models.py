@@ -170,6 +170,9 @@ class NewsIndexPage(SectionPage):
     """The agency's News section: its news items, 10 per page, with an archive by
     year, category and tag."""
 
+    # An index is filled in a language when its title is: the listing is its content.
+    translated_required_fields = ("title",)
+
     parent_page_types = ["pages.AgencyHomePage"]
 
     class Meta:
@@ -280,6 +283,9 @@ class NewsPage(BasePage):
 class LegalActIndexPage(SectionPage):
     """The agency's Documents section: its legal acts, filterable by type, year and
     status."""
+
+    # An index is filled in a language when its title is: the listing is its content.
+    translated_required_fields = ("title",)
 
     parent_page_types = ["pages.AgencyHomePage"]
 
