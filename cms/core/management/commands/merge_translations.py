@@ -2,9 +2,10 @@
 
 Work done in parallel (one branch per feature) brings its new UI strings as
 `locale/pending/<name>.json`: `{"English msgid": {"kk": "…", "ru": "…"}}` (a list of
-forms for a plural msgid). Editing the .po files on every branch would conflict at
-every merge; this command is the one place they meet. Run it after `makemessages`
-(`make messages` does both); merged files are removed unless `--keep` is given.
+forms for a plural msgid; a msgid with a context is keyed "context\u0004msgid").
+Editing the .po files on every branch would conflict at every merge; this command
+is the one place they meet. Run it after `makemessages` (`make messages` does both);
+merged files are removed unless `--keep` is given.
 """
 
 import json
@@ -43,7 +44,10 @@ class Command(BaseCommand):
             for entry in po:
                 if entry.obsolete or entry.translated():
                     continue
-                text = (pending.get(entry.msgid) or {}).get(lang)
+                # A msgid with a context (pgettext) is keyed "context\u0004msgid",
+                # as in compiled catalogs; a plain key fills it only when no keyed one.
+                keyed = pending.get(f"{entry.msgctxt}\x04{entry.msgid}") if entry.msgctxt else None
+                text = (keyed or pending.get(entry.msgid) or {}).get(lang)
                 if not text:
                     continue
                 if entry.msgid_plural:
