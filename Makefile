@@ -8,8 +8,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 # The suite runs on every core (pytest-xdist), one test file per worker at a time, so
-# module-scoped fixtures (the demo platform) are built once per file.
+# module-scoped fixtures (the demo platform) are built once per file. The browser tests
+# run in a second pytest run: they commit the demo platform to their test database,
+# which the other tests must never see. BROWSER=0 leaves them out.
 PYTEST_WORKERS ?= auto
+BROWSER ?= 1
 # make screenshots: a scratch server on this port, unless BASE_URL points at a running one.
 SCREENSHOT_PORT ?= 8765
 BASE_URL ?=
@@ -40,8 +43,11 @@ run: install ## Migrate, load the demo platform when empty, serve on http://127.
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install chromium ## Install test dependencies and Chromium, run the whole suite (browser tests included)
-	@$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS); rc=$$?; \
-	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+	@$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser" $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; \
+	if [ $$rc -ne 0 ] || [ "$(BROWSER)" = "0" ]; then exit $$rc; fi; \
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist load -m browser $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no browser tests: failing"; exit 1; fi; exit $$rc
 
 # The browser tests (tests/browser) drive Debian's Chromium; they fail, never skip,
 # when it is missing.
