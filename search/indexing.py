@@ -16,17 +16,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from datetime import timedelta
 
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms.tenants.models import Agency
 
 from .engines import SearchEngineError, all_engines
-from .models import IndexOutbox
+from .models import IndexOutbox, IndexRebuild, IndexRebuildChange
 
 logger = logging.getLogger(__name__)
 
@@ -162,8 +164,15 @@ def drain_outbox(batch_size: int = BATCH_SIZE) -> DrainResult:
             page_ids = sorted({r.page_id for r in rows})
             by_page = documents_for_pages(page_ids)
             docs = [doc for page_docs in by_page.values() for doc in page_docs]
+            # A rebuild in progress: wait for nobody but its final replay (the row lock),
+            # record the pages for that replay, and leave the database engine alone while
+            # its one-transaction rebuild holds the rows.
+            rebuilds = list(active_rebuilds().select_for_update())
+            skipped = {r.engine for r in rebuilds if r.engine == "database"}
             errors = []
             for engine in all_engines():
+                if engine.name in skipped:
+                    continue
                 try:
                     engine.replace_pages(page_ids, docs)
                 except SearchEngineError as exc:
@@ -177,8 +186,54 @@ def drain_outbox(batch_size: int = BATCH_SIZE) -> DrainResult:
                 result.failed_rows += len(rows)
                 result.error = error
                 break
+            IndexRebuildChange.objects.bulk_create(
+                [IndexRebuildChange(rebuild=r, page_id=pk) for r in rebuilds for pk in page_ids]
+            )
             IndexOutbox.objects.filter(pk__in=row_ids).delete()
             result.rows += len(rows)
             result.pages += len(page_ids)
     result.pending = IndexOutbox.objects.count()
     return result
+
+
+# --- rebuilding ----------------------------------------------------------------------------
+def active_rebuilds():
+    since = timezone.now() - timedelta(seconds=IndexRebuild.STALE_AFTER_SECONDS)
+    return IndexRebuild.objects.filter(heartbeat_at__gte=since).order_by("pk")
+
+
+def rebuild_engine(engine, docs: Iterable[dict], progress_callback=None, total: int = 0) -> int:
+    """`engine.rebuild(docs)` without losing the changes drained meanwhile.
+
+    A marker tells the drains that the engine is being rebuilt: they record the pages
+    they apply (and skip the database engine, whose rebuild holds its rows). Once the
+    new index is in place (or the rebuild failed), the recorded pages go back into the
+    outbox under the marker's lock, which waits for the drains in flight, and are
+    drained again with their current state."""
+    marker = IndexRebuild.objects.create(engine=engine.name, heartbeat_at=timezone.now())
+
+    def progress(done: int, of: int) -> None:
+        # Outside a transaction only: inside the database engine's rebuild the update
+        # would lock the marker, and with it every drain, until the commit.
+        if not connections[IndexRebuild.objects.db].in_atomic_block:
+            IndexRebuild.objects.filter(pk=marker.pk).update(heartbeat_at=timezone.now())
+        if progress_callback:
+            progress_callback(done, of)
+
+    try:
+        return engine.rebuild(docs, progress, total=total)
+    finally:
+        replay_rebuild_changes(marker)
+
+
+def replay_rebuild_changes(marker: IndexRebuild) -> DrainResult:
+    with transaction.atomic():
+        IndexRebuild.objects.select_for_update().filter(pk=marker.pk).exists()
+        page_ids = sorted(set(marker.changes.values_list("page_id", flat=True)))
+        IndexOutbox.objects.bulk_create(
+            [IndexOutbox(page_id=pk, action=IndexOutbox.Action.UPSERT) for pk in page_ids]
+        )
+        IndexRebuild.objects.filter(pk=marker.pk).delete()
+    if not page_ids:
+        return DrainResult(pending=IndexOutbox.objects.count())
+    return drain_outbox()

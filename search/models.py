@@ -68,6 +68,34 @@ class IndexOutbox(models.Model):
         return f"{self.action} page {self.page_id}"
 
 
+class IndexRebuild(models.Model):
+    """A `search_index rebuild` of one engine in progress (see `search.indexing`).
+
+    While it runs, every drain records the pages it applied in `IndexRebuildChange`
+    (and leaves the database engine alone while that engine is rebuilt); when the new
+    index is in place, the rebuild replays those pages, so no change made during the
+    rebuild is lost. A rebuild that died stops counting once `heartbeat_at` is older
+    than `STALE_AFTER_SECONDS` (the database engine's rebuild, one transaction, can
+    only beat when it starts)."""
+
+    STALE_AFTER_SECONDS = 3600
+
+    engine = models.CharField(max_length=20)
+    started_at = models.DateTimeField(auto_now_add=True)
+    heartbeat_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"rebuild of {self.engine} since {self.started_at}"
+
+
+class IndexRebuildChange(models.Model):
+    rebuild = models.ForeignKey(IndexRebuild, on_delete=models.CASCADE, related_name="changes")
+    page_id = models.IntegerField()
+
+    def __str__(self) -> str:
+        return f"page {self.page_id} changed during {self.rebuild_id}"
+
+
 LANGUAGE_ALL = "all"
 QUERY_MAX_LENGTH = 255
 

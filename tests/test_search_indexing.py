@@ -24,6 +24,7 @@ from wagtail.models import Page, PageViewRestriction
 from cms.pages.languages import is_filled_in
 from cms.pages.models import NewsPage
 from cms.tenants.services import STANDARD_SECTIONS, archive_agency, restore_agency
+from search.documents import iter_documents
 from search.engines import get_engine
 from search.engines.base import SearchQuery
 from search.engines.database import DatabaseEngine
@@ -260,3 +261,56 @@ def test_search_falls_back_to_the_database_when_the_engine_is_down(news, commit,
     assert get_engine().name == "elastic"
     results = search(SearchQuery(text="тарифтер", language="kk"))
     assert [h.page_id for h in results.hits] == [page.pk]
+
+
+@pytest.mark.parametrize("which", ["database", pytest.param("elastic", marks=pytest.mark.engine)])
+def test_a_change_published_during_a_rebuild_is_in_the_new_index(
+    request, news, commit, settings, which
+):
+    """The page is republished with a new title between the rebuild's batches (from its
+    progress callback): after the swap the new index has the new title, not the one the
+    rebuild read."""
+    from search.engines import all_engines
+    from search.indexing import rebuild_engine
+    from search.models import IndexRebuild, IndexRebuildChange
+
+    with commit():
+        page = add_news(news, "tariffs", kk="Тарифтер", ru="Тарифы")
+    if which == "elastic":
+        settings.SEARCH_URL = request.getfixturevalue("osmem_clone").url
+        settings.SEARCH_INDEX_PREFIX = "rebuild-race"
+    engine = {e.name: e for e in all_engines()}[which]
+    changed = []
+
+    def between_batches(done, total):
+        if changed:
+            return
+        with commit():
+            edited = NewsPage.objects.get(pk=page.pk)
+            edited.title_kk = "Субсидиялар"
+            edited.save_revision().publish()
+        changed.append(IndexRebuildChange.objects.filter(page_id=page.pk).exists())
+
+    done = rebuild_engine(engine, iter_documents(), between_batches, total=1)
+    assert done > 1 and changed == [True]
+    assert found("субсидиялар", engine=engine) == [page.pk]
+    engine.refresh()
+    (hit,) = engine.search(SearchQuery(text="тарифтер", language="kk")).hits  # the body
+    assert hit.title == "Субсидиялар"
+    assert found("субсидиялар") == [page.pk]  # the database engine too
+    assert not IndexRebuild.objects.exists() and not IndexRebuildChange.objects.exists()
+    assert IndexOutbox.objects.count() == 0
+
+
+def test_a_dead_rebuild_does_not_hold_the_drains(news, commit):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from search.models import IndexRebuild
+
+    IndexRebuild.objects.create(engine="database", heartbeat_at=timezone.now() - timedelta(
+        seconds=IndexRebuild.STALE_AFTER_SECONDS + 1))
+    with commit():
+        page = add_news(news, "tariffs", kk="Тарифтер", ru="Тарифы")
+    assert found("тарифтер") == [page.pk]

@@ -46,20 +46,25 @@ class PostgresMatcher:
     for body phrases, which `search` checks on the top candidates alone."""
 
     two_stage = True
+    # The score tests `match_vector` once per term: read (detoast) it once per row into
+    # `v` (an in-memory copy; OFFSET 0 keeps the planner from inlining it back).
+    score_from = (" CROSS JOIN LATERAL (SELECT e.match_vector || ''::tsvector AS match_vector"
+                  " OFFSET 0) v")
 
     @staticmethod
     def _lex(term: str, weight: str = "") -> str:
         quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
         return f"{quoted}:{weight}" if weight else quoted
 
-    def _cond(self, tsquery: str, column: str = "match_vector") -> tuple[str, list]:
-        return f"e.{column} @@ to_tsquery('simple'::regconfig, %s)", [tsquery]
+    def _cond(self, tsquery: str, column: str = "match_vector",
+              table: str = "e") -> tuple[str, list]:
+        return f"{table}.{column} @@ to_tsquery('simple'::regconfig, %s)", [tsquery]
 
     def any(self, terms):
         return self._cond(" | ".join(self._lex(t) for t in terms))
 
     def all(self, terms):
-        return self._cond(" & ".join(self._lex(t) for t in terms))
+        return self._cond(" & ".join(self._lex(t) for t in terms), table="v")
 
     def phrase(self, terms):
         """The phrase in the title (cheap); see `body_phrase`."""
@@ -75,13 +80,14 @@ class PostgresMatcher:
         return self._cond(self._lex(term), "title_vector")
 
     def term(self, term):
-        return self._cond(self._lex(term))
+        return self._cond(self._lex(term), table="v")
 
 
 class SqliteMatcher:
     """Conditions through the FTS5 table (its rowid is SearchEntry.id)."""
 
     two_stage = False
+    score_from = ""
 
     @staticmethod
     def _q(term: str) -> str:
@@ -274,7 +280,7 @@ class DatabaseEngine(SearchEngine):
             WITH m AS MATERIALIZED (
                 SELECT e.id, e.page_id, e.agency, e.page_type, e.year, e.date,
                        ({score_sql}) AS score{extra_sql}
-                FROM {TABLE} e
+                FROM {TABLE} e{m.score_from if len(terms) > 1 else ""}
                 WHERE {match_sql} AND {" AND ".join(where)}
             )
             SELECT 'agency', m.agency, COUNT(*), CAST(NULL AS BIGINT), CAST(NULL AS FLOAT)

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from search.documents import count_pages, expected_counts, iter_documents
 from search.engines import SearchEngineError, all_engines
 from search.engines.elastic import ElasticEngine
-from search.indexing import drain_outbox
+from search.indexing import drain_outbox, rebuild_engine
 from search.models import IndexOutbox
 
 
@@ -50,7 +50,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Rebuilding the {engine.name} index: {pages} pages, {total} documents"
             )
-            done = engine.rebuild(iter_documents(), self._progress, total=total)
+            done = rebuild_engine(engine, iter_documents(), self._progress, total=total)
             self.stdout.write(self.style.SUCCESS(f"{engine.name}: {done} documents indexed"))
 
     def _progress(self, done: int, total: int) -> None:
