@@ -248,7 +248,8 @@ def recover_dead_rebuilds(clean_indices: bool | None = None) -> Recovery:
             IndexRebuild.objects.filter(pk__in=[m.pk for m in markers]).delete()
             recovery.pages = len(page_ids)
             recovery.rebuilds = [
-                f"{m.engine} (started {m.started_at:%Y-%m-%d %H:%M:%S %Z})" for m in markers
+                f"{m.engine} (started {timezone.localtime(m.started_at):%Y-%m-%d %H:%M:%S %Z})"
+                for m in markers
             ]
             logger.warning("Requeued %d pages recorded by dead rebuilds: %s",
                            len(page_ids), ", ".join(recovery.rebuilds))
