@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 
 from django.db import connections, transaction
@@ -149,9 +149,13 @@ class DrainResult:
 
 
 def drain_outbox(batch_size: int = BATCH_SIZE) -> DrainResult:
-    """Push the pending changes to every engine; stop at the first engine error."""
+    """Push the pending changes to every engine; stop at the first engine error.
+
+    First, the pages recorded by a rebuild that died go back into the outbox (one
+    query on a table that is almost always empty), so that they are drained too."""
     from .documents import documents_for_pages
 
+    recover_dead_rebuilds()
     result = DrainResult()
     while True:
         with transaction.atomic():
@@ -197,9 +201,85 @@ def drain_outbox(batch_size: int = BATCH_SIZE) -> DrainResult:
 
 
 # --- rebuilding ----------------------------------------------------------------------------
+def _stale_since():
+    return timezone.now() - timedelta(seconds=IndexRebuild.STALE_AFTER_SECONDS)
+
+
 def active_rebuilds():
-    since = timezone.now() - timedelta(seconds=IndexRebuild.STALE_AFTER_SECONDS)
-    return IndexRebuild.objects.filter(heartbeat_at__gte=since).order_by("pk")
+    return IndexRebuild.objects.filter(heartbeat_at__gte=_stale_since()).order_by("pk")
+
+
+def stale_rebuilds():
+    """Rebuilds without a heartbeat for `STALE_AFTER_SECONDS`: their process died."""
+    return IndexRebuild.objects.filter(heartbeat_at__lt=_stale_since()).order_by("pk")
+
+
+@dataclass
+class Recovery:
+    rebuilds: list[str] = field(default_factory=list)
+    pages: int = 0
+    deleted_indices: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def recover_dead_rebuilds(clean_indices: bool | None = None) -> Recovery:
+    """Put the pages recorded by rebuilds that died back into the outbox, and forget them.
+
+    The drains of a rebuild's lifetime applied those pages to the engines not being
+    rebuilt and left them for its final replay (the database engine was not even
+    touched); a rebuild killed before that replay would lose them. The marker lock,
+    as in `replay_rebuild_changes`, waits for a drain that still records under it,
+    and makes two recoveries at once requeue the pages once. The caller drains.
+
+    `clean_indices`: also delete the half-filled indices such rebuilds left behind
+    (`delete_orphan_indices`); by default only when a rebuild of a search server
+    died (a drain should not ask the server about its indices every time)."""
+    recovery = Recovery()
+    with transaction.atomic():
+        markers = list(stale_rebuilds().select_for_update())
+        if markers:
+            page_ids = sorted(set(
+                IndexRebuildChange.objects.filter(rebuild__in=markers)
+                .values_list("page_id", flat=True)
+            ))
+            IndexOutbox.objects.bulk_create(
+                [IndexOutbox(page_id=pk, action=IndexOutbox.Action.UPSERT) for pk in page_ids]
+            )
+            IndexRebuild.objects.filter(pk__in=[m.pk for m in markers]).delete()
+            recovery.pages = len(page_ids)
+            recovery.rebuilds = [
+                f"{m.engine} (started {timezone.localtime(m.started_at):%Y-%m-%d %H:%M:%S %Z})"
+                for m in markers
+            ]
+            logger.warning("Requeued %d pages recorded by dead rebuilds: %s",
+                           len(page_ids), ", ".join(recovery.rebuilds))
+    if clean_indices is None:
+        clean_indices = any(m.engine != "database" for m in markers)
+    if clean_indices:
+        try:
+            recovery.deleted_indices = delete_orphan_indices()
+        except SearchEngineError as exc:
+            recovery.error = str(exc)
+            logger.warning("Orphan indices not deleted: %s", exc)
+    return recovery
+
+
+def delete_orphan_indices(engines=None) -> list[str]:
+    """Delete the indices a dead rebuild loaded but never put behind the alias.
+
+    Skipped for an engine while a rebuild of it is alive (its new index is not behind
+    the alias yet, however old); an index younger than `STALE_AFTER_SECONDS` may
+    belong to a rebuild that started since that check, so it stays too."""
+    deleted = []
+    for engine in all_engines() if engines is None else engines:
+        if not hasattr(engine, "delete_orphan_indices"):
+            continue
+        if active_rebuilds().filter(engine=engine.name).exists():
+            continue
+        for name in engine.delete_orphan_indices(IndexRebuild.STALE_AFTER_SECONDS):
+            logger.warning("Deleted the index %s, left behind by a dead rebuild", name)
+            deleted.append(name)
+    return deleted
 
 
 def rebuild_engine(engine, docs: Iterable[dict], progress_callback=None, total: int = 0) -> int:
@@ -209,7 +289,13 @@ def rebuild_engine(engine, docs: Iterable[dict], progress_callback=None, total: 
     they apply (and skip the database engine, whose rebuild holds its rows). Once the
     new index is in place (or the rebuild failed), the recorded pages go back into the
     outbox under the marker's lock, which waits for the drains in flight, and are
-    drained again with their current state."""
+    drained again with their current state.
+
+    Before it starts, what earlier rebuilds that died left is cleaned up: their
+    recorded pages are drained, and their half-filled indices of this engine deleted."""
+    if recover_dead_rebuilds().pages:
+        drain_outbox()
+    delete_orphan_indices([engine])
     marker = IndexRebuild.objects.create(engine=engine.name, heartbeat_at=timezone.now())
 
     def progress(done: int, of: int) -> None:

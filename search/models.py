@@ -76,7 +76,8 @@ class IndexRebuild(models.Model):
     index is in place, the rebuild replays those pages, so no change made during the
     rebuild is lost. A rebuild that died stops counting once `heartbeat_at` is older
     than `STALE_AFTER_SECONDS` (the database engine's rebuild, one transaction, can
-    only beat when it starts)."""
+    only beat when it starts); the next drain, `search_index sync` or rebuild then
+    requeues its recorded pages and deletes the marker (`recover_dead_rebuilds`)."""
 
     STALE_AFTER_SECONDS = 3600
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -251,6 +251,43 @@ class ElasticEngine(SearchEngine):
                 self.writer.indices.delete(index=name)
 
         self._call(run)
+
+    # --- what a rebuild that died left behind -------------------------------------
+    def orphan_indices(self) -> list[tuple[str, datetime]]:
+        """The concrete indices `<alias>-<timestamp>` the alias does not point at, with
+        their creation time: a rebuild loads one, and only a rebuild that died leaves
+        it there (or one still running). The strict name pattern spares another
+        deployment's indices whose prefix happens to start with ours."""
+
+        def run():
+            pattern = re.compile(rf"{re.escape(self.alias)}-(\d{{20}})")
+            found = self.client.indices.get_settings(
+                index=f"{self.alias}-*", allow_no_indices=True, expand_wildcards="all"
+            ).body
+            aliased = set(self._aliased_indices())
+            orphans = []
+            for name, body in sorted(found.items()):
+                match = pattern.fullmatch(name)
+                if not match or name in aliased:
+                    continue
+                # The later of the engine's creation date and the name's timestamp
+                # (another clock): a young index may be a rebuild in progress.
+                created = datetime.strptime(match[1], "%Y%m%d%H%M%S%f").replace(tzinfo=UTC)
+                millis = body.get("settings", {}).get("index", {}).get("creation_date")
+                if millis:
+                    created = max(created, datetime.fromtimestamp(int(millis) / 1000, UTC))
+                orphans.append((name, created))
+            return orphans
+
+        return self._call(run)
+
+    def delete_orphan_indices(self, older_than: float) -> list[str]:
+        """Delete the orphan indices created more than `older_than` seconds ago."""
+        limit = timezone.now() - timedelta(seconds=older_than)
+        names = [name for name, created in self.orphan_indices() if created < limit]
+        for name in names:
+            self._call(self.writer.indices.delete, index=name, ignore_unavailable=True)
+        return names
 
     # --- reading ----------------------------------------------------------------
     def ping(self) -> bool:
