@@ -50,6 +50,52 @@ class SearchEntry(models.Model):
         return self.doc_id
 
 
+class IntArrayField(models.Field):
+    """An integer array on PostgreSQL (read and written by the database engine's raw
+    SQL only); plain text elsewhere, where the tables it lives in stay empty."""
+
+    def db_type(self, connection):
+        return "integer[]" if connection.vendor == "postgresql" else "text"
+
+
+class SearchTerm(models.Model):
+    """PostgreSQL engine: the dictionary of analysed terms (see `SearchMatch`)."""
+
+    id = models.AutoField(primary_key=True)  # integer: the arrays hold these ids
+    term = models.TextField(unique=True)
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class SearchMatch(models.Model):
+    """PostgreSQL engine: what a search matches, counts and ranks on, one narrow row per
+    `SearchEntry` (same id; migration 0006 adds the ON DELETE CASCADE key and the GIN
+    index). `term_ids` are the ids of the entry's distinct title and body terms and
+    filter tokens, and the negated ids of its title terms; `title_ids` the title's
+    terms in order (for title phrases). A common word matches
+    tens of thousands of rows: counting them in this table, about a fifth of the width
+    of `SearchEntry` and without its large texts and vectors, is what keeps searches
+    fast. Empty on SQLite, which matches through FTS5."""
+
+    entry = models.OneToOneField(
+        SearchEntry, primary_key=True, on_delete=models.DO_NOTHING, db_constraint=False,
+        related_name="+",
+    )
+    page_id = models.IntegerField()
+    agency = models.CharField(max_length=50, blank=True)
+    agency_ancestors = models.CharField(max_length=1000, blank=True)
+    language = models.CharField(max_length=5)
+    page_type = models.CharField(max_length=50)
+    date = models.DateField(null=True)
+    year = models.IntegerField(null=True)
+    term_ids = IntArrayField()
+    title_ids = IntArrayField()
+
+    def __str__(self) -> str:
+        return f"match {self.entry_id}"
+
+
 class IndexOutbox(models.Model):
     class Action(models.TextChoices):
         UPSERT = "upsert", "upsert"

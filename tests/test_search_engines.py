@@ -9,6 +9,7 @@ Documents are built as `search.documents` builds them (the analysed *_terms come
 `search.documents.terms_text`), without pages, so each test states exactly what is indexed.
 """
 
+import functools
 from datetime import date
 
 import pytest
@@ -242,3 +243,126 @@ def test_rebuild_replaces_everything(engine):
 def test_empty_query_finds_nothing(engine):
     load(engine, doc("Құжат"))
     assert find(engine, "  ").total == 0
+
+
+# --- the score, checked against a reference over hundreds of documents ----------------
+# Enough documents that a common word's matches exceed the PostgreSQL engine's candidate
+# cut-offs (the requested page's end + 200), so its shortcuts are checked against the
+# plain definition of `search.engines.base`, computed here in Python.
+RANKING_WORDS = ("мемлекет қызмет бағдарлама салық жол құрылыс білім мектеп ауыл су "
+                 "жер денсаулық көлік тариф").split()
+
+
+@functools.cache
+def ranking_corpus(n=480, seed=3):
+    import random
+
+    rng = random.Random(seed)
+    weights = [1 / (rank + 1) for rank in range(len(RANKING_WORDS))]
+    agencies = ["agency-a", "agency-b", "agency-c"]
+    docs = []
+    for i in range(n):
+        # Titles draw evenly, bodies mostly the common words: most pages hold a common
+        # word without it in the title (the engine's newest-pages shortcut matters).
+        title = " ".join(rng.choices(RANKING_WORDS, k=rng.randint(2, 3)))
+        body = " ".join(rng.choices(RANKING_WORDS, weights, k=rng.randint(3, 12)))
+        agency = agencies[i % 3]
+        docs.append(doc(title, body, agency=agency, page_id=50000 + i,
+                        page_type=("newspage", "sectionpage")[i % 2],
+                        ancestors=["agency-a"] if agency == "agency-c" else [],
+                        day=date(2020, 1, 1).replace(year=2020 + i % 5, month=1 + i % 12,
+                                                     day=1 + i % 28)))
+    return docs
+
+
+def reference(docs, query):
+    """Facets and the ordered (page id, score) of the requested page, by definition."""
+    from collections import Counter
+
+    from search.engines.base import (
+        SCORE_ALL_TERMS,
+        SCORE_ANY_SHARE,
+        SCORE_PHRASE,
+        SCORE_TITLE_ALL,
+        SCORE_TITLE_SHARE,
+        distinct,
+    )
+
+    sequence = query.terms()
+    terms = distinct(sequence)
+    n = len(terms)
+
+    def has_phrase(tokens):
+        k = len(sequence)
+        return any(tokens[i:i + k] == sequence for i in range(len(tokens) - k + 1))
+
+    scored = []
+    for d in docs:
+        if d["language"] != query.language:
+            continue
+        if query.agency and not (d["agency"] == query.agency or (
+                query.include_subordinate and query.agency in d["agency_ancestors"])):
+            continue
+        if query.page_type and d["page_type"] != query.page_type:
+            continue
+        if query.year and d["year"] != query.year:
+            continue
+        title, body = d["title_terms"].split(), d["body_terms"].split()
+        words = set(title) | set(body)
+        found = [t for t in terms if t in words]
+        if not found:
+            continue
+        score = SCORE_ANY_SHARE * len(found) / n
+        score += SCORE_TITLE_SHARE * sum(t in title for t in terms) / n
+        if len(found) == n:
+            score += SCORE_ALL_TERMS
+            if all(t in title for t in terms):
+                score += SCORE_TITLE_ALL
+            if n > 1 and (has_phrase(title) or has_phrase(body)):
+                score += SCORE_PHRASE
+        scored.append((d, score))
+    if query.sort == "date":
+        scored.sort(key=lambda ds: (ds[0]["date"], ds[1], ds[0]["page_id"]), reverse=True)
+    else:
+        scored.sort(key=lambda ds: (ds[1], ds[0]["date"], ds[0]["page_id"]), reverse=True)
+    page = scored[query.offset:query.offset + query.per_page]
+    facets = {
+        "agency": Counter(d["agency"] for d, _s in scored),
+        "page_type": Counter(d["page_type"] for d, _s in scored),
+        "year": Counter(d["year"] for d, _s in scored),
+    }
+    return len(scored), facets, [(d["page_id"], round(s, 4)) for d, s in page]
+
+
+RANKING_QUERIES = [
+    dict(text="мемлекет"),
+    dict(text="тариф"),
+    dict(text="мемлекет қызмет"),
+    dict(text="қызмет мемлекет"),
+    dict(text="мемлекет қызмет бағдарлама"),
+    dict(text="жол құрылыс"),
+    dict(text="мемлекет тариф"),
+    dict(text="мемлекет белгісізсөз"),
+    dict(text="мемлекет қызмет", page=3),
+    dict(text="мемлекет", page=22),
+    dict(text="мемлекет қызмет", sort="date"),
+    dict(text="мемлекет", sort="date", page=4),
+    dict(text="мемлекет қызмет", agency="agency-a"),
+    dict(text="мемлекет қызмет", agency="agency-a", include_subordinate=True),
+    dict(text="салық", page_type="sectionpage", year=2022),
+]
+
+
+@pytest.mark.parametrize("params", RANKING_QUERIES, ids=lambda p: "-".join(map(str, p.values())))
+def test_ranking_matches_the_definition(engine, params):
+    docs = ranking_corpus()
+    assert len(docs) > 2 * (200 + 10)  # past the PostgreSQL engine's candidate cut-offs
+    engine.index(docs)
+    engine.refresh()
+    query = SearchQuery(language="kk", **params)
+    total, facets, hits = reference(docs, query)
+    results = engine.search(query)
+    assert results.total == total
+    assert [(h.page_id, round(h.score, 4)) for h in results.hits] == hits
+    for name, counts in facets.items():
+        assert dict(results.facets[name]) == dict(counts), name

@@ -1,10 +1,10 @@
 """The embedded engine: SearchEntry rows and the database's own full-text index.
 
-SQLite matches through the FTS5 table of migration 0002, PostgreSQL through the
-generated `search_vector` column and its GIN index; both only see the analysed term
-strings. One SQL statement computes the matched set once (a materialised CTE) and
-returns the facet counts and the requested page of hits from it. The score is the
-one described in `search.engines.base`.
+SQLite matches through the FTS5 table of migration 0002: one SQL statement computes
+the matched set once (a materialised CTE) and returns the facet counts and the
+requested page of hits from it. PostgreSQL matches, counts and ranks on the narrow
+`SearchMatch` table of term ids (`search.engines.postgres`). Both only see the
+analysed term strings; the score is the one described in `search.engines.base`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from django.db import connections, transaction
 
 from search.models import SearchEntry
 
+from . import postgres
 from .base import (
     SCORE_ALL_TERMS,
     SCORE_ANY_SHARE,
@@ -35,59 +36,11 @@ from .base import (
 TABLE = SearchEntry._meta.db_table
 FTS_TABLE = "birtutas_search_fts"
 BATCH = 1000
-# PostgreSQL: body phrases are checked on this many candidates past the requested page.
-RERANK_CANDIDATES = 200
-
-
-class PostgresMatcher:
-    """Conditions on the vectors of migrations 0002 and 0004: `match_vector` (title and
-    body terms, no positions; GIN-indexed) for matching, `title_vector` (title terms with
-    positions, small) for the title, `search_vector` (weighted, with positions, big) only
-    for body phrases, which `search` checks on the top candidates alone."""
-
-    two_stage = True
-    # The score tests `match_vector` once per term: read (detoast) it once per row into
-    # `v` (an in-memory copy; OFFSET 0 keeps the planner from inlining it back).
-    score_from = (" CROSS JOIN LATERAL (SELECT e.match_vector || ''::tsvector AS match_vector"
-                  " OFFSET 0) v")
-
-    @staticmethod
-    def _lex(term: str, weight: str = "") -> str:
-        quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
-        return f"{quoted}:{weight}" if weight else quoted
-
-    def _cond(self, tsquery: str, column: str = "match_vector",
-              table: str = "e") -> tuple[str, list]:
-        return f"{table}.{column} @@ to_tsquery('simple'::regconfig, %s)", [tsquery]
-
-    def any(self, terms):
-        return self._cond(" | ".join(self._lex(t) for t in terms))
-
-    def all(self, terms):
-        return self._cond(" & ".join(self._lex(t) for t in terms), table="v")
-
-    def phrase(self, terms):
-        """The phrase in the title (cheap); see `body_phrase`."""
-        return self._cond(" <-> ".join(self._lex(t) for t in terms), "title_vector")
-
-    def body_phrase(self, terms):
-        return self._cond(" <-> ".join(self._lex(t, "B") for t in terms), "search_vector")
-
-    def title_all(self, terms):
-        return self._cond(" & ".join(self._lex(t) for t in terms), "title_vector")
-
-    def title_term(self, term):
-        return self._cond(self._lex(term), "title_vector")
-
-    def term(self, term):
-        return self._cond(self._lex(term), table="v")
 
 
 class SqliteMatcher:
     """Conditions through the FTS5 table (its rowid is SearchEntry.id)."""
 
-    two_stage = False
-    score_from = ""
 
     @staticmethod
     def _q(term: str) -> str:
@@ -115,7 +68,7 @@ class SqliteMatcher:
         return self._cond(self._q(term))
 
 
-MATCHERS = {"postgresql": PostgresMatcher, "sqlite": SqliteMatcher}
+MATCHERS = {"sqlite": SqliteMatcher}
 
 
 def _entry(doc: dict) -> SearchEntry:
@@ -156,12 +109,24 @@ class DatabaseEngine(SearchEngine):
     def _entries(self):
         return SearchEntry.objects.using(self.using)
 
+    @property
+    def _postgres(self) -> bool:
+        return connections[self.using].vendor == "postgresql"
+
+    def _insert(self, entries: list[SearchEntry]) -> None:
+        """Insert entries (and, on PostgreSQL, their `SearchMatch` rows)."""
+        for start in range(0, len(entries), BATCH):
+            batch = self._entries().bulk_create(entries[start:start + BATCH])
+            if self._postgres:
+                with connections[self.using].cursor() as cursor:
+                    postgres.write_matches(cursor, batch)
+
     # --- writing ----------------------------------------------------------------
     def index(self, docs: Iterable[dict]) -> int:
         entries = [_entry(d) for d in docs]
         with transaction.atomic(using=self.using):
             self._entries().filter(doc_id__in=[e.doc_id for e in entries]).delete()
-            self._entries().bulk_create(entries, batch_size=BATCH)
+            self._insert(entries)
         return len(entries)
 
     def delete(self, ids: Iterable[str]) -> None:
@@ -174,7 +139,7 @@ class DatabaseEngine(SearchEngine):
         entries = [_entry(d) for d in docs]
         with transaction.atomic(using=self.using):
             self._entries().filter(page_id__in=list(page_ids)).delete()
-            self._entries().bulk_create(entries, batch_size=BATCH)
+            self._insert(entries)
 
     def rebuild(self, docs: Iterable[dict], progress_callback: ProgressCallback | None = None,
                 total: int = 0) -> int:
@@ -182,18 +147,22 @@ class DatabaseEngine(SearchEngine):
         the commit, then the new ones."""
         done = 0
         with transaction.atomic(using=self.using):
+            if self._postgres:
+                # Not row by row through the key's ON DELETE CASCADE.
+                with connections[self.using].cursor() as cursor:
+                    cursor.execute(f"DELETE FROM {postgres.MATCH}")
             self._entries().all().delete()
             batch: list[SearchEntry] = []
             for doc in docs:
                 batch.append(_entry(doc))
                 if len(batch) >= BATCH:
-                    self._entries().bulk_create(batch)
+                    self._insert(batch)
                     done += len(batch)
                     batch = []
                     if progress_callback:
                         progress_callback(done, total)
             if batch:
-                self._entries().bulk_create(batch)
+                self._insert(batch)
                 done += len(batch)
             if progress_callback:
                 progress_callback(done, total)
@@ -263,82 +232,15 @@ class DatabaseEngine(SearchEngine):
         terms = distinct(sequence)
         if not terms:
             return empty_results(query)
-        m = self.matcher
-        score_sql, score_params = self._score(m, sequence, terms)
-        match_sql, match_params = m.any(terms)
-        where, where_params = self._filters(query)
-        if query.sort == "date":
-            order = "{t}.date DESC NULLS LAST, {t}.score DESC, {t}.page_id DESC"
-        else:
-            order = "{t}.score DESC, {t}.date DESC NULLS LAST, {t}.page_id DESC"
-        two_stage = m.two_stage and len(terms) > 1
-        extra_sql, extra_params = "", []
-        if two_stage:
-            tp_sql, extra_params = m.phrase(sequence)
-            extra_sql = f", CASE WHEN {tp_sql} THEN 1 ELSE 0 END AS tp"
-        sql = f"""
-            WITH m AS MATERIALIZED (
-                SELECT e.id, e.page_id, e.agency, e.page_type, e.year, e.date,
-                       ({score_sql}) AS score{extra_sql}
-                FROM {TABLE} e{m.score_from if len(terms) > 1 else ""}
-                WHERE {match_sql} AND {" AND ".join(where)}
-            )
-            SELECT 'agency', m.agency, COUNT(*), CAST(NULL AS BIGINT), CAST(NULL AS FLOAT)
-            FROM m GROUP BY m.agency
-            UNION ALL
-            SELECT 'page_type', m.page_type, COUNT(*), CAST(NULL AS BIGINT), CAST(NULL AS FLOAT)
-            FROM m GROUP BY m.page_type
-            UNION ALL
-            SELECT 'year', CAST(m.year AS VARCHAR(10)), COUNT(*), CAST(NULL AS BIGINT),
-                   CAST(NULL AS FLOAT)
-            FROM m WHERE m.year IS NOT NULL GROUP BY m.year
-            UNION ALL
-        """
-        params = score_params + extra_params + match_params + where_params
-        if two_stage:
-            # Body phrases need the big positional vector: check them only on the top
-            # candidates of the cheap ranking (everything but the body phrase).
-            body_sql, body_params = m.body_phrase(sequence)
-            sql += f"""
-            SELECT * FROM (
-                SELECT 'hit', CAST(NULL AS VARCHAR(50)), CAST(NULL AS BIGINT), x.id,
-                       CAST(x.score AS FLOAT)
-                FROM (
-                    SELECT c.id, c.date, c.page_id,
-                           c.score + CASE WHEN c.tp = 0 AND c.score >= {SCORE_ALL_TERMS!r}
-                                          AND {body_sql} THEN {SCORE_PHRASE!r} ELSE 0 END
-                           AS score
-                    FROM (SELECT * FROM m ORDER BY {order.format(t="m")} LIMIT %s) c
-                    JOIN {TABLE} e ON e.id = c.id
-                ) x
-                ORDER BY {order.format(t="x")}
-                LIMIT %s OFFSET %s
-            ) h
-            """
-            candidates = query.offset + query.per_page + RERANK_CANDIDATES
-            params += body_params + [candidates, query.per_page, query.offset]
-        else:
-            sql += f"""
-            SELECT * FROM (
-                SELECT 'hit', CAST(NULL AS VARCHAR(50)), CAST(NULL AS BIGINT), m.id,
-                       CAST(m.score AS FLOAT)
-                FROM m ORDER BY {order.format(t="m")}
-                LIMIT %s OFFSET %s
-            ) h
-            """
-            params += [query.per_page, query.offset]
         with connections[self.using].cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        facets: dict[str, list] = {"agency": [], "page_type": [], "year": []}
-        scores: dict[int, float] = {}
-        for kind, value, count, entry_id, score in rows:
-            if kind == "hit":
-                scores[entry_id] = float(score)
-            elif kind == "year":
-                facets["year"].append((int(value), count))
+            if self._postgres:
+                rows, ranked = postgres.search(cursor, query, sequence, terms)
             else:
-                facets[kind].append((value, count))
+                rows, ranked = self._search_sqlite(cursor, query, sequence, terms)
+        facets: dict[str, list] = {"agency": [], "page_type": [], "year": []}
+        for kind, value, count in rows:
+            facets[kind].append((int(value) if kind == "year" else value, count))
+        scores = dict(ranked)
         total = sum(count for _value, count in facets["agency"])
         entries = self._entries().defer("body", "title_terms", "body_terms").in_bulk(scores)
         hits = [_hit(entries[pk], scores[pk]) for pk in scores if pk in entries]
@@ -354,6 +256,52 @@ class DatabaseEngine(SearchEngine):
             facets={name: sort_facet(name, values) for name, values in facets.items()},
             query=query,
         )
+
+    def _search_sqlite(self, cursor, query: SearchQuery, sequence: list[str],
+                       terms: list[str]) -> tuple[list, list]:
+        """Facet rows [(kind, value, count)] and [(entry id, score)] of the page."""
+        m = self.matcher
+        score_sql, score_params = self._score(m, sequence, terms)
+        match_sql, match_params = m.any(terms)
+        where, where_params = self._filters(query)
+        if query.sort == "date":
+            order = "m.date DESC NULLS LAST, m.score DESC, m.page_id DESC"
+        else:
+            order = "m.score DESC, m.date DESC NULLS LAST, m.page_id DESC"
+        cursor.execute(
+            f"""
+            WITH m AS MATERIALIZED (
+                SELECT e.id, e.page_id, e.agency, e.page_type, e.year, e.date,
+                       ({score_sql}) AS score
+                FROM {TABLE} e
+                WHERE {match_sql} AND {" AND ".join(where)}
+            )
+            SELECT 'agency', m.agency, COUNT(*), CAST(NULL AS BIGINT), CAST(NULL AS FLOAT)
+            FROM m GROUP BY m.agency
+            UNION ALL
+            SELECT 'page_type', m.page_type, COUNT(*), CAST(NULL AS BIGINT), CAST(NULL AS FLOAT)
+            FROM m GROUP BY m.page_type
+            UNION ALL
+            SELECT 'year', CAST(m.year AS VARCHAR(10)), COUNT(*), CAST(NULL AS BIGINT),
+                   CAST(NULL AS FLOAT)
+            FROM m WHERE m.year IS NOT NULL GROUP BY m.year
+            UNION ALL
+            SELECT * FROM (
+                SELECT 'hit', CAST(NULL AS VARCHAR(50)), CAST(NULL AS BIGINT), m.id,
+                       CAST(m.score AS FLOAT)
+                FROM m ORDER BY {order}
+                LIMIT %s OFFSET %s
+            ) h
+            """,
+            score_params + match_params + where_params + [query.per_page, query.offset],
+        )
+        facets, ranked = [], []
+        for kind, value, count, entry_id, score in cursor.fetchall():
+            if kind == "hit":
+                ranked.append((entry_id, float(score)))
+            else:
+                facets.append((kind, value, count))
+        return facets, ranked
 
 
 def _hit(entry: SearchEntry, score: float) -> Hit:
