@@ -35,7 +35,7 @@ from cms.pages.languages import is_filled_in
 from cms.pages.models import AgencyHomePage
 from cms.tenants.models import Agency
 from cms.tenants.scoping import agency_home_path
-from search.analysis import analyze, query_groups, tokenize
+from search.analysis import analyze_with_stream
 
 # Root (depth 1) and the portal's home page (depth 2) are never indexed.
 MIN_DEPTH = 3
@@ -50,8 +50,7 @@ def terms_text(text: str, language: str) -> str:
     one-term-per-word stream that `analyze_query` would make of the same words is
     appended, so that a query's terms can match as a phrase. It adds no new terms.
     """
-    terms = analyze(text, language)
-    stream = [group[0] for token in tokenize(text) for group in query_groups(token, language)]
+    terms, stream = analyze_with_stream(text, language)
     if stream and stream != terms:
         terms = terms + stream
     return " ".join(terms)

@@ -148,14 +148,39 @@ def _word_terms(token: str, language: str) -> list[list[str]]:
     return out
 
 
+@lru_cache(maxsize=262144)
+def _token_groups(token: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    """`_word_terms`, cached: a page's words repeat across the site (Zipf), so a
+    rebuild analyses each distinct word once."""
+    return tuple(tuple(group) for group in _word_terms(token, lang))
+
+
 def analyze(text: str, language: str) -> list[str]:
     """Index terms for *text* in *language* ("kk", "ru" or "en"), in text order."""
     lang = normalize_language(language)
     terms: list[str] = []
     for token in tokenize(text):
-        for group in _word_terms(token, lang):
+        for group in _token_groups(token, lang):
             terms.extend(group)
     return terms
+
+
+def analyze_with_stream(text: str, language: str) -> tuple[list[str], list[str]]:
+    """`analyze(text)` and the one-term-per-word stream of its words
+    (`query_groups(word)[i][0]` for each word in turn), from one tokenisation."""
+    lang = normalize_language(language)
+    terms: list[str] = []
+    stream: list[str] = []
+    for token in tokenize(text):
+        seen: list[tuple[str, ...]] = []
+        for group in _token_groups(token, lang):
+            terms.extend(group)
+            if lang == "kk":
+                group = tuple(t for t in group if not any(is_cyrillic(c) for c in t))
+            if group and group not in seen:
+                seen.append(group)
+                stream.append(group[0])
+    return terms, stream
 
 
 def index_text(text: str, language: str) -> str:
@@ -168,7 +193,8 @@ def query_groups(text: str, language: str) -> list[list[str]]:
     lang = normalize_language(language)
     groups: list[list[str]] = []
     for token in tokenize(text):
-        for group in _word_terms(token, lang):
+        for group in _token_groups(token, lang):
+            group = list(group)
             if lang == "kk":
                 group = [t for t in group if not any(is_cyrillic(c) for c in t)]
             if group and group not in groups:
