@@ -83,7 +83,9 @@ _COMPAT_MIMETYPE = re.compile(r"application/vnd\.elasticsearch\+([a-z-]+); ?comp
 BULK_CHUNK = 1000
 # A rebuild sends from two threads: one chunk is serialised while another is indexed.
 REBUILD_THREADS = 2
-FACET_SIZE = 200
+# Facets list every value of the matched set, as the database engine's do (terms
+# aggregations need a bound: far above the agencies and page type x year pairs).
+FACET_SIZE = 10000
 MAPPING_VERSION = 2
 _NO_DATE = "0000-00-00"
 # Between the title's and the body's terms in all_terms: a token no query term equals.
@@ -420,9 +422,7 @@ class ElasticEngine(SearchEngine):
             track_scores=True,
             aggs={
                 "agency": {"terms": {"field": "agency", "size": FACET_SIZE, "missing": ""}},
-                # every (page type, year) pair: FACET_SIZE of each at most
-                "type_year": {"terms": {"field": "type_year",
-                                        "size": FACET_SIZE * FACET_SIZE}},
+                "type_year": {"terms": {"field": "type_year", "size": FACET_SIZE}},
             },
         ).body
         aggs = body.get("aggregations", {})
@@ -456,9 +456,8 @@ class ElasticEngine(SearchEngine):
 
 
 def _type_year_facets(buckets: list[dict]) -> dict[str, list[tuple]]:
-    """The page_type and year facets from the "<page_type>|<year>" buckets: what a terms
-    aggregation of FACET_SIZE on each field gives (largest counts, then the smaller
-    value; documents without the field are not counted)."""
+    """The page_type and year facets from the "<page_type>|<year>" buckets (documents
+    without the field are not counted, as in a terms aggregation on it)."""
     types: dict[str, int] = {}
     years: dict[int, int] = {}
     for bucket in buckets:
@@ -468,8 +467,5 @@ def _type_year_facets(buckets: list[dict]) -> dict[str, list[tuple]]:
         if year:
             years[int(year)] = years.get(int(year), 0) + bucket["doc_count"]
 
-    def top(counts: dict) -> list[tuple]:
-        return sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))[:FACET_SIZE]
-
-    return {"page_type": sort_facet("page_type", top(types)),
-            "year": sort_facet("year", top(years))}
+    return {"page_type": sort_facet("page_type", types.items()),
+            "year": sort_facet("year", years.items())}
