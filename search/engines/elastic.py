@@ -42,15 +42,18 @@ from __future__ import annotations
 
 import re
 import time
+from collections import deque
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from itertools import islice
 
 from django.conf import settings
 from django.utils import timezone
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout, Transport, TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
-from elasticsearch.helpers import BulkIndexError, parallel_bulk, streaming_bulk
+from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from .base import (
     SCORE_ALL_TERMS,
@@ -81,7 +84,8 @@ _COMPAT_MIMETYPE = re.compile(r"application/vnd\.elasticsearch\+([a-z-]+); ?comp
 # osmem-server spends about half as much per document on bulks of 1,000 documents as
 # on bulks of 500 (tests/benchmarks; no further gain beyond ~1,300).
 BULK_CHUNK = 1000
-# A rebuild sends from two threads: one chunk is serialised while another is indexed.
+# A rebuild gathers the next chunk (documents built from the database) while another
+# thread sends the previous one.
 REBUILD_THREADS = 2
 # Facets list every value of the matched set, as the database engine's do (terms
 # aggregations need a bound: far above the agencies and page type x year pairs).
@@ -232,29 +236,40 @@ class ElasticEngine(SearchEngine):
     # --- writing ----------------------------------------------------------------
     def _bulk(self, actions: Iterable[dict], progress_callback=None, total: int = 0,
               index: str | None = None, threads: int = 1) -> int:
-        """Send `actions` in chunks; with threads > 1 (a rebuild: every id once, order
-        does not matter) the next chunk is serialised while the server indexes one."""
+        """Send `actions` in chunks of BULK_CHUNK. With threads > 1 (a rebuild: every id
+        once) one thread sends a chunk while this one gathers the next: `actions` is
+        always consumed here, since it may read the database (its connection belongs
+        to this thread)."""
         target = index or self.alias
-        done = 0
 
-        def tagged():
-            for action in actions:
-                yield {"_index": target, **action}
-
-        if threads > 1:
-            results = parallel_bulk(
-                self.writer, tagged(), thread_count=threads, queue_size=threads,
-                chunk_size=BULK_CHUNK, ignore_status=(404,), raise_on_error=True,
-            )
-        else:
-            results = streaming_bulk(
-                self.writer, tagged(), chunk_size=BULK_CHUNK, ignore_status=(404,),
+        def send(chunk) -> int:
+            sent = 0
+            for _ok, _item in streaming_bulk(
+                self.writer, chunk, chunk_size=BULK_CHUNK, ignore_status=(404,),
                 raise_on_error=True, max_retries=0,
-            )
-        for _ok, _item in results:
-            done += 1
-            if progress_callback and done % BULK_CHUNK == 0:
-                progress_callback(done, total)
+            ):
+                sent += 1
+            return sent
+
+        tagged = ({"_index": target, **action} for action in actions)
+        chunks = iter(lambda: list(islice(tagged, BULK_CHUNK)), [])
+        done = 0
+        if threads > 1:
+            with ThreadPoolExecutor(max_workers=threads - 1) as pool:
+                in_flight: deque = deque()
+                for chunk in chunks:
+                    in_flight.append(pool.submit(send, chunk))
+                    if len(in_flight) >= threads:
+                        done += in_flight.popleft().result()
+                        if progress_callback:
+                            progress_callback(done, total)
+                while in_flight:
+                    done += in_flight.popleft().result()
+        else:
+            for chunk in chunks:
+                done += send(chunk)
+                if progress_callback:
+                    progress_callback(done, total)
         if progress_callback:
             progress_callback(done, total)
         return done
