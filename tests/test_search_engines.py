@@ -38,7 +38,7 @@ def doc(title, body="", *, language="kk", agency="agency-a", page_type="newspage
         "body": body,
         "url": f"/{language}/{agency}/news/{page_id}/",
         "date": day,
-        "year": day.year,
+        "year": day.year if day else None,
         "title_terms": terms_text(title, language),
         "body_terms": terms_text(body, language),
         "tags": [],
@@ -155,6 +155,31 @@ def test_newer_news_ranks_above_older_for_an_equal_match(engine):
     )
     assert page_ids(find(engine, "жиналыс")) == [new["page_id"], middle["page_id"],
                                                  old["page_id"]]
+
+
+def test_equal_match_and_date_ranks_the_higher_page_id_first_and_no_date_last(engine):
+    # 9 and 10 catch a tie-break that compares page ids as text.
+    nine, ten, undated = load(
+        engine,
+        doc("Жиналыс өтті", page_id=9),
+        doc("Жиналыс өтті", page_id=10),
+        doc("Жиналыс өтті", page_id=11, day=None),
+    )
+    expected = [ten["page_id"], nine["page_id"], undated["page_id"]]
+    assert page_ids(find(engine, "жиналыс")) == expected
+    assert page_ids(find(engine, "жиналыс", sort="date")) == expected
+
+
+def test_phrase_does_not_run_from_the_title_into_the_body(engine):
+    # "subsidy" ends the title and "programme" starts the body: no phrase points.
+    split, phrase = load(
+        engine,
+        doc("New subsidy", "Programme for farmers.", language="en", day=date(2024, 1, 1)),
+        doc("News", "Subsidy programme for farmers.", language="en", day=date(2020, 1, 1)),
+    )
+    results = find(engine, "subsidy programme", language="en")
+    assert page_ids(results) == [phrase["page_id"], split["page_id"]]
+    assert [round(hit.score, 3) for hit in results.hits] == [25.0, 18.0]
 
 
 def test_sort_by_date(engine):

@@ -9,14 +9,44 @@ score is the same explicit sum of constant scores (see `search.engines.base`).
 The Elasticsearch 8 client sends `application/vnd.elasticsearch+json;
 compatible-with=8`, which OpenSearch (and osmem-server) reject; `PlainJsonTransport`
 sends plain `application/json`, which Elasticsearch 8 accepts as well.
+
+The index is laid out for speed (measured on osmem-server: tests/benchmarks):
+
+* `all_terms` is "<title_terms> | <body_terms>": a term "anywhere" is one term
+  lookup instead of two, and a phrase is one `match_phrase`. The "|" token stops a
+  phrase from running from the title into the body: query terms always hold a letter
+  or digit (`base._usable`), so no phrase matches across it. (One string, not a
+  two-value field: osmem-server's phrase query on a multi-valued field costs as much
+  as the rest of the search.) `title_terms` stays for the title conditions; there is
+  no separate body_terms field.
+* Fields only filtered on have no doc values; fields only displayed are neither
+  indexed nor have doc values; `body` is not sent at all (the results page reads the
+  body for snippets from the database's SearchEntry), and the *_terms are not kept in
+  `_source`.
+* Numbers are keywords (numeric fields cost several times more to index):
+  `date` ("yyyy-mm-dd", which sorts like the date), `year`, `page_id` (only filtered
+  on). The tie-break on equal scores (newer first, then the higher page id) is one
+  keyword, `sort_key` = "<date or 0000-00-00>|<page id, 20 digits>".
+* The page-type and year facets come from one terms aggregation on
+  `type_year` = "<page_type>|<year>", summed per value here (one pass over the
+  matched set instead of two).
+
+A changed layout bumps MAPPING_VERSION (kept in the index's `_meta`). An index of an
+older version keeps taking writes only if its fields allow, and searches refuse it
+(SearchEngineError, so `search()` answers from the database engine) until
+`search_index rebuild --engine elastic` loads a new concrete index with the current
+mapping and swaps the alias, which is the whole migration.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from collections import deque
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
+from itertools import islice
 
 from django.conf import settings
 from django.utils import timezone
@@ -51,30 +81,49 @@ UNREACHABLE_PAUSE = 10.0
 WRITE_TIMEOUT = 30.0
 _unreachable_until: dict[str, float] = {}
 _COMPAT_MIMETYPE = re.compile(r"application/vnd\.elasticsearch\+([a-z-]+); ?compatible-with=\d+")
-BULK_CHUNK = 500
-FACET_SIZE = 200
+# osmem-server spends about half as much per document on bulks of 1,000 documents as
+# on bulks of 500 (tests/benchmarks; no further gain beyond ~1,300).
+BULK_CHUNK = 1000
+# A rebuild gathers the next chunk (documents built from the database) while another
+# thread sends the previous one.
+REBUILD_THREADS = 2
+# Facets list every value of the matched set, as the database engine's do (terms
+# aggregations need a bound: far above the agencies and page type x year pairs).
+FACET_SIZE = 10000
+MAPPING_VERSION = 2
+_NO_DATE = "0000-00-00"
+# Between the title's and the body's terms in all_terms: a token no query term equals.
+_TITLE_BODY_GAP = "|"
 
+_FILTER_ONLY = {"type": "keyword", "doc_values": False}
+_DISPLAY_ONLY = {"type": "keyword", "index": False, "doc_values": False}
+_TERMS = {"type": "text", "analyzer": "whitespace", "norms": False}
 MAPPING = {
     "dynamic": "strict",
+    "_meta": {"version": MAPPING_VERSION},
+    "_source": {"excludes": ["title_terms", "all_terms"]},
     "properties": {
-        "page_id": {"type": "long"},
+        "page_id": _FILTER_ONLY,
         "agency": {"type": "keyword"},
-        "agency_ancestors": {"type": "keyword"},
-        "agency_name": {"type": "keyword", "index": False},
+        "agency_ancestors": _FILTER_ONLY,
+        "agency_name": _DISPLAY_ONLY,
         "language": {"type": "keyword"},
-        "page_type": {"type": "keyword"},
+        "page_type": _FILTER_ONLY,
         "title": {"type": "text", "index": False},
         "summary": {"type": "text", "index": False},
-        "body": {"type": "text", "index": False},
-        "url": {"type": "keyword", "index": False},
-        "date": {"type": "date", "format": "yyyy-MM-dd"},
-        "year": {"type": "integer"},
-        "title_terms": {"type": "text", "analyzer": "whitespace"},
-        "body_terms": {"type": "text", "analyzer": "whitespace"},
-        "tags": {"type": "keyword"},
+        "url": _DISPLAY_ONLY,
+        "date": {"type": "keyword"},
+        "year": _FILTER_ONLY,
+        "sort_key": {"type": "keyword"},
+        "type_year": {"type": "keyword"},
+        "title_terms": _TERMS,
+        "all_terms": _TERMS,
+        "tags": _FILTER_ONLY,
     },
 }
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
+# Mapping versions found current, per (url, concrete index): checked once per process.
+_current_indices: set[tuple[str, str]] = set()
 
 
 class PlainJsonTransport(Transport):
@@ -91,10 +140,21 @@ class PlainJsonTransport(Transport):
         return super().perform_request(method, target, headers=headers, **kwargs)
 
 
+_NOT_SENT = frozenset(("id", "body", "body_terms"))
+
+
 def _source(doc: dict) -> dict:
-    source = {k: v for k, v in doc.items() if k != "id"}
-    if isinstance(source.get("date"), date):
-        source["date"] = source["date"].isoformat()
+    """The indexed document: see the module docstring for the derived fields."""
+    source = {k: v for k, v in doc.items() if k not in _NOT_SENT}
+    day = source.get("date")
+    if isinstance(day, date):
+        day = source["date"] = day.isoformat()
+    source["sort_key"] = f"{(str(day)[:10] if day else _NO_DATE)}|{int(doc['page_id']):020d}"
+    year = doc.get("year")
+    source["type_year"] = f"{doc.get('page_type') or ''}|{year if year is not None else ''}"
+    source["all_terms"] = " ".join(
+        (doc.get("title_terms") or "", _TITLE_BODY_GAP, doc.get("body_terms") or "")
+    )
     return source
 
 
@@ -175,21 +235,41 @@ class ElasticEngine(SearchEngine):
 
     # --- writing ----------------------------------------------------------------
     def _bulk(self, actions: Iterable[dict], progress_callback=None, total: int = 0,
-              index: str | None = None) -> int:
+              index: str | None = None, threads: int = 1) -> int:
+        """Send `actions` in chunks of BULK_CHUNK. With threads > 1 (a rebuild: every id
+        once) one thread sends a chunk while this one gathers the next: `actions` is
+        always consumed here, since it may read the database (its connection belongs
+        to this thread)."""
         target = index or self.alias
+
+        def send(chunk) -> int:
+            sent = 0
+            for _ok, _item in streaming_bulk(
+                self.writer, chunk, chunk_size=BULK_CHUNK, ignore_status=(404,),
+                raise_on_error=True, max_retries=0,
+            ):
+                sent += 1
+            return sent
+
+        tagged = ({"_index": target, **action} for action in actions)
+        chunks = iter(lambda: list(islice(tagged, BULK_CHUNK)), [])
         done = 0
-
-        def tagged():
-            for action in actions:
-                yield {"_index": target, **action}
-
-        for _ok, _item in streaming_bulk(
-            self.writer, tagged(), chunk_size=BULK_CHUNK, ignore_status=(404,),
-            raise_on_error=True, max_retries=0,
-        ):
-            done += 1
-            if progress_callback and done % BULK_CHUNK == 0:
-                progress_callback(done, total)
+        if threads > 1:
+            with ThreadPoolExecutor(max_workers=threads - 1) as pool:
+                in_flight: deque = deque()
+                for chunk in chunks:
+                    in_flight.append(pool.submit(send, chunk))
+                    if len(in_flight) >= threads:
+                        done += in_flight.popleft().result()
+                        if progress_callback:
+                            progress_callback(done, total)
+                while in_flight:
+                    done += in_flight.popleft().result()
+        else:
+            for chunk in chunks:
+                done += send(chunk)
+                if progress_callback:
+                    progress_callback(done, total)
         if progress_callback:
             progress_callback(done, total)
         return done
@@ -228,7 +308,8 @@ class ElasticEngine(SearchEngine):
             name = self._new_index_name()
             self._create_index(name)
             actions = ({"_id": d["id"], "_source": _source(d)} for d in docs)
-            done = self._bulk(actions, progress_callback, total, index=name)
+            done = self._bulk(actions, progress_callback, total, index=name,
+                              threads=REBUILD_THREADS)
             self.writer.indices.refresh(index=name)
             old = self._aliased_indices()
             swap = [{"remove": {"index": o, "alias": self.alias}} for o in old]
@@ -318,32 +399,27 @@ class ElasticEngine(SearchEngine):
         }
 
     def _query(self, query: SearchQuery, sequence: list[str], terms: list[str]) -> dict:
+        # The clauses and their order are those of the score in search.engines.base.
         def const(clause, boost):
             return {"constant_score": {"filter": clause, "boost": boost}}
 
         def anywhere(term):
-            return {"bool": {"should": [{"term": {"title_terms": term}},
-                                        {"term": {"body_terms": term}}],
-                             "minimum_should_match": 1}}
+            return {"term": {"all_terms": term}}
+
+        def in_title(term):
+            return {"term": {"title_terms": term}}
 
         should = [const({"bool": {"must": [anywhere(t) for t in terms]}}, SCORE_ALL_TERMS)]
         if len(terms) > 1:
-            phrase = " ".join(sequence)
-            should.append(const({"bool": {"should": [
-                {"match_phrase": {"title_terms": phrase}},
-                {"match_phrase": {"body_terms": phrase}},
-            ], "minimum_should_match": 1}}, SCORE_PHRASE))
-        should.append(const({"bool": {"must": [{"term": {"title_terms": t}} for t in terms]}},
-                            SCORE_TITLE_ALL))
-        should += [const({"term": {"title_terms": t}}, SCORE_TITLE_SHARE / len(terms))
-                   for t in terms]
+            should.append(const({"match_phrase": {"all_terms": " ".join(sequence)}},
+                                SCORE_PHRASE))
+        should.append(const({"bool": {"must": [in_title(t) for t in terms]}}, SCORE_TITLE_ALL))
+        should += [const(in_title(t), SCORE_TITLE_SHARE / len(terms)) for t in terms]
         should += [const(anywhere(t), SCORE_ANY_SHARE / len(terms)) for t in terms]
 
         filters: list[dict] = [
             {"term": {"language": query.language}},
-            {"bool": {"should": [{"terms": {"title_terms": terms}},
-                                 {"terms": {"body_terms": terms}}],
-                      "minimum_should_match": 1}},
+            {"terms": {"all_terms": terms}},
         ]
         if query.agency:
             if query.include_subordinate:
@@ -356,20 +432,37 @@ class ElasticEngine(SearchEngine):
         if query.page_type:
             filters.append({"term": {"page_type": query.page_type}})
         if query.year:
-            filters.append({"term": {"year": int(query.year)}})
+            filters.append({"term": {"year": str(int(query.year))}})
         return {"bool": {"filter": filters, "should": should}}
+
+    def _check_mapping(self) -> None:
+        """Refuse to search an index laid out by an older MAPPING_VERSION (its fields
+        are not the ones queried): the caller falls back to the database engine."""
+        mappings = self.client.indices.get_mapping(index=self.alias).body
+        for name, body in mappings.items():
+            if (self.url, name) in _current_indices:
+                continue
+            version = (body.get("mappings", {}).get("_meta") or {}).get("version")
+            if version != MAPPING_VERSION:
+                raise SearchEngineError(
+                    f"{self.name}: index {name} has mapping version {version}, this code "
+                    f"needs {MAPPING_VERSION}: run `search_index rebuild --engine elastic`"
+                )
+            _current_indices.add((self.url, name))
 
     def search(self, query: SearchQuery) -> SearchResults:
         sequence = query.terms()
         terms = distinct(sequence)
         if not terms:
             return empty_results(query)
+        if not any(url == self.url for url, _name in _current_indices):
+            self._call(self._check_mapping)
+        # sort_key is the date, then the page id: newer first, then the higher page id.
         if query.sort == "date":
             sort = [{"date": {"order": "desc", "missing": "_last"}}, "_score",
-                    {"page_id": "desc"}]
+                    {"sort_key": "desc"}]
         else:
-            sort = ["_score", {"date": {"order": "desc", "missing": "_last"}},
-                    {"page_id": "desc"}]
+            sort = ["_score", {"sort_key": "desc"}]
         body = self._call(
             self.client.search,
             index=self.alias,
@@ -379,21 +472,17 @@ class ElasticEngine(SearchEngine):
             size=query.per_page,
             track_total_hits=True,
             track_scores=True,
-            source_excludes=["body", "title_terms", "body_terms"],
             aggs={
                 "agency": {"terms": {"field": "agency", "size": FACET_SIZE, "missing": ""}},
-                "page_type": {"terms": {"field": "page_type", "size": FACET_SIZE}},
-                "year": {"terms": {"field": "year", "size": FACET_SIZE}},
+                "type_year": {"terms": {"field": "type_year", "size": FACET_SIZE}},
             },
         ).body
         aggs = body.get("aggregations", {})
         facets = {
-            name: sort_facet(
-                name,
-                ((int(b["key"]) if name == "year" else b["key"], b["doc_count"])
-                 for b in aggs.get(name, {}).get("buckets", [])),
-            )
-            for name in ("agency", "page_type", "year")
+            "agency": sort_facet("agency", (
+                (b["key"], b["doc_count"]) for b in aggs.get("agency", {}).get("buckets", [])
+            )),
+            **_type_year_facets(aggs.get("type_year", {}).get("buckets", [])),
         }
         hits = [self._hit(h) for h in body["hits"]["hits"]]
         return SearchResults(total=body["hits"]["total"]["value"], hits=hits, facets=facets,
@@ -416,3 +505,19 @@ class ElasticEngine(SearchEngine):
             score=float(raw.get("_score") or 0.0),
         )
 
+
+
+def _type_year_facets(buckets: list[dict]) -> dict[str, list[tuple]]:
+    """The page_type and year facets from the "<page_type>|<year>" buckets (documents
+    without the field are not counted, as in a terms aggregation on it)."""
+    types: dict[str, int] = {}
+    years: dict[int, int] = {}
+    for bucket in buckets:
+        page_type, _, year = bucket["key"].rpartition("|")
+        if page_type:
+            types[page_type] = types.get(page_type, 0) + bucket["doc_count"]
+        if year:
+            years[int(year)] = years.get(int(year), 0) + bucket["doc_count"]
+
+    return {"page_type": sort_facet("page_type", types.items()),
+            "year": sort_facet("year", years.items())}

@@ -12,6 +12,11 @@ points at it; Elasticsearch on osmem-server):
 * publish-to-searchable time: a real Wagtail page published in the scratch database,
   timed until the engine finds it.
 
+BENCH_ENGINES picks the engines: "all" (default), or a comma list of "database"
+(SQLite, and PostgreSQL with DATABASE_URL) and "elastic" (osmem-server), e.g.
+`BENCH_ENGINES=elastic BENCH_DOCS=20000` to measure only Elasticsearch; the scratch
+database is still created (publish-to-searchable needs Wagtail pages).
+
 It prints figures and asserts nothing. Scratch databases are created and dropped.
 """
 
@@ -44,6 +49,12 @@ N_AGENCIES = int(os.environ.get("BENCH_AGENCIES", "300"))
 N_QUERIES = int(os.environ.get("BENCH_QUERIES", "500"))
 LANG_SHARE = (("kk", 0.45), ("ru", 0.45), ("en", 0.10))
 PAGE_TYPES = ("newspage", "sectionpage", "agencyhomepage")
+ENGINES = {e.strip() for e in os.environ.get("BENCH_ENGINES", "all").split(",") if e.strip()}
+if not ENGINES or "all" in ENGINES:
+    ENGINES = {"database", "elastic"}
+if ENGINES - {"database", "elastic"}:
+    raise SystemExit(f"BENCH_ENGINES: unknown {sorted(ENGINES - {'database', 'elastic'})}; "
+                     "use all, database or elastic")
 
 
 def out(line: str = "") -> None:
@@ -243,7 +254,8 @@ def main() -> None:
     # then the SQLite figures come from a second run of this script without it (Wagtail's
     # data migrations write to the default database, so one process cannot migrate both).
     only_database = os.environ.get("BENCH_ONLY_DATABASE") == "1"
-    if connections["default"].vendor != "sqlite" and not only_database:
+    if (connections["default"].vendor != "sqlite" and not only_database
+            and "database" in ENGINES):
         import subprocess
 
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
@@ -266,13 +278,19 @@ def main() -> None:
     queries = make_queries(vocab, docs, N_QUERIES)
 
     engines = []
-    for alias in aliases:
+    for alias in aliases if "database" in ENGINES else []:
         name = f"database/{connections[alias].vendor}"
         engine = DatabaseEngine(using=alias)
         bench_engine(name, engine, docs, queries)
         engines.append((name, engine))
 
+    default_db = [(n, e) for n, e in engines if e.using == "default"]
     if only_database:
+        _destroy(aliases)
+        return
+    if "elastic" not in ENGINES:
+        out("\n[publish to searchable] (outbox drained on commit by the immediate task backend)")
+        publish_to_searchable(default_db)
         _destroy(aliases)
         return
     from osmem_server import OsmemServer
@@ -286,7 +304,6 @@ def main() -> None:
         out("\n[publish to searchable] (outbox drained on commit by the immediate task backend)")
         settings.SEARCH_URL = server.url
         settings.SEARCH_INDEX_PREFIX = "bench"
-        default_db = [(n, e) for n, e in engines if e.using == "default"]
         publish_to_searchable(default_db + [("elastic/osmem-server", elastic)])
 
     _destroy(aliases)
