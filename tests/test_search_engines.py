@@ -391,3 +391,12 @@ def test_ranking_matches_the_definition(engine, params):
     assert [(h.page_id, round(h.score, 4)) for h in results.hits] == hits
     for name, counts in facets.items():
         assert dict(results.facets[name]) == dict(counts), name
+
+
+def test_elastic_engines_share_one_client_per_url():
+    """Every search builds an engine: they reuse one client (and its kept-alive
+    connections) per URL and timeout instead of opening a connection each time."""
+    first = ElasticEngine(url="http://127.0.0.1:9", prefix="a", timeout=2)
+    assert ElasticEngine(url="http://127.0.0.1:9", prefix="b", timeout=2).client is first.client
+    assert ElasticEngine(url="http://127.0.0.1:9", timeout=5).client is not first.client
+    assert ElasticEngine(url="http://127.0.0.1:10", timeout=2).client is not first.client

@@ -80,6 +80,7 @@ UNREACHABLE_ERRORS = (TransportConnectionError, ConnectionTimeout)
 UNREACHABLE_PAUSE = 10.0
 WRITE_TIMEOUT = 30.0
 _unreachable_until: dict[str, float] = {}
+_clients: dict[tuple[str, float], Elasticsearch] = {}
 _COMPAT_MIMETYPE = re.compile(r"application/vnd\.elasticsearch\+([a-z-]+); ?compatible-with=\d+")
 # osmem-server spends about half as much per document on bulks of 1,000 documents as
 # on bulks of 500 (tests/benchmarks; no further gain beyond ~1,300).
@@ -164,6 +165,23 @@ def _parse_date(value):
     return date.fromisoformat(str(value)[:10])
 
 
+def _client(url: str, timeout: float) -> Elasticsearch:
+    """One client (and its pool of kept-alive connections) per URL and timeout for the
+    process: every search builds an engine, and a new client would open a new
+    connection (and TLS session) each time. The client is thread-safe."""
+    key = (url, timeout)
+    client = _clients.get(key)
+    if client is None:
+        client = _clients[key] = Elasticsearch(
+            url,
+            transport_class=PlainJsonTransport,
+            request_timeout=timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+        )
+    return client
+
+
 class ElasticEngine(SearchEngine):
     name = "elastic"
 
@@ -172,13 +190,7 @@ class ElasticEngine(SearchEngine):
         self.url = url or settings.SEARCH_URL
         self.prefix = prefix or settings.SEARCH_INDEX_PREFIX
         self.timeout = float(timeout if timeout is not None else settings.SEARCH_TIMEOUT)
-        self.client = Elasticsearch(
-            self.url,
-            transport_class=PlainJsonTransport,
-            request_timeout=self.timeout,
-            max_retries=0,
-            retry_on_timeout=False,
-        )
+        self.client = _client(self.url, self.timeout)
         # Writes and index management may take longer than a search should.
         self.writer = self.client.options(request_timeout=max(self.timeout, WRITE_TIMEOUT))
 
