@@ -238,14 +238,7 @@ def recover_dead_rebuilds(clean_indices: bool | None = None) -> Recovery:
     with transaction.atomic():
         markers = list(stale_rebuilds().select_for_update())
         if markers:
-            page_ids = sorted(set(
-                IndexRebuildChange.objects.filter(rebuild__in=markers)
-                .values_list("page_id", flat=True)
-            ))
-            IndexOutbox.objects.bulk_create(
-                [IndexOutbox(page_id=pk, action=IndexOutbox.Action.UPSERT) for pk in page_ids]
-            )
-            IndexRebuild.objects.filter(pk__in=[m.pk for m in markers]).delete()
+            page_ids = _requeue_recorded(markers)
             recovery.pages = len(page_ids)
             recovery.rebuilds = [
                 f"{m.engine} (started {timezone.localtime(m.started_at):%Y-%m-%d %H:%M:%S %Z})"
@@ -312,14 +305,23 @@ def rebuild_engine(engine, docs: Iterable[dict], progress_callback=None, total: 
         replay_rebuild_changes(marker)
 
 
+def _requeue_recorded(markers: list[IndexRebuild]) -> list[int]:
+    """Put the pages recorded under `markers` (locked by the caller) back into the
+    outbox and delete the markers; the page ids."""
+    page_ids = sorted(set(
+        IndexRebuildChange.objects.filter(rebuild__in=markers).values_list("page_id", flat=True)
+    ))
+    IndexOutbox.objects.bulk_create(
+        [IndexOutbox(page_id=pk, action=IndexOutbox.Action.UPSERT) for pk in page_ids]
+    )
+    IndexRebuild.objects.filter(pk__in=[m.pk for m in markers]).delete()
+    return page_ids
+
+
 def replay_rebuild_changes(marker: IndexRebuild) -> DrainResult:
     with transaction.atomic():
-        IndexRebuild.objects.select_for_update().filter(pk=marker.pk).exists()
-        page_ids = sorted(set(marker.changes.values_list("page_id", flat=True)))
-        IndexOutbox.objects.bulk_create(
-            [IndexOutbox(page_id=pk, action=IndexOutbox.Action.UPSERT) for pk in page_ids]
-        )
-        IndexRebuild.objects.filter(pk=marker.pk).delete()
+        locked = list(IndexRebuild.objects.select_for_update().filter(pk=marker.pk))
+        page_ids = _requeue_recorded(locked)
     if not page_ids:
         return DrainResult(pending=IndexOutbox.objects.count())
     return drain_outbox()
