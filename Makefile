@@ -13,6 +13,9 @@ PYTEST_ARGS ?=
 # which the other tests must never see. BROWSER=0 leaves them out.
 PYTEST_WORKERS ?= auto
 BROWSER ?= 1
+# Which non-browser tests run: .ci/run's PostgreSQL pass narrows this to the modules
+# whose code path differs by database (marker both_databases, see tests/conftest.py).
+PYTEST_MARK ?= not browser
 # make screenshots: a scratch server on this port, unless BASE_URL points at a running one.
 SCREENSHOT_PORT ?= 8765
 BASE_URL ?=
@@ -28,26 +31,21 @@ $(BIN)/python:
 	@$(PY) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian install the venv module with 'apt-get install python3.11-venv'."; rm -rf $(VENV); exit 1; }
 
 $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@echo "  Installing the locked dependencies into $(VENV) (first run: about a minute)..."
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock \
+	  >$(VENV)/install.log 2>&1 || { tail -n 30 $(VENV)/install.log; \
+	  echo "pip install failed: full output in $(VENV)/install.log"; exit 1; }
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the locked dependencies
 
-run: install ## Migrate, load the demo platform when empty, serve on http://127.0.0.1:8000
-	$(BIN)/python manage.py compile_catalogs
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py setup_platform
-	$(BIN)/python manage.py load_demo --if-empty
-	$(BIN)/python manage.py publish_scheduled
-	@$(BIN)/python manage.py demo_logins
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+run: install ## Migrate, load the demo platform when empty, serve on http://$(HOST):$(PORT) (make run PORT=8123)
+	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py prepare --log run.log
+	@echo "  Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/); Ctrl+C stops"
+	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install chromium ## Install test dependencies and Chromium, run the whole suite (browser tests included)
-	@$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser" $(PYTEST_ARGS); rc=$$?; \
-	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; \
-	if [ $$rc -ne 0 ] || [ "$(BROWSER)" = "0" ]; then exit $$rc; fi; \
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist load -m browser $(PYTEST_ARGS); rc=$$?; \
-	if [ $$rc -eq 5 ]; then echo "pytest collected no browser tests: failing"; exit 1; fi; exit $$rc
+	@bash tests/run_suite.sh "$(BIN)/python" "$(PYTEST_WORKERS)" "$(PYTEST_MARK)" "$(BROWSER)" $(PYTEST_ARGS)
 
 # The browser tests (tests/browser) drive Debian's Chromium; they fail, never skip,
 # when it is missing.

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Site, get_page_models
 
+from cms.core.pagination import pagination
 from cms.tenants.models import Agency
 from search import spelling
 from search.engines import SearchQuery
@@ -243,25 +244,17 @@ class ResultsPage:
             {"label": _("Date"), "url": self.url(sort="date"), "current": current == "date"},
         ]
 
-    def pagination(self) -> dict | None:
+    def pagination(self) -> dict:
         results = self.results
         if not results or results.pages <= 1:
-            return None
-        current, last = self.data.get("page") or 1, results.pages
-        numbers = sorted({1, last, *range(max(1, current - PAGINATION_RADIUS),
-                                            min(last, current + PAGINATION_RADIUS) + 1)})
-        pages, previous = [], 0
-        for number in numbers:
-            if number - previous > 1:
-                pages.append({"gap": True})
-            pages.append({"number": number, "url": self.url(page=number),
-                          "current": number == current})
-            previous = number
-        return {
-            "previous_url": self.url(page=current - 1) if 1 < current <= last else "",
-            "next_url": self.url(page=current + 1) if current < last else "",
-            "pages": pages,
-        }
+            return {}
+        return pagination(
+            self.data.get("page") or 1,
+            results.pages,
+            lambda number: self.url(page=number),
+            _("Result pages"),
+            on_each_side=PAGINATION_RADIUS,
+        )
 
     def breadcrumbs(self) -> list[dict]:
         """The site's home page, then the agency's home page when it is another page."""

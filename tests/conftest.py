@@ -1,6 +1,95 @@
+"""Shared fixtures.
+
+The agencies most tests need (`agency_a`, `agency_b`) are provisioned once per test
+module, not once per test: provisioning runs the real service (home page, sections,
+collection, groups, workflow: over a thousand queries), and ~600 tests ask for them.
+`_module_transaction` opens a transaction around the whole module and rolls it back at
+the end; each test runs in a savepoint inside it (pytest-django's `db`), like Django's
+`TestCase.setUpTestData`. Each test gets a fresh `Agency` instance read from the
+database, so what one test changes in Python never reaches the next.
+
+With `--dist loadfile` a module runs on one worker, so this is "once per module per
+worker". A module that needs committed data (`transactional_db`, a second connection)
+must not ask for these fixtures.
+"""
+
 import pytest
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
 
 from cms.pages.portal import ensure_portal
+
+# Test modules that also run on PostgreSQL in `.ci/run` (marker `both_databases`), and
+# why: their code path differs by database. Every other module runs on SQLite only;
+# the ORM makes the same SQL-free decisions there. Add a module here when it tests
+# raw SQL, locking, transactions across connections, migrations or the search engines.
+BOTH_DATABASES = {
+    "test_search_engines": "the database engine has a PostgreSQL half (SearchMatch, COPY, GIN)",
+    "test_search_indexing": "the outbox drain locks rows (select_for_update skip_locked)",
+    "test_search_migration": "migration 0006 fills SearchMatch on PostgreSQL only",
+    "test_search_rebuild": "rebuild markers are locked rows; PostgreSQL rebuilds with COPY",
+    "test_search_views": "the search page runs the configured engine's SQL",
+    "test_search_promotions": "promotions are merged into engine results",
+    "test_search_reports": "query reports aggregate in SQL",
+    "test_provisioning": "provisioning locks the agency row (select_for_update)",
+    "test_setup_platform": "setup_platform converts pages in place (content types, migrations)",
+    "test_import_content": "the importer locks its records and rolls back per record",
+    "test_isolation": "security: scoping querysets must hold on the production database",
+    "test_content_isolation": "security: scoping querysets must hold on the production database",
+    "test_query_budget_core": "query counts differ by backend (savepoints, returning)",
+    "test_query_budget_content": "query counts differ by backend (savepoints, returning)",
+    "test_editorial_workflow": "workflow state changes lock rows",
+    "test_settings": "settings read DATABASE_URL",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.module.__name__.rsplit(".", 1)[-1] in BOTH_DATABASES:
+            item.add_marker(pytest.mark.both_databases)
+
+
+AGENCY_A = {
+    "slug": "agency-a",
+    "names": {"kk": "А агенттігі", "ru": "Агентство А", "en": "Agency A"},
+    "category": "ministry",
+}
+AGENCY_B = {
+    "slug": "agency-b",
+    "names": {"kk": "Б агенттігі", "ru": "Агентство Б", "en": "Agency B"},
+    "category": "committee",
+}
+
+
+@pytest.fixture(scope="module")
+def _module_transaction(django_db_setup, django_db_blocker):
+    """One transaction for the module's shared data, rolled back after its last test."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+def _provisioned(spec, django_db_blocker):
+    from tests.factories import make_agency
+
+    with django_db_blocker.unblock(), translation.override(settings.LANGUAGE_CODE):
+        ensure_portal()
+        return make_agency(spec["slug"], names=spec["names"], category=spec["category"]).pk
+
+
+@pytest.fixture(scope="module")
+def _agency_a_pk(_module_transaction, django_db_blocker):
+    return _provisioned(AGENCY_A, django_db_blocker)
+
+
+@pytest.fixture(scope="module")
+def _agency_b_pk(_module_transaction, django_db_blocker):
+    return _provisioned(AGENCY_B, django_db_blocker)
 
 
 @pytest.fixture
@@ -9,25 +98,17 @@ def portal(db):
 
 
 @pytest.fixture
-def agency_a(portal):
-    from tests.factories import make_agency
+def agency_a(_agency_a_pk, portal):
+    from cms.tenants.models import Agency
 
-    return make_agency(
-        "agency-a",
-        names={"kk": "А агенттігі", "ru": "Агентство А", "en": "Agency A"},
-        category="ministry",
-    )
+    return Agency.objects.get(pk=_agency_a_pk)
 
 
 @pytest.fixture
-def agency_b(portal):
-    from tests.factories import make_agency
+def agency_b(_agency_b_pk, portal):
+    from cms.tenants.models import Agency
 
-    return make_agency(
-        "agency-b",
-        names={"kk": "Б агенттігі", "ru": "Агентство Б", "en": "Agency B"},
-        category="committee",
-    )
+    return Agency.objects.get(pk=_agency_b_pk)
 
 
 @pytest.fixture(autouse=True)
@@ -45,9 +126,6 @@ def _default_language():
     """Each test starts in the default language: a request or an admin view activates
     the user's language in this thread, and with modeltranslation a plain
     `page.title = ...` writes the active language's column."""
-    from django.conf import settings
-    from django.utils import translation
-
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)

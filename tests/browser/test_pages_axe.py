@@ -9,7 +9,7 @@ demo: a page type the demo lacks fails. No axe rule is disabled.
 
 import pytest
 
-from .conftest import format_violations, run_axe
+from .conftest import BULLETIN_WORD, format_violations, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -24,6 +24,13 @@ PAGES = {
     "en-fallback": "kokterek/vacancies/",
     # Every example of every component (themes/catalogue.py), as staff.
     "catalogue": "catalogue/",
+    # The search page: results with facets, "did you mean", and page 5 of 5+ (the
+    # bulletins of conftest.add_bulletins), where the pagination has gaps.
+    "search-results": {"kk": "search/?q=цифрландыру", "ru": "search/?q=цифровизация",
+                       "en": "search/?q=digitalisation"},
+    "search-did-you-mean": {"kk": "search/?q=цифрландру", "ru": "search/?q=цифравизация",
+                            "en": "search/?q=digitalsation"},
+    "search-page-5": {lang: f"search/?q={word}&page=5" for lang, word in BULLETIN_WORD.items()},
 }
 
 
@@ -55,12 +62,31 @@ def demo_path(label: str) -> str:
     return page.url_path.split("/", 2)[2]
 
 
-@pytest.mark.parametrize("mode", ["normal", "vi"])
-@pytest.mark.parametrize("viewport", ["desktop", "mobile"])
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page_type", list(PAGES) + PAGE_TYPES)
+def _matrix():
+    """Every page in kk/ru/en at desktop and 375 px in the normal mode; the
+    visually-impaired mode (the same templates with other stylesheets) once per page,
+    in a language and viewport that rotate across pages, so each combination is
+    covered by some pages."""
+    rows = []
+    viewports = ("desktop", "mobile")
+    for index, page_type in enumerate(list(PAGES) + PAGE_TYPES):
+        for lang in LANGS:
+            for viewport in viewports:
+                rows.append(pytest.param(page_type, lang, viewport, "normal",
+                                         id=f"{page_type}-{lang}-{viewport}-normal"))
+        lang, viewport = LANGS[index % 3], viewports[(index // 3) % 2]
+        rows.append(pytest.param(page_type, lang, viewport, "vi",
+                                 id=f"{page_type}-{lang}-{viewport}-vi"))
+    return rows
+
+
+@pytest.mark.parametrize("page_type,lang,viewport,mode", _matrix())
 def test_page_passes_axe(contexts, live_site, axe, page_type, lang, viewport, mode):
-    path = PAGES[page_type] if page_type in PAGES else demo_path(page_type)
+    if page_type in PAGES:
+        path = PAGES[page_type]
+        path = path[lang] if isinstance(path, dict) else path
+    else:
+        path = demo_path(page_type)
     context = contexts(viewport, mode)
     page = context.new_page()
     try:
@@ -68,6 +94,10 @@ def test_page_passes_axe(contexts, live_site, axe, page_type, lang, viewport, mo
         assert response is not None and response.status == 200, page.url
         assert page.locator("html").get_attribute("lang") == lang
         assert page.locator("h1").count() == 1
+        if page_type == "search-page-5":
+            current = page.locator("nav.pagination a[aria-current=page]")
+            assert current.inner_text().split()[-1] == "5"
+            assert page.locator("nav.pagination .pagination__item--ellipsis").count() >= 1
         if mode == "vi":
             assert "vi-contrast-dark" in (page.locator("html").get_attribute("class") or "")
         violations = run_axe(axe, page)
