@@ -1,6 +1,6 @@
 import pytest
 
-from cms.pages.portal import ensure_portal
+from cms.platform.portal import ensure_portal
 
 
 @pytest.fixture

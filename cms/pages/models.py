@@ -15,11 +15,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from cms.editorial.preview import LanguagePreviewMixin
-
 from .blocks import BodyBlock, RelatedLinksBlock
 from .forms import AgencyMediaPageForm, TranslatedPageForm
 from .languages import content_language
+from .preview import LanguagePreviewMixin
 from .widgets import NewsTagWidget
 
 
