@@ -42,7 +42,8 @@ run: install ## Migrate, load the demo platform when empty, serve on http://127.
 	@$(BIN)/python manage.py demo_logins
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install chromium ## Install test dependencies and Chromium, run the whole suite (browser tests included)
+test: install chromium ## Install test dependencies and Chromium, check the import floors, run the whole suite (browser tests included)
+	@$(BIN)/lint-imports --no-cache || { echo "lint-imports: an import breaks the floors of pyproject.toml [tool.importlinter] (the contract and the layer are named above)"; exit 1; }
 	@$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser" $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; \
 	if [ $$rc -ne 0 ] || [ "$(BROWSER)" = "0" ]; then exit $$rc; fi; \
@@ -82,8 +83,9 @@ screenshots: install ## PNGs of the main pages (kk/ru/en, desktop and mobile, VI
 bench: install ## Search benchmark (BENCH_DOCS=10000 to scale down; DATABASE_URL=postgres://... adds PostgreSQL)
 	$(BIN)/python -m tests.benchmarks.search_bench
 
-lint: install ## ruff
+lint: install ## ruff and the import floors (lint-imports)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 messages: install ## Extract UI strings, fill them from locale/pending/*.json, compile
 	$(BIN)/python manage.py makemessages -l kk -l ru -l en --no-obsolete --ignore=.venv --ignore=tests
