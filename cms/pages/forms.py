@@ -34,7 +34,7 @@ class TranslatedPageForm(WagtailAdminPageForm):
         older browser tab, an API client) still validates. The admin's own form
         always sends them."""
         keys = list(self.data.keys())
-        for base in getattr(self._meta.model, "fields_kept_when_absent", ()):
+        for base in self._meta.model.fields_kept_when_absent:
             for name in [n for n in self.fields if n == base or n.startswith(f"{base}_")]:
                 prefix = self.add_prefix(name)
                 if not any(key == prefix or key.startswith(f"{prefix}-") for key in keys):
@@ -48,7 +48,7 @@ class TranslatedPageForm(WagtailAdminPageForm):
         if not self.is_publishing():
             return cleaned_data
         model = self._meta.model
-        required_fields = getattr(model, "translated_required_fields", ("title",))
+        required_fields = model.translated_required_fields
         for language in settings.REQUIRED_LANGUAGES:
             missing = []
             for name in required_fields:
@@ -98,9 +98,7 @@ class AgencyMediaPageForm(TranslatedPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        names = [
-            n for n in getattr(self._meta.model, "agency_media_fields", ()) if n in self.fields
-        ]
+        names = [n for n in self._meta.model.agency_media_fields if n in self.fields]
         page = self.instance if self.instance.pk else self.parent_page
         agency = agency_for_page(page) if page is not None else None
         values = {name: cleaned_data.get(name) for name in names}
