@@ -44,7 +44,7 @@ run: install ## Migrate, load the demo platform when empty, serve on http://$(HO
 	@echo "  Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/); Ctrl+C stops"
 	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install chromium ## Install test dependencies and Chromium, run the whole suite (browser tests included)
+test: install chromium ## Install test dependencies and Chromium, check the import floors, run the whole suite (browser tests included)
 	@bash tests/run_suite.sh "$(BIN)/python" "$(PYTEST_WORKERS)" "$(PYTEST_MARK)" "$(BROWSER)" $(PYTEST_ARGS)
 
 # The browser tests (tests/browser) drive Debian's Chromium; they fail, never skip,
@@ -80,8 +80,9 @@ screenshots: install ## PNGs of the main pages (kk/ru/en, desktop and mobile, VI
 bench: install ## Search benchmark (BENCH_DOCS=10000 to scale down; DATABASE_URL=postgres://... adds PostgreSQL)
 	$(BIN)/python -m tests.benchmarks.search_bench
 
-lint: install ## ruff
+lint: install ## ruff and the import floors (lint-imports)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 messages: install ## Extract UI strings, fill them from locale/pending/*.json, compile
 	$(BIN)/python manage.py makemessages -l kk -l ru -l en --no-obsolete --ignore=.venv --ignore=tests

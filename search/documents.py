@@ -32,7 +32,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 
 from cms.pages.languages import is_filled_in
-from cms.pages.models import AgencyHomePage
+from cms.pages.models import AgencyHomePage, BasePage
 from cms.tenants.models import Agency
 from cms.tenants.scoping import agency_home_path
 from search.analysis import analyze_with_stream
@@ -118,9 +118,8 @@ def body_text(page: Page, language: str) -> str:
         parts.extend(value.stream_block.get_searchable_content(value))
     # Page types with searchable fields besides the body (a legal act's number and
     # signatory, a person's position, a service's description) list them here.
-    extra = getattr(page, "search_extra_text", None)
-    if callable(extra):
-        values = extra(language) or []
+    if isinstance(page, BasePage):
+        values = page.search_extra_text(language) or []
         parts.extend([values] if isinstance(values, str) else values)
     return "\n".join(p.strip() for p in parts if p and str(p).strip())
 
@@ -128,7 +127,8 @@ def body_text(page: Page, language: str) -> str:
 def page_date(page: Page):
     # A page type whose date field has another name (date signed, start date) sets
     # `search_date_field`.
-    value = getattr(page, getattr(page, "search_date_field", "date"), None)
+    date_field = page.search_date_field if isinstance(page, BasePage) else "date"
+    value = getattr(page, date_field, None)
     if value:
         return value
     published = page.last_published_at or page.first_published_at

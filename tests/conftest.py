@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 
-from cms.pages.portal import ensure_portal
+from cms.platform.portal import ensure_portal
 
 # Test modules that also run on PostgreSQL in `.ci/run` (marker `both_databases`), and
 # why: their code path differs by database. Every other module runs on SQLite only;

@@ -5,7 +5,7 @@ import itertools
 import factory
 from django.contrib.auth import get_user_model
 
-from cms.tenants.services import provision_agency
+from cms.platform.provisioning import provision_agency
 
 _counter = itertools.count(1)
 

@@ -8,9 +8,9 @@ from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
 from cms.pages.models import AgencyHomePage
-from cms.pages.portal import ensure_platform_admins_group
+from cms.platform.portal import ensure_platform_admins_group
+from cms.platform.provisioning import update_agency
 from cms.tenants.models import Agency
-from cms.tenants.services import update_agency
 from tests.factories import UserFactory, editor_of, moderator_of
 
 INDEX = reverse("agencies:index")
@@ -128,7 +128,7 @@ def test_list_filters_and_search(admin_client, agency_a, agency_b):
     assert slugs(category="ministry") == {"agency-a"}
     assert slugs(q="agency-b") == {"agency-b"}
     assert slugs(q="Агентство А") == {"agency-a"}
-    from cms.tenants.services import archive_agency
+    from cms.platform.provisioning import archive_agency
 
     archive_agency(agency_b)
     assert slugs(status="archived") == {"agency-b"}
@@ -232,13 +232,13 @@ def test_error_messages_follow_the_admin_language(admin_client):
 
 def test_a_service_error_is_mapped_to_the_form(admin_client, monkeypatch):
     """A conflict found only by the service (a race) is shown, and rolled back."""
-    from cms.tenants import services
+    from cms.platform import provisioning as services
 
     def conflicting(**kwargs):
         services.Agency.objects.create(slug="half", name_kk="x", name_ru="x")
         raise services.AgencyConflict("taken meanwhile", code="hostname_taken")
 
-    monkeypatch.setattr("cms.tenants.admin.views.provision_agency", conflicting)
+    monkeypatch.setattr("cms.platform.admin.views.provision_agency", conflicting)
     before = counts()
     response = admin_client.post(ADD, valid_data(hostname="race.gov.kz"))
     assert response.status_code == 200
@@ -459,7 +459,7 @@ def test_anonymous_is_sent_to_login(client, agency_a):
 
 
 def test_list_and_edit_offer_archive_or_restore(admin_client, agency_a):
-    from cms.tenants.services import archive_agency
+    from cms.platform.provisioning import archive_agency
 
     archive = reverse("agencies:archive", args=(agency_a.pk,))
     restore = reverse("agencies:restore", args=(agency_a.pk,))

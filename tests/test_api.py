@@ -7,7 +7,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
-from cms.tenants.services import archive_agency, provision_agency
+from cms.platform.provisioning import archive_agency, provision_agency
 from tests.test_feeds import add_news, make_private
 
 

@@ -3,7 +3,7 @@
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from cms.tenants.services import archive_agency, restore_agency
+from cms.platform.provisioning import archive_agency, restore_agency
 from tests.factories import editor_of
 
 

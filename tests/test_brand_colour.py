@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 
 import cms.demo.content
-from cms.pages.portal import ensure_platform_admins_group
+from cms.platform.portal import ensure_platform_admins_group
+from cms.platform.provisioning import provision_agency, update_agency
 from cms.tenants.colours import contrast_ratio, format_ratio, relative_luminance
 from cms.tenants.models import Agency
-from cms.tenants.services import provision_agency, update_agency
 from tests.factories import UserFactory
 from tests.test_agency_admin import edit_data, valid_data
 

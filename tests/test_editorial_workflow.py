@@ -15,7 +15,7 @@ from cms.editorial.testing import (
     workflow_action_url,
 )
 from cms.pages.models import NewsPage
-from cms.tenants.services import grant_permissions, provision_agency
+from cms.platform.provisioning import grant_permissions, provision_agency
 
 
 def _page(slug="budget-hearing"):

@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from cms.pages.models import NewsPage
-from cms.tenants.services import archive_agency, provision_agency
+from cms.platform.provisioning import archive_agency, provision_agency
 
 
 def add_news(agency, slug, *, day=1, en=True, live=True, intro=True) -> NewsPage:

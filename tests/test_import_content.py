@@ -491,7 +491,7 @@ def test_a_malformed_file_is_one_clear_error_with_exit_code_2(digital, tmp_path,
 
 
 def test_an_archived_agency_is_refused(digital, tmp_path):
-    from cms.tenants.services import archive_agency
+    from cms.platform.provisioning import archive_agency
 
     archive_agency(digital)
     code, _out, err = run(write_import(tmp_path, "digital", [news()]))

@@ -361,7 +361,7 @@ CASES = [
 def _world(django_db_setup, django_db_blocker):
     """Build the world once per module inside a transaction that is rolled back at the
     end; every test runs in a savepoint of it (like TestCase.setUpTestData)."""
-    from cms.pages.portal import ensure_portal
+    from cms.platform.portal import ensure_portal
     from tests.factories import make_agency
 
     with django_db_blocker.unblock():

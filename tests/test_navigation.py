@@ -21,9 +21,10 @@ from django.utils.html import escape
 from cms.navigation.menus import MAX_SUBMENU
 from cms.navigation.models import AgencyMenu
 from cms.pages.models import SectionPage
-from cms.pages.portal import PORTAL_PAGE_SLUGS, PORTAL_PAGES, ensure_portal
-from cms.tenants.models import RESERVED_SLUGS, validate_slug
-from cms.tenants.services import STANDARD_SECTIONS, provision_agency
+from cms.pages.sections import STANDARD_SECTIONS
+from cms.platform.portal import PORTAL_PAGES, ensure_portal
+from cms.platform.provisioning import provision_agency
+from cms.tenants.models import PORTAL_PAGE_SLUGS, RESERVED_SLUGS, validate_slug
 
 LANGS = ("kk", "ru", "en")
 EGOV = "https://egov.kz/"
@@ -87,7 +88,7 @@ def test_default_menu_lists_the_standard_sections_with_their_pages(
     client, agency_a, structure, lang
 ):
     nav = nav_html(client, f"/{lang}/agency-a/")
-    for slug, _model, titles in STANDARD_SECTIONS:
+    for slug, titles in ((s.slug, s.names) for s in STANDARD_SECTIONS):
         assert f'href="/{lang}/agency-a/{slug}/">{escape(titles[lang])}</a>' in nav
     # The submenu of About holds its live sub-page, behind a disclosure button.
     title = {"kk": "Құрылымы", "ru": "Структура", "en": "Structure"}[lang]
@@ -335,6 +336,7 @@ def test_portal_pages_are_created_once(portal):
 
 def test_portal_page_slugs_are_reserved(portal):
     assert set(PORTAL_PAGE_SLUGS) <= RESERVED_SLUGS
+    assert tuple(PORTAL_PAGES) == PORTAL_PAGE_SLUGS
     for slug in PORTAL_PAGE_SLUGS:
         with pytest.raises(ValidationError) as error:
             validate_slug(slug)

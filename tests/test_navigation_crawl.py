@@ -17,8 +17,7 @@ from django.db import transaction
 
 from cms.demo.content import AGENCIES
 from cms.navigation.models import AgencyMenu
-from cms.pages.portal import PORTAL_PAGE_SLUGS
-from cms.tenants.models import Agency
+from cms.tenants.models import PORTAL_PAGE_SLUGS, Agency
 
 HREF = re.compile(r'<a\b[^>]*\bhref="([^"#?]*)[^"]*"')
 FOOTER = re.compile(r"<footer.*?</footer>", re.S)

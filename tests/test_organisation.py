@@ -28,7 +28,7 @@ from cms.organisation.models import (
     StructurePage,
 )
 from cms.pages.models import SectionPage
-from cms.tenants.services import archive_agency
+from cms.platform.provisioning import archive_agency
 from tests.factories import UserFactory, editor_of, make_agency
 
 LANGS = ("kk", "ru", "en")
@@ -172,7 +172,7 @@ def test_plain_sections_are_converted_in_place(agency_a):
     from django.db import connection
     from wagtail.models import Page
 
-    from cms.tenants.services import provision_agency
+    from cms.platform.provisioning import provision_agency
 
     section = leadership_of(agency_a)
     pk = section.pk

@@ -14,14 +14,14 @@ from wagtail.models import (
 )
 
 from cms.pages.models import AgencyHomePage, SectionPage
-from cms.tenants.models import Agency
-from cms.tenants.services import (
-    STANDARD_SECTIONS,
+from cms.pages.sections import STANDARD_SECTIONS
+from cms.platform.provisioning import (
     AgencyConflict,
     archive_agency,
     provision_agency,
     restore_agency,
 )
+from cms.tenants.models import Agency
 
 NAMES = {"kk": "Сынақ агенттігі", "ru": "Тестовое агентство", "en": "Test Agency"}
 
@@ -47,7 +47,7 @@ def test_provision_creates_everything(portal):
     assert home.live and home.get_parent().pk == portal.pk
     assert home.title_kk == NAMES["kk"] and home.title_ru == NAMES["ru"]
     slugs = sorted(home.get_children().values_list("slug", flat=True))
-    assert slugs == sorted(slug for slug, _model, _titles in STANDARD_SECTIONS)
+    assert slugs == sorted(section.slug for section in STANDARD_SECTIONS)
     assert all(p.live for p in home.get_children())
     assert agency.collection.get_parent() == Collection.get_first_root_node()
     editor_perms = set(

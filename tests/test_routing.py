@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.tenants.services import provision_agency
+from cms.platform.provisioning import provision_agency
 from tests.factories import make_agency
 
 
@@ -49,7 +49,7 @@ def test_agency_by_hostname(client, portal):
 
 
 def test_archived_agency_is_not_served(client, portal):
-    from cms.tenants.services import archive_agency
+    from cms.platform.provisioning import archive_agency
 
     agency = make_agency("gone")
     archive_agency(agency)

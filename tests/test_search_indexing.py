@@ -23,7 +23,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from cms.pages.languages import is_filled_in
 from cms.pages.models import NewsPage
-from cms.tenants.services import STANDARD_SECTIONS, archive_agency, restore_agency
+from cms.pages.sections import STANDARD_SECTIONS
+from cms.platform.provisioning import archive_agency, restore_agency
 from search.documents import iter_documents
 from search.engines import get_engine
 from search.engines.base import SearchQuery

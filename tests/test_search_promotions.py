@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 
 from cms.pages.models import NewsPage
-from cms.tenants.services import archive_agency
+from cms.platform.provisioning import archive_agency
 from search.models import PromotedResult, SearchQueryLog
 from search.promotions import promoted_hits
 from search.querylog import record_query

@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from cms.tenants.services import update_agency
+from cms.platform.provisioning import update_agency
 from tests.test_feeds import add_news
 
 TEMPLATE = "{% load seo_tags %}{% seo_meta %}"

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 from cms.pages.models import SectionPage
-from cms.tenants.services import archive_agency
+from cms.platform.provisioning import archive_agency
 
 
 def _run() -> str:

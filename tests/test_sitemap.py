@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from cms.tenants.services import archive_agency, provision_agency
+from cms.platform.provisioning import archive_agency, provision_agency
 from tests.factories import make_agency
 from tests.test_feeds import add_news, make_private
 

@@ -100,7 +100,7 @@ def test_agency_stylesheet(client, agency_a):
 
 
 def test_agency_stylesheet_404s(client, agency_a):
-    from cms.tenants.services import archive_agency
+    from cms.platform.provisioning import archive_agency
 
     assert client.get("/theme/agency/no-such-agency.css").status_code == 404
     archive_agency(agency_a)

@@ -2,8 +2,8 @@
 
 import pytest
 
+from cms.core.video import EMBED_HOSTS, embed_url
 from themes.middleware import CONTENT_SECURITY_POLICY
-from themes.video import EMBED_HOSTS, embed_url
 
 
 @pytest.mark.parametrize(

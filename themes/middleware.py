@@ -11,7 +11,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "style-src 'self'",
         "script-src 'self'",
         "font-src 'self'",
-        # Embedded videos (components/video): these two hosts only (themes/video.py).
+        # Embedded videos (components/video): these two hosts only (cms/core/video.py).
         "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
         "object-src 'none'",
         "base-uri 'self'",

@@ -60,27 +60,3 @@ DEFAULT_FIELDS = (
 )
 
 LANGS = ("kk", "ru", "en")
-
-
-def build_fields(specs) -> list:
-    """Unsaved FormFields from specs like DEFAULT_FIELDS (texts per language)."""
-    from .models import FormField
-
-    fields = []
-    for order, spec in enumerate(specs):
-        field = FormField(
-            clean_name=spec["clean_name"],
-            field_type=spec["field_type"],
-            required=spec["required"],
-            sort_order=order,
-        )
-        for name in ("label", "help_text", "choices"):
-            texts = spec.get(name) or {}
-            for lang in LANGS:
-                setattr(field, f"{name}_{lang}", texts.get(lang, ""))
-        fields.append(field)
-    return fields
-
-
-def default_fields() -> list:
-    return build_fields(DEFAULT_FIELDS)

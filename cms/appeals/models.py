@@ -8,6 +8,7 @@ language it was made in, with choice values in Kazakh.
 
 import logging
 
+from anyascii import anyascii
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
@@ -33,7 +34,7 @@ from cms.pages.models import BasePage
 
 from . import rendering
 from .admin_forms import FormPageAdminForm
-from .defaults import default_fields
+from .defaults import DEFAULT_FIELDS, LANGS
 from .forms import HONEYPOT_FIELD, RESERVED_NAMES, PublicFormBuilder, choice_pairs
 
 logger = logging.getLogger(__name__)
@@ -70,8 +71,6 @@ class FormField(AbstractFormField):
             label = getattr(self, f"label_{language}", "") or ""
             if label:
                 break
-        from anyascii import anyascii
-
         name = get_field_clean_name(anyascii(label or self.label or "field"))
         return f"{name}_field" if name in RESERVED_NAMES else name
 
@@ -280,3 +279,25 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
                 value = labels.get(value, value) if isinstance(value, str) else value
             lines.append(f"{field.label}: {value}")
         return "\n".join(lines)
+
+
+def build_fields(specs) -> list:
+    """Unsaved FormFields from specs like DEFAULT_FIELDS (texts per language)."""
+    fields = []
+    for order, spec in enumerate(specs):
+        field = FormField(
+            clean_name=spec["clean_name"],
+            field_type=spec["field_type"],
+            required=spec["required"],
+            sort_order=order,
+        )
+        for name in ("label", "help_text", "choices"):
+            texts = spec.get(name) or {}
+            for lang in LANGS:
+                setattr(field, f"{name}_{lang}", texts.get(lang, ""))
+        fields.append(field)
+    return fields
+
+
+def default_fields() -> list:
+    return build_fields(DEFAULT_FIELDS)

@@ -21,9 +21,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from cms.pages.models import NewsPage
-from cms.pages.portal import ensure_portal
+from cms.platform.portal import ensure_portal
+from cms.platform.provisioning import provision_agency
 from cms.tenants.models import Agency
-from cms.tenants.services import provision_agency
 
 from . import credentials, extra, media
 from .content import AGENCIES

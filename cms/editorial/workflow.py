@@ -1,6 +1,6 @@
 """The editor's side of the agency's moderation workflow.
 
-Editors cannot publish (see `cms.tenants.services.EDITOR_PAGE_PERMISSIONS`); their
+Editors cannot publish (see `cms.platform.provisioning.EDITOR_PAGE_PERMISSIONS`); their
 pages go to the agency's workflow, whose one task is approval by the agency's
 moderators group. Wagtail labels the button "Submit to <workflow name>", which would
 show the internal name "minfin: moderation"; it says "Submit to moderators" instead.

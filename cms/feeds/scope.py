@@ -12,6 +12,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from cms.pages.languages import is_filled_in
+from cms.pages.models import AgencyHomePage
 from cms.tenants.models import Agency
 from cms.tenants.scoping import AGENCY_HOME_DEPTH
 
@@ -22,8 +23,6 @@ OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
 
 
 def _homes():
-    from cms.pages.models import AgencyHomePage
-
     return AgencyHomePage.objects.filter(path=Substr(OuterRef("path"), 1, HOME_PATH_LENGTH))
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 
 from cms.pages.languages import content_language
+from cms.pages.models import NewsPage
 
 from .scope import (
     OG_LOCALES,
@@ -134,8 +135,6 @@ def _feed_links(agency, site, language: str) -> list[dict]:
 
 def seo_data(context) -> dict | None:
     """Everything {% seo_meta %} renders, from the template context of a page."""
-    from cms.pages.models import NewsPage
-
     request = context.get("request")
     if request is None:
         return None

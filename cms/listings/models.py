@@ -25,9 +25,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from cms.core.video import embed_url
 from cms.pages.blocks import BodyBlock
 from cms.pages.models import BasePage, SectionPage
-from themes.video import embed_url
 
 from .blocks import PhotosBlock, QuestionsBlock, VideosBlock
 from .forms import GalleryPageForm

@@ -7,9 +7,6 @@ class NavigationConfig(AppConfig):
     verbose_name = "Navigation"
 
     def ready(self):
-        from cms.tenants.services import register_editor_permissions
-
         from . import signals
 
         signals.connect()
-        register_editor_permissions("navigation", "add_agencymenu", "change_agencymenu")

@@ -76,3 +76,32 @@ class MainMenuBlock(blocks.StreamBlock):
 
 class FooterBlock(blocks.StreamBlock):
     column = FooterColumnBlock()
+
+
+# --- Raw StreamField data -----------------------------------------------------------
+def list_values(items) -> list[dict]:
+    """Values of a ListBlock's raw data, in the new ({type, value, id}) or old format."""
+    values = []
+    for item in items or []:
+        if isinstance(item, dict) and "value" in item and "type" in item:
+            item = item["value"]
+        if isinstance(item, dict):
+            values.append(item)
+    return values
+
+
+def menu_links(stream_raw) -> list[dict]:
+    """Every link value of a main menu or footer, children and column links included."""
+    links = []
+    for block in stream_raw or []:
+        value = block.get("value") or {}
+        if block.get("type") == "item":
+            links.append(value)
+            links.extend(list_values(value.get("children")))
+        elif block.get("type") == "column":
+            links.extend(list_values(value.get("links")))
+    return links
+
+
+def page_ids(stream_raw) -> set[int]:
+    return {int(link["page"]) for link in menu_links(stream_raw) if link.get("page")}

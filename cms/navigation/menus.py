@@ -17,10 +17,13 @@ from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from cms.pages.models import SectionPage
-from cms.tenants.services import STANDARD_SECTIONS
+from cms.pages.models import PortalHomePage, SectionPage
+from cms.pages.sections import SECTION_SLUGS
+from cms.tenants.models import PORTAL_PAGE_SLUGS
 
-SECTION_SLUGS = tuple(slug for slug, _label, _titles in STANDARD_SECTIONS)
+from .blocks import list_values, page_ids
+from .models import AgencyMenu
+
 # Dated feeds: their items are listed, newest first, on the section page itself.
 FEED_SECTIONS = frozenset({"news", "events"})
 # A section with more sub-pages than this gets no submenu (its page lists them all).
@@ -55,35 +58,6 @@ def _versions(*scopes: str) -> list[str]:
 def _site_key(request) -> str:
     site = Site.find_for_request(request) if request is not None else None
     return str(site.pk) if site else "none"
-
-
-# --- Raw StreamField data -----------------------------------------------------------
-def _list_values(items) -> list[dict]:
-    """Values of a ListBlock's raw data, in the new ({type, value, id}) or old format."""
-    values = []
-    for item in items or []:
-        if isinstance(item, dict) and "value" in item and "type" in item:
-            item = item["value"]
-        if isinstance(item, dict):
-            values.append(item)
-    return values
-
-
-def _links(stream_raw) -> list[dict]:
-    """Every link value of a main menu or footer, children and column links included."""
-    links = []
-    for block in stream_raw or []:
-        value = block.get("value") or {}
-        if block.get("type") == "item":
-            links.append(value)
-            links.extend(_list_values(value.get("children")))
-        elif block.get("type") == "column":
-            links.extend(_list_values(value.get("links")))
-    return links
-
-
-def page_ids(stream_raw) -> set[int]:
-    return {int(link["page"]) for link in _links(stream_raw) if link.get("page")}
 
 
 # --- Building -----------------------------------------------------------------------
@@ -140,7 +114,7 @@ def _custom(menu, home, request, lang) -> tuple[list, list]:
             child
             for child in (
                 _link(child_value, pages, request, lang)
-                for child_value in _list_values(value.get("children"))
+                for child_value in list_values(value.get("children"))
             )
             if child is not None
         ]
@@ -151,7 +125,7 @@ def _custom(menu, home, request, lang) -> tuple[list, list]:
         heading, heading_lang = _label(value, "heading", lang)
         links = [
             link
-            for link in (_link(v, pages, request, lang) for v in _list_values(value.get("links")))
+            for link in (_link(v, pages, request, lang) for v in list_values(value.get("links")))
             if link is not None
         ]
         if heading and links:
@@ -202,8 +176,6 @@ def agency_menu(agency, request) -> dict:
     Each item is {title, url, path, children, external?, lang?}; `path` (the page's
     tree path, "" for external links) lets the caller mark the current page.
     """
-    from .models import AgencyMenu
-
     home = agency.home_page
     lang = translation.get_language() or "kk"
     global_version, agency_version = _versions(GLOBAL, home.path)
@@ -223,9 +195,6 @@ def agency_menu(agency, request) -> dict:
 
 def portal_links(request) -> list[dict]:
     """The portal pages every site links to from its footer (cached)."""
-    from cms.pages.models import PortalHomePage
-    from cms.pages.portal import PORTAL_PAGE_SLUGS
-
     lang = translation.get_language() or "kk"
     (global_version,) = _versions(GLOBAL)
     key = f"navigation:portal:{lang}:{_site_key(request)}:{global_version}"

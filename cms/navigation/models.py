@@ -13,8 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from cms.tenants.isolation.logging import AgencyLogEntry
+from cms.tenants.models import Agency
 
-from .blocks import FooterBlock, MainMenuBlock
+from .blocks import FooterBlock, MainMenuBlock, page_ids
 
 
 class QuickLink(models.Model):
@@ -76,16 +77,12 @@ class AgencyMenu(models.Model):
         return str(_("Menu of %(agency)s") % {"agency": self.agency})
 
     def linked_page_ids(self) -> set[int]:
-        from .menus import page_ids
-
         return page_ids(self.main_items.raw_data) | page_ids(self.footer_columns.raw_data)
 
     def clean(self):
         super().clean()
         if not self.agency_id:
             return
-        from cms.tenants.models import Agency
-
         ids = self.linked_page_ids()
         if not ids:
             return

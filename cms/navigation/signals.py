@@ -4,9 +4,11 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.pages.models import AgencyHomePage
 from cms.tenants.scoping import AGENCY_HOME_DEPTH, agency_home_path
 
 from . import menus
+from .models import AgencyMenu
 
 
 def _page_changed(instance, **kwargs):
@@ -29,8 +31,6 @@ def _page_moved(instance, url_path_before=None, **kwargs):
 
 
 def _menu_changed(instance, **kwargs):
-    from cms.pages.models import AgencyHomePage
-
     home_path = (
         AgencyHomePage.objects.filter(agency_record_id=instance.agency_id)
         .values_list("path", flat=True)
@@ -45,8 +45,6 @@ def _sites_changed(**kwargs):
 
 
 def connect() -> None:
-    from .models import AgencyMenu
-
     page_published.connect(_page_changed, dispatch_uid="navigation-published")
     page_unpublished.connect(_page_changed, dispatch_uid="navigation-unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="navigation-moved")

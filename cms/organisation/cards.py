@@ -5,6 +5,11 @@ from django.utils.translation import gettext as _
 PHOTO_SPEC = "fill-240x300"
 
 
+def phone_href(number: str) -> str:
+    """The tel: link of a phone number as written for people."""
+    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
 def person_card(person, request=None, heading_level: int = 3) -> dict:
     """Parameters of components/person_card for a PersonPage."""
     photo_url = photo_alt = ""
@@ -25,8 +30,6 @@ def person_card(person, request=None, heading_level: int = 3) -> dict:
 
 def person_contact(person) -> dict:
     """Parameters of components/contact_block for a PersonPage."""
-    from .models import phone_href
-
     return {
         "phones": [{"number": person.phone, "href": phone_href(person.phone)}]
         if person.phone
@@ -37,8 +40,6 @@ def person_contact(person) -> dict:
 
 
 def department_contact(department) -> dict:
-    from .models import phone_href
-
     return {
         "phones": [{"number": department.phone, "href": phone_href(department.phone)}]
         if department.phone

@@ -17,7 +17,9 @@ from wagtail.models import Orderable, Page
 
 from cms.pages.blocks import RICH_TEXT_FEATURES
 from cms.pages.models import BasePage, SectionPage
+from cms.tenants.models import Agency
 
+from .cards import department_contact, person_card, person_contact, phone_href
 from .forms import PersonPageForm
 
 PHONE_VALIDATOR = RegexValidator(
@@ -25,11 +27,6 @@ PHONE_VALIDATOR = RegexValidator(
     _("Enter a phone number of digits, spaces, brackets and hyphens, e.g. +7 7172 55 00 00."),
     code="bad_phone",
 )
-
-
-def phone_href(number: str) -> str:
-    """The tel: link of a phone number as written for people."""
-    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
 
 
 def split_lines(value: str) -> list[str]:
@@ -73,8 +70,6 @@ class LeadershipPage(SectionPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .cards import person_card
-
         context = super().get_context(request, *args, **kwargs)
         people = list(self.people())
         head = next((p for p in people if p.is_head), None)
@@ -140,8 +135,6 @@ class PersonPage(BasePage):
         verbose_name_plural = _("people")
 
     def get_context(self, request, *args, **kwargs):
-        from .cards import person_card, person_contact
-
         context = super().get_context(request, *args, **kwargs)
         context["card"] = person_card(self, request, heading_level=2)
         context["contact"] = person_contact(self)
@@ -180,8 +173,6 @@ class StructurePage(BasePage):
 
     def subordinate_agencies(self):
         """Active subordinate bodies of this page's agency with a live home page."""
-        from cms.tenants.models import Agency
-
         agency = self.agency
         if agency is None:
             return Agency.objects.none()
@@ -193,8 +184,6 @@ class StructurePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from .cards import department_contact
-
         context["departments"] = [
             {"department": d, "contact": department_contact(d)} for d in self.departments.all()
         ]

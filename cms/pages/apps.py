@@ -5,9 +5,3 @@ class PagesConfig(AppConfig):
     name = "cms.pages"
     label = "pages"
     verbose_name = "Pages"
-
-    def ready(self):
-        from cms.tenants.services import register_section_type
-
-        register_section_type("news", "pages.NewsIndexPage")
-        register_section_type("documents", "pages.LegalActIndexPage")

@@ -6,6 +6,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms.core.video import embed_url
+
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -116,8 +118,6 @@ class VideoBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        from themes.video import embed_url
-
         context = super().get_context(value, parent_context=parent_context)
         context["embed_url"] = embed_url(value.get("url") or "") or ""
         return context

@@ -9,6 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.models import Collection
+
+from cms.tenants.models import Agency
+from cms.tenants.scoping import agency_for_page
 
 from .accessibility import check_translations, translated_stream_fields
 from .languages import LANGUAGE_NAMES, _is_filled
@@ -30,7 +34,7 @@ class TranslatedPageForm(WagtailAdminPageForm):
         older browser tab, an API client) still validates. The admin's own form
         always sends them."""
         keys = list(self.data.keys())
-        for base in getattr(self._meta.model, "fields_kept_when_absent", ()):
+        for base in self._meta.model.fields_kept_when_absent:
             for name in [n for n in self.fields if n == base or n.startswith(f"{base}_")]:
                 prefix = self.add_prefix(name)
                 if not any(key == prefix or key.startswith(f"{prefix}-") for key in keys):
@@ -44,7 +48,7 @@ class TranslatedPageForm(WagtailAdminPageForm):
         if not self.is_publishing():
             return cleaned_data
         model = self._meta.model
-        required_fields = getattr(model, "translated_required_fields", ("title",))
+        required_fields = model.translated_required_fields
         for language in settings.REQUIRED_LANGUAGES:
             missing = []
             for name in required_fields:
@@ -93,14 +97,8 @@ class AgencyMediaPageForm(TranslatedPageForm):
     the model lists in `agency_media_fields`."""
 
     def clean(self):
-        from cms.tenants.scoping import agency_for_page
-
-        from .models import foreign_media_fields
-
         cleaned_data = super().clean()
-        names = [
-            n for n in getattr(self._meta.model, "agency_media_fields", ()) if n in self.fields
-        ]
+        names = [n for n in self._meta.model.agency_media_fields if n in self.fields]
         page = self.instance if self.instance.pk else self.parent_page
         agency = agency_for_page(page) if page is not None else None
         values = {name: cleaned_data.get(name) for name in names}
@@ -152,3 +150,16 @@ def stream_error(problems) -> StreamBlockValidationError:
         len(problems),
     ) % {"count": len(problems)}
     return ProblemsError(summary, block_errors=block_errors, non_block_errors=loose or None)
+
+
+def foreign_media_fields(agency, values: dict) -> list[str]:
+    """The names of `values` (images, documents) held in another agency's collection.
+    The choosers only offer the agency's own; this closes a crafted form post."""
+    chosen = {name: obj for name, obj in values.items() if obj is not None}
+    if agency is None or not chosen:
+        return []
+    foreign: set[int] = set()
+    others = Agency.objects.exclude(pk=agency.pk).exclude(collection=None)
+    for collection in Collection.objects.filter(pk__in=others.values("collection_id")):
+        foreign.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
+    return [name for name, obj in chosen.items() if obj.collection_id in foreign]

@@ -3,16 +3,16 @@
 from django.http import JsonResponse
 from taggit.models import Tag
 
+from cms.tenants.isolation.querysets import scope_pages
+
+from .models import NewsPage
+
 TAGS_LIMIT = 10
 
 
 def news_tag_autocomplete(request):
     """Tag suggestions for the news editor: only the topics of news the user may see
     (their agencies), never another agency's. Wagtail's own endpoint lists every tag."""
-    from cms.tenants.isolation.querysets import scope_pages
-
-    from .models import NewsPage
-
     term = (request.GET.get("term") or "").strip()
     if not term:
         return JsonResponse([], safe=False)

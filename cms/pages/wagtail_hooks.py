@@ -4,6 +4,8 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
+from .views import news_tag_autocomplete
+
 
 class WCAG22CheckerItem(ContentCheckerItem):
     """Wagtail's content checker (userbar in previews, "Checks" panel in the editor),
@@ -26,8 +28,6 @@ def use_wcag22_checker(request, items, page=None):
 
 @hooks.register("register_admin_urls")
 def news_tag_urls():
-    from .views import news_tag_autocomplete
-
     return [
         path(
             "news-tags/autocomplete/",

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "cms.editorial",
     "cms.importer",
     "cms.feeds",
+    "cms.platform",
     "cms.demo",
     "search",
     "themes",

@@ -21,6 +21,10 @@ HOSTNAME_VALIDATOR = RegexValidator(
     r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$",
     _("Enter a host name such as mysite.gov.kz, in lowercase, without http:// or a path."),
 )
+# The portal's shared pages, linked from the footer of every site, in footer order.
+# They live at /<lang>/<slug>/ beside the agencies; their text is in
+# cms/platform/portal.py (PORTAL_PAGES), the footer reads these slugs.
+PORTAL_PAGE_SLUGS = ("about-platform", "accessibility", "privacy")
 # Paths that the platform itself uses under /<lang>/ and that no agency may take.
 RESERVED_SLUGS = {
     "admin",
@@ -33,11 +37,7 @@ RESERVED_SLUGS = {
     "catalogue",
     "a11y",
     "theme",
-    # The portal's shared pages (cms/pages/portal.py: PORTAL_PAGES) live at
-    # /<lang>/<slug>/ beside the agencies.
-    "about-platform",
-    "accessibility",
-    "privacy",
+    *PORTAL_PAGE_SLUGS,
 }
 
 

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page
 
+from .models import Agency
+
 # Depth of an AgencyHomePage in the tree: Root (1) → PortalHomePage (2) → agency (3).
 AGENCY_HOME_DEPTH = 3
 
@@ -16,8 +18,6 @@ def agency_home_path(page: Page) -> str | None:
 
 def agency_for_page(page: Page):
     """The agency whose subtree holds `page`, or None for portal pages."""
-    from .models import Agency
-
     path = agency_home_path(page)
     if path is None:
         return None
@@ -38,8 +38,6 @@ def is_platform_admin(user) -> bool:
 
 def agencies_for_user(user):
     """The agencies a user edits or moderates (all of them for platform admins)."""
-    from .models import Agency
-
     if is_platform_admin(user):
         return Agency.objects.all()
     if not user.is_authenticated:

@@ -1,4 +1,3 @@
-"""Wagtail hooks of the tenants app: the agency admin screen and agency isolation."""
+"""Wagtail hooks of the tenants app: agency isolation of every admin listing."""
 
-from .admin import hooks as admin_hooks  # noqa: F401
 from .isolation import hooks as isolation_hooks  # noqa: F401

@@ -215,7 +215,7 @@ def publish_to_searchable(engines: list[tuple[str, object]]) -> None:
     from django.db import transaction
 
     from cms.pages.models import NewsPage
-    from cms.pages.portal import ensure_portal
+    from cms.platform.portal import ensure_portal
     from tests.factories import make_agency
 
     ensure_portal()

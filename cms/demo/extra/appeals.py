@@ -3,8 +3,8 @@ agency gets an "Online appeal" form (the default appeal fields) and a "Feedback 
 site" form under its "appeals" section. Idempotent: a form page that exists (by slug)
 is left alone."""
 
-from cms.appeals.defaults import LANGS, build_fields
-from cms.appeals.models import FormPage
+from cms.appeals.defaults import LANGS
+from cms.appeals.models import FormPage, build_fields
 
 ONLINE_APPEAL = {
     "slug": "online-appeal",

@@ -1,6 +1,6 @@
 """Existing agencies: editors lose the publish permission on pages.
 
-New and repaired agencies get this from `cms.tenants.services.grant_permissions`;
+New and repaired agencies get this from `cms.platform.provisioning.grant_permissions`;
 this migration does the same once for databases provisioned before the editorial
 workflow, so that every page an editor writes goes through the moderators.
 """

@@ -6,9 +6,12 @@ that list everything, bulk actions, and reports.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from wagtail import hooks
 from wagtail.models import Page
 
+from ..models import Agency
+from ..scoping import agencies_for_user
 from . import reports
 from .bulk_actions import SCOPED_BULK_ACTIONS
 from .querysets import (
@@ -78,11 +81,6 @@ def refuse_copy_out_of_agency(request, page):
 def hide_documents_of_archived_agencies(document, request):
     """An archived agency keeps its files, but no longer publishes them; its own
     editors (and platform admins) can still download them from the admin."""
-    from django.http import Http404
-
-    from cms.tenants.models import Agency
-    from cms.tenants.scoping import agencies_for_user
-
     agency = Agency.objects.filter(collection_id=document.collection_id).first()
     if agency is None or not agency.is_archived:
         return None

@@ -7,6 +7,7 @@ Platform admins are never filtered. Everything else is filtered through
 from django.db.models import Q
 from wagtail.models import Collection, Page
 
+from ..models import Agency
 from ..scoping import AGENCY_HOME_DEPTH, agencies_for_user, is_platform_admin
 
 
@@ -30,8 +31,6 @@ def agency_ids_for_user(user) -> set[int]:
 
 def _home_paths(user) -> tuple[list[str], list[str]]:
     """(paths of the user's agency homes, paths of every other agency's home)."""
-    from ..models import Agency
-
     def compute():
         own, other = [], []
         mine = agency_ids_for_user(user)
@@ -81,8 +80,6 @@ def page_is_in_own_agency(page, user) -> bool:
 
 def collection_ids_for_user(user) -> set[int]:
     """The collections of the user's agencies and their descendants."""
-    from ..models import Agency
-
     def compute():
         roots = Collection.objects.filter(
             pk__in=Agency.objects.filter(pk__in=agency_ids_for_user(user)).values("collection_id")
@@ -97,8 +94,6 @@ def collection_ids_for_user(user) -> set[int]:
 
 def foreign_collection_ids(user) -> set[int]:
     """Collections belonging to agencies the user is not in (with descendants)."""
-    from ..models import Agency
-
     def compute():
         mine = agency_ids_for_user(user)
         ids = set()

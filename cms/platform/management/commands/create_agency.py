@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from cms.platform.provisioning import provision_agency
 from cms.tenants.models import Agency
-from cms.tenants.services import provision_agency
 
 
 def validation_message(error: ValidationError) -> str:

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
-from cms.pages.portal import ensure_portal
+from cms.platform.portal import ensure_portal
+from cms.platform.provisioning import provision_agency
+from cms.tenants.models import Agency
 
 
 class Command(BaseCommand):
@@ -11,9 +13,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        from cms.tenants.models import Agency
-        from cms.tenants.services import provision_agency
-
         portal = ensure_portal()
         self.stdout.write(self.style.SUCCESS(f"Portal ready: page #{portal.pk}"))
         # provision_agency is idempotent: with no names given it only repairs what is

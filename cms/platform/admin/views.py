@@ -14,14 +14,14 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
-from cms.tenants.models import Agency
-from cms.tenants.services import (
+from cms.platform.provisioning import (
     AgencyConflict,
     archive_agency,
     provision_agency,
     restore_agency,
     update_agency,
 )
+from cms.tenants.models import Agency
 
 from .forms import PROVISION_FIELDS
 
@@ -150,7 +150,7 @@ class AgencyArchiveView(
 
     model = Agency
     permission_required = "archive"
-    template_name = "tenants/admin/confirm_archive.html"
+    template_name = "platform/admin/confirm_archive.html"
     header_icon = "folder-inverse"
     restore = False
 

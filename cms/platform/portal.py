@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from .models import PortalHomePage, SectionPage
+from cms.pages.models import PortalHomePage, SectionPage
 
 PORTAL_TITLES = {
     "kk": "Мемлекеттік органдардың бірыңғай платформасы",
@@ -25,8 +25,9 @@ def _body(paragraphs: list[str]) -> list[dict]:
     return [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs]
 
 
-# Pages of the whole platform, linked from the footer of every site. Their slugs are
-# reserved (cms.tenants.models.RESERVED_SLUGS), so no agency can take /<lang>/<slug>/.
+# Pages of the whole platform, linked from the footer of every site. Their slugs
+# (cms.tenants.models.PORTAL_PAGE_SLUGS, in the same order) are reserved, so no
+# agency can take /<lang>/<slug>/.
 PORTAL_PAGES = {
     "about-platform": {
         "title": {
@@ -176,7 +177,6 @@ PORTAL_PAGES = {
         },
     },
 }
-PORTAL_PAGE_SLUGS = tuple(PORTAL_PAGES)
 
 
 def ensure_portal_pages(portal: PortalHomePage) -> None:

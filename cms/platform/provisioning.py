@@ -1,4 +1,4 @@
-"""Provisioning and archiving of agencies.
+"""Provisioning, reorganisation and archiving of agencies.
 
 `provision_agency` is the one way an agency comes into being: the management
 command, the admin screen and the demo loader all call it. It runs in one
@@ -29,65 +29,18 @@ from wagtail.models import (
 )
 
 from cms.pages.models import AgencyHomePage, PortalHomePage, SectionPage
-from cms.pages.portal import ensure_portal
+from cms.pages.sections import EDITOR_SNIPPET_PERMISSIONS, STANDARD_SECTIONS, StandardSection
+from cms.tenants.models import Agency
 
-from .models import Agency
+from .portal import ensure_portal
 
 LANGS = ("kk", "ru", "en")
 
-# The standard sections every agency gets: slug → page type (app_label.ModelName) and
-# titles in kk / ru / en. Each section's page type is the index for its content.
-STANDARD_SECTIONS = [
-    ("news", "pages.SectionPage", {"kk": "Жаңалықтар", "ru": "Новости", "en": "News"}),
-    ("documents", "pages.SectionPage", {"kk": "Құжаттар", "ru": "Документы", "en": "Documents"}),
-    ("about", "pages.SectionPage", {"kk": "Біз туралы", "ru": "О нас", "en": "About"}),
-    (
-        "leadership",
-        "pages.SectionPage",
-        {"kk": "Басшылық", "ru": "Руководство", "en": "Leadership"},
-    ),
-    ("contacts", "pages.SectionPage", {"kk": "Байланыс", "ru": "Контакты", "en": "Contacts"}),
-    ("services", "pages.SectionPage", {"kk": "Қызметтер", "ru": "Услуги", "en": "Services"}),
-    ("vacancies", "pages.SectionPage", {"kk": "Бос орындар", "ru": "Вакансии", "en": "Vacancies"}),
-    ("events", "pages.SectionPage", {"kk": "Іс-шаралар", "ru": "Мероприятия", "en": "Events"}),
-    (
-        "faq",
-        "pages.SectionPage",
-        {"kk": "Жиі қойылатын сұрақтар", "ru": "Частые вопросы", "en": "Questions and answers"},
-    ),
-    ("media", "pages.SectionPage", {"kk": "Медиа", "ru": "Медиа", "en": "Media"}),
-    (
-        "appeals",
-        "pages.SectionPage",
-        {"kk": "Азаматтардың өтініштері", "ru": "Обращения граждан", "en": "Citizens' appeals"},
-    ),
-]
 
-# Apps that bring their own index page type for a standard section register it here
-# from their AppConfig.ready(): register_section_type("news", "pages.NewsIndexPage").
-# Provisioning creates new sections with that type and converts an existing plain
-# SectionPage of that slug in place (see _ensure_sections). The registered model must
-# be a subclass of pages.SectionPage (multi-table inheritance), so conversion keeps the
-# section's id, URL, titles, body and children.
-SECTION_TYPES: dict[str, str] = {}
-
-# Extra model permissions for the editors group, registered by apps the same way:
-# register_editor_permissions("navigation", "add_agencymenu", "change_agencymenu").
-EXTRA_EDITOR_PERMISSIONS: list[tuple[str, str]] = []
-
-
-def register_section_type(slug: str, model_label: str) -> None:
-    SECTION_TYPES[slug] = model_label
-
-
-def register_editor_permissions(app_label: str, *codenames: str) -> None:
-    for codename in codenames:
-        if (app_label, codename) not in EXTRA_EDITOR_PERMISSIONS:
-            EXTRA_EDITOR_PERMISSIONS.append((app_label, codename))
-
-
-def section_model(slug: str, default_label: str = "pages.SectionPage"):
-    return apps.get_model(SECTION_TYPES.get(slug, default_label))
+def section_model(section: StandardSection):
+    """The page type of a standard section (a label in the table, resolved here: the
+    platform floor may reach every app's page types)."""
+    return apps.get_model(section.page_type)
 
 
 # Editors write and submit; only moderators publish (through the agency's workflow,
@@ -102,14 +55,6 @@ EDITOR_COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
-)
-EDITOR_SNIPPET_PERMISSIONS = (
-    ("navigation", "add_quicklink"),
-    ("navigation", "change_quicklink"),
-    ("navigation", "delete_quicklink"),
-    ("birtutas_search", "add_promotedresult"),
-    ("birtutas_search", "change_promotedresult"),
-    ("birtutas_search", "delete_promotedresult"),
 )
 MODERATOR_COLLECTION_PERMISSIONS = (
     ("wagtailimages", "choose_image"),
@@ -224,8 +169,9 @@ def _ensure_home(agency: Agency, changes: list[str]) -> AgencyHomePage:
 
 def _ensure_sections(home: AgencyHomePage, changes: list[str]) -> None:
     existing = {page.slug: page for page in home.get_children()}
-    for slug, model_label, titles in STANDARD_SECTIONS:
-        model = section_model(slug, model_label)
+    for standard in STANDARD_SECTIONS:
+        slug, titles = standard.slug, standard.names
+        model = section_model(standard)
         if slug in existing:
             if _convert_section(existing[slug], model):
                 changes.append(f"section {slug} is now a {model._meta.verbose_name}")
@@ -305,7 +251,10 @@ def grant_permissions(agency: Agency) -> None:
     agency.editors_group.permissions.add(
         *(
             _perm(app_label, codename)
-            for app_label, codename in (*EDITOR_SNIPPET_PERMISSIONS, *EXTRA_EDITOR_PERMISSIONS)
+            for app_label, codename in (
+                *EDITOR_SNIPPET_PERMISSIONS,
+                *(perm for section in STANDARD_SECTIONS for perm in section.editor_permissions),
+            )
         )
     )
 

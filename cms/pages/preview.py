@@ -1,6 +1,6 @@
 """Previews of a page in each of the site's languages.
 
-`LanguagePreviewMixin` is mixed into `cms.pages.models.BasePage`, so every page type
+`LanguagePreviewMixin` is mixed into `BasePage` (models.py), so every page type
 offers the preview modes "kk", "ru" and "en" in the editor's preview panel (and the
 revision and moderation previews). Each mode renders the page exactly as the public
 site would for that language, including the en → ru fallback notice.
@@ -9,7 +9,7 @@ site would for that language, including the en → ru fallback notice.
 from django.conf import settings
 from django.utils import translation
 
-from cms.pages.languages import LANGUAGE_NAMES
+from .languages import LANGUAGE_NAMES
 
 
 def preview_languages() -> list[str]:

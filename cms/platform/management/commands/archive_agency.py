@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.platform.provisioning import archive_agency, restore_agency
 from cms.tenants.models import Agency
-from cms.tenants.services import archive_agency, restore_agency
 
 
 class Command(BaseCommand):

@@ -1,0 +1,31 @@
+"""What the listings app adds to pages of other apps: the key services on the
+agency's home page (themes/templates/pages/agencyhomepage.html)."""
+
+from django import template
+
+from cms.listings.models import ServicePage
+
+register = template.Library()
+
+HOME_SERVICES = 6
+
+
+@register.simple_tag(takes_context=True)
+def key_services(context, home) -> list[dict]:
+    """Cards {title, url, text} of the agency's live key services, in tree order."""
+    request = context.get("request")
+    services = (
+        ServicePage.objects.live()
+        .public()
+        .descendant_of(home)
+        .filter(is_key=True)
+        .order_by("path")[:HOME_SERVICES]
+    )
+    return [
+        {
+            "title": service.title,
+            "url": service.get_url(request=request) or "",
+            "text": service.summary or "",
+        }
+        for service in services
+    ]

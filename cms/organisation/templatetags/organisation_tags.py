@@ -1,0 +1,29 @@
+"""What the organisation app adds to pages of other apps: the head of the agency on
+its home page (themes/templates/pages/agencyhomepage.html)."""
+
+from django import template
+
+from cms.organisation.models import PersonPage
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def agency_head(context, home) -> dict | None:
+    """{name, url, role} of the agency's head (its live PersonPage marked `is_head`),
+    or None."""
+    person = (
+        PersonPage.objects.live()
+        .public()
+        .descendant_of(home)
+        .filter(is_head=True)
+        .order_by("path")
+        .first()
+    )
+    if person is None:
+        return None
+    return {
+        "name": person.title,
+        "url": person.get_url(request=context.get("request")) or "",
+        "role": person.position or "",
+    }

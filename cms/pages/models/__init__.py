@@ -1,0 +1,29 @@
+"""Page types of the platform, one module per page family.
+
+The tree is: Root → PortalHomePage (the platform's front page) → one AgencyHomePage
+per agency → its sections (SectionPage and its typed index pages) → news items
+(NewsPage), legal acts (LegalActPage) and further pages.
+
+base  BasePage and the page protocol        site  portal home, sections, standard pages
+news  the News section and news items       acts  the Documents section and legal acts
+home  the agency home page
+"""
+
+from .acts import LegalActIndexPage, LegalActPage
+from .base import BasePage
+from .home import AgencyHomePage
+from .news import NewsIndexPage, NewsPage, NewsPageTag
+from .site import PortalHomePage, SectionPage, StandardPage
+
+__all__ = [
+    "AgencyHomePage",
+    "BasePage",
+    "LegalActIndexPage",
+    "LegalActPage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+    "PortalHomePage",
+    "SectionPage",
+    "StandardPage",
+]

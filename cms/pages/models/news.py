@@ -1,0 +1,284 @@
+"""News: the agency's News section (`NewsIndexPage`, the archive by year, category
+and tag) and its news items (`NewsPage`), with the contexts their templates render."""
+
+from urllib.parse import urlencode
+
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images.models import SourceImageIOError
+from wagtail.models import Page
+
+from ..blocks import BodyBlock, RelatedLinksBlock, link_href
+from ..forms import AgencyMediaPageForm
+from ..paging import Filters, date_params, lang_if_other, page_url, paginate
+from ..widgets import NewsTagWidget
+from .base import BasePage
+from .site import SectionPage
+
+NEWS_PER_PAGE = 10
+
+
+class NewsIndexPage(SectionPage):
+    """The agency's News section: its news items, 10 per page, with an archive by
+    year, category and tag."""
+
+    # An index is filled in a language when its title is: the listing is its content.
+    translated_required_fields = ("title",)
+
+    parent_page_types = ["pages.AgencyHomePage"]
+
+    class Meta:
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super(SectionPage, self).get_context(request, *args, **kwargs)
+        context.update(news_index_context(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        status = getattr(request, "_listing_status", None)
+        if status:
+            response.status_code = status
+        return response
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "pages.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("news tag")
+        verbose_name_plural = _("news tags")
+
+
+class NewsPage(BasePage):
+    """A news item, press release or announcement."""
+
+    base_form_class = AgencyMediaPageForm
+    agency_media_fields = ("lead_image",)
+    # Added after the first version: a form posted without them keeps their values.
+    fields_kept_when_absent = ("category", "tags", "lead_image", "related_links")
+
+    class Category(models.TextChoices):
+        NEWS = "news", _("News")
+        # Press releases are a category of news, not a page type of their own.
+        PRESS_RELEASE = "press_release", _("Press release")
+        ANNOUNCEMENT = "announcement", _("Announcement")
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(_("lead"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    category = models.CharField(
+        _("category"), max_length=20, choices=Category.choices, default=Category.NEWS
+    )
+    tags = ClusterTaggableManager(
+        through=NewsPageTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Topics of the item; the news archive can be filtered by them."),
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("alternative text of the lead image"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    is_priority = models.BooleanField(
+        _("priority"),
+        default=False,
+        help_text=_("Shown first on the agency's home page."),
+    )
+    related_links = StreamField(RelatedLinksBlock(), blank=True, verbose_name=_("related links"))
+
+    # Old parents are kept for existing content; new news goes under the News section.
+    parent_page_types = ["pages.NewsIndexPage", "pages.SectionPage", "pages.AgencyHomePage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("category"),
+        FieldPanel("is_priority"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags", widget=NewsTagWidget),
+        FieldPanel("related_links"),
+    ]
+    translated_required_fields = ("title", "body")
+
+    class Meta:
+        verbose_name = _("news item")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_page_context(self, request))
+        return context
+
+
+
+# --- Contexts ----------------------------------------------------------------------
+
+
+def news_queryset(root):
+    return (
+        NewsPage.objects.live()
+        .public()
+        .descendant_of(root)
+        .select_related("lead_image")
+        .prefetch_related("lead_image__renditions")
+    )
+
+
+def news_cards(pages, request, *, image_spec="fill-480x270") -> list[dict]:
+    language = get_language()
+    categories = dict(NewsPage.Category.choices)
+    cards = []
+    for page in pages:
+        date = date_params(page.date)
+        image = None
+        if page.lead_image is not None:
+            try:
+                rendition = page.lead_image.get_rendition(image_spec)
+                image = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+            except SourceImageIOError:  # a missing source file must not break the listing
+                image = None
+        cards.append(
+            {
+                "title": page.title,
+                "url": page_url(page, request),
+                "text": page.intro or "",
+                "date": date["text"],
+                "datetime": date["iso"],
+                "category": str(categories.get(page.category, "")),
+                "category_value": page.category,
+                "priority": page.is_priority,
+                "image": image,
+                "lang": lang_if_other(page, language),
+            }
+        )
+    return cards
+
+
+def news_index_context(index, request) -> dict:
+    filters = Filters(request)
+    base_url = page_url(index, request)
+    pages = news_queryset(index)
+    years = sorted({d.year for d in pages.dates("date", "year")}, reverse=True)
+    tags = Tag.objects.filter(pages_newspagetag_items__content_object__in=pages).distinct()
+    tags = list(tags.order_by("name"))
+    tags_by_slug = {tag.slug: tag for tag in tags}
+    categories = {value: str(label) for value, label in NewsPage.Category.choices}
+
+    year = filters.year("year", years)
+    category = filters.choice(
+        "category", categories, gettext("There is no category “%(value)s”. Showing all categories.")
+    )
+    tag = filters.choice(
+        "tag", tags_by_slug, gettext("There is no topic “%(value)s” here. Showing all topics.")
+    )
+    if year:
+        pages = pages.filter(date__year=year)
+    if category:
+        pages = pages.filter(category=category)
+    if tag:
+        pages = pages.filter(tagged_items__tag=tags_by_slug[tag]).distinct()
+    pages = pages.order_by("-date", "-first_published_at", "-pk")
+    items, pagination = paginate(pages, NEWS_PER_PAGE, filters, base_url)
+    request._listing_status = filters.status
+
+    filtering = bool(year or category or tag)
+    return {
+        "news_items": news_cards(items, request),
+        "pagination": pagination,
+        "notices": filters.notices,
+        "filtering": filtering,
+        "reset_url": base_url,
+        "filter_form": {
+            "action": base_url,
+            "years": [{"value": str(y), "selected": y == year} for y in years],
+            "categories": [
+                {"value": v, "label": label, "selected": v == category}
+                for v, label in categories.items()
+            ],
+            "tags": [{"value": t.slug, "label": t.name, "selected": t.slug == tag} for t in tags],
+        },
+        "active_tag": tags_by_slug[tag].name if tag else "",
+        "feeds": news_feed_links(index.agency),
+    }
+
+
+def news_feed_links(agency) -> list[dict]:
+    if agency is None:
+        return []
+    links = []
+    for kind, label in (("feed", "RSS"), ("atom", "Atom")):
+        try:
+            href = reverse(f"agency-news-{kind}", kwargs={"agency_slug": agency.slug})
+        except NoReverseMatch:
+            continue
+        links.append({"url": href, "label": label})
+    return links
+
+
+def news_index_for(page):
+    """The News section a news item belongs to (its parent, or the agency's section)."""
+    parent = page.get_parent()
+    if parent is not None and parent.specific_class is NewsIndexPage:
+        return parent
+    agency = page.agency
+    if agency is None:
+        return None
+    return NewsIndexPage.objects.live().child_of(agency.home_page).first()
+
+
+def news_page_context(page, request=None) -> dict:
+    index = news_index_for(page)
+    index_url = page_url(index, request) if index is not None else ""
+    tags = [
+        {
+            "name": tag.name,
+            "url": f"{index_url}?{urlencode({'tag': tag.slug})}" if index_url else "",
+        }
+        for tag in page.tags.all()
+    ]
+    links = []
+    for block in page.related_links or []:
+        value = block.value
+        linked = value.get("page")
+        href = link_href(linked, value.get("url"))
+        if not href:
+            continue
+        text = (value.get("text") or "").strip()
+        if not text and linked is not None:
+            text = linked.specific_deferred.title
+        links.append({"text": text or href, "url": href})
+    return {
+        "category_label": page.get_category_display(),
+        "category_url": f"{index_url}?{urlencode({'category': page.category})}"
+        if index_url
+        else "",
+        "tags": tags,
+        "related": links,
+        "lead_alt": page.lead_image_alt or "",
+    }

@@ -1,0 +1,95 @@
+"""The portal's front page and the plain page types every agency uses: sections and
+standard pages."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from cms.tenants.models import Agency
+
+from ..blocks import BodyBlock
+from .base import BasePage
+
+
+class PortalHomePage(BasePage):
+    """The platform's front page: lists every active agency by category."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.AgencyHomePage", "pages.SectionPage"]
+    max_count = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("portal home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        agencies = (
+            Agency.objects.filter(status=Agency.Status.ACTIVE, home_page__live=True)
+            .select_related("home_page")
+            .order_by("name")
+        )
+        groups = []
+        for value, label in Agency.Category.choices:
+            members = [a for a in agencies if a.category == value]
+            if members:
+                groups.append({"category": value, "label": label, "agencies": members})
+        context["agency_groups"] = groups
+        return context
+
+
+class SectionPage(BasePage):
+    """A standard section (About, News, Documents...) with a body and its sub-pages."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["pages.AgencyHomePage", "pages.SectionPage", "pages.PortalHomePage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    translated_required_fields = ("title", "body")
+
+    class Meta:
+        verbose_name = _("section page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public().specific()
+        context["children"] = sorted(
+            children,
+            key=lambda p: (getattr(p, "date", None) or timezone.localdate(), p.pk),
+            reverse=True,
+        )
+        return context
+
+
+class StandardPage(BasePage):
+    """An ordinary content page (About the agency, its mandate, history, rules...)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = [
+        "pages.AgencyHomePage",
+        "pages.SectionPage",
+        "pages.StandardPage",
+        "pages.PortalHomePage",
+    ]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    translated_required_fields = ("title", "body")
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().public().specific()
+        return context

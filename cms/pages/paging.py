@@ -1,0 +1,115 @@
+"""Query parameters and pagination of the page listings (the news archive, the legal
+acts register, the listings of the content apps): validated filters, one page of a
+queryset and the parameters of the pagination component.
+
+An unknown value never raises: it produces a notice in the page's language (and a
+404 for a page number past the end).
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
+
+from cms.core.pagination import pagination
+
+from .languages import content_language
+
+MIN_YEAR = 1991  # the Republic's legal acts start with independence
+MAX_YEAR = 2100
+
+
+class Filters:
+    """The validated filters of a listing, with notices for what was refused."""
+
+    def __init__(self, request):
+        self.request = request
+        self.values: dict[str, str] = {}
+        self.notices: list[str] = []
+        self.status = 200
+
+    def raw(self, name: str) -> str:
+        return (self.request.GET.get(name) or "").strip()
+
+    def year(self, name: str, available) -> int | None:
+        value = self.raw(name)
+        if not value:
+            return None
+        if not value.isdigit() or not MIN_YEAR <= int(value) <= MAX_YEAR:
+            self.notices.append(
+                _("“%(value)s” is not a year. Showing all years.") % {"value": value[:20]}
+            )
+            return None
+        self.values[name] = value
+        return int(value)
+
+    def choice(self, name: str, choices: dict, message: str) -> str | None:
+        value = self.raw(name)
+        if not value:
+            return None
+        if value not in choices:
+            self.notices.append(message % {"value": value[:40]})
+            return None
+        self.values[name] = value
+        return value
+
+    def page_number(self) -> int:
+        value = self.raw("page")
+        if not value:
+            return 1
+        if not value.isdigit() or int(value) < 1:
+            self.notices.append(
+                _("“%(value)s” is not a page number. Showing the first page.")
+                % {"value": value[:20]}
+            )
+            return 1
+        return int(value)
+
+    def url(self, base: str, **changes) -> str:
+        params = {**self.values, **{k: v for k, v in changes.items() if v is not None}}
+        params = {k: v for k, v in params.items() if v not in ("", None)}
+        if params.get("page") in (1, "1"):
+            params.pop("page")
+        return f"{base}?{urlencode(sorted(params.items()))}" if params else base
+
+
+def paginate(queryset, per_page: int, filters: Filters, base_url: str) -> tuple[list, dict]:
+    """One page of `queryset` and the parameters of the pagination component."""
+    paginator = Paginator(queryset, per_page)
+    number = filters.page_number()
+    if number > paginator.num_pages:
+        filters.notices.append(
+            _("There is no page %(number)s: the list has %(pages)s page(s).")
+            % {"number": number, "pages": paginator.num_pages}
+        )
+        filters.status = 404
+        return [], pagination_params(paginator, None, filters, base_url)
+    page = paginator.page(number)
+    return list(page.object_list), pagination_params(paginator, page, filters, base_url)
+
+
+def pagination_params(paginator, page, filters: Filters, base_url: str) -> dict:
+    return pagination(
+        page.number if page is not None else None,
+        paginator.num_pages,
+        lambda number: filters.url(base_url, page=number),
+        _("Pages"),
+    )
+
+
+def page_url(page, request) -> str:
+    return page.get_url(request=request) or ""
+
+
+def date_params(value: datetime.date | None) -> dict:
+    """{text, iso} of a date for a <time> element."""
+    if not value:
+        return {"text": "", "iso": ""}
+    return {"text": value.strftime("%d.%m.%Y"), "iso": value.isoformat()}
+
+
+def lang_if_other(page, language: str) -> str:
+    """The language of the page's text when it differs from the request's."""
+    lang = content_language(page, language)
+    return lang if lang != language else ""
