@@ -9,7 +9,8 @@ class NavigationConfig(AppConfig):
     def ready(self):
         from cms.tenants.services import register_editor_permissions
 
-        from . import signals
+        from . import pagecache, signals
 
         signals.connect()
+        pagecache.connect()
         register_editor_permissions("navigation", "add_agencymenu", "change_agencymenu")

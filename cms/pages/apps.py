@@ -11,3 +11,7 @@ class PagesConfig(AppConfig):
 
         register_section_type("news", "pages.NewsIndexPage")
         register_section_type("documents", "pages.LegalActIndexPage")
+
+        from . import pagecache
+
+        pagecache.connect()
