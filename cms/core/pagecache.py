@@ -50,6 +50,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -128,7 +129,8 @@ def split_path(path: str) -> tuple[str, str]:
 
 
 def hostname(request) -> str:
-    return request.get_host().rsplit(":", 1)[0].lower() if request.get_host() else ""
+    domain, _port = split_domain_port(request.get_host())
+    return domain
 
 
 def dependencies(request) -> tuple[str, str, str]:
@@ -414,7 +416,12 @@ def _purge(invalidation: Invalidation) -> None:
 def invalidate(
     *, everything: bool = False, segments=(), hostnames=(), using: str | None = None
 ) -> None:
-    """Make every stored page that depends on these scopes stale (see module doc)."""
+    """Make every stored page that depends on these scopes stale (see module doc).
+
+    Nothing to do while the page cache is off: nothing is stored, and no response
+    says `public` to a CDN."""
+    if not enabled():
+        return
     invalidation = Invalidation(
         everything=everything,
         segments=frozenset(segments),

@@ -3,6 +3,7 @@
 
 from django.db.models.signals import post_delete, post_save
 
+from cms.core import pagecache
 from cms.tenants.models import Agency
 from cms.tenants.pagecache import invalidate_agency_pages
 
@@ -10,6 +11,8 @@ from .models import AgencyMenu, QuickLink
 
 
 def _agency_navigation_changed(instance, **kwargs):
+    if not pagecache.enabled():
+        return
     home_path = (
         Agency.objects.filter(pk=instance.agency_id)
         .values_list("home_page__path", flat=True)

@@ -49,11 +49,13 @@ def invalidate_page(page: Page) -> None:
 
 
 def _page_changed(instance, **kwargs):
-    if isinstance(instance, Page):
+    if pagecache.enabled() and isinstance(instance, Page):
         invalidate_page(instance)
 
 
 def _page_moved(instance, parent_page_before=None, **kwargs):
+    if not pagecache.enabled():
+        return
     invalidate_page(instance)
     # The old position: its agency (or the portal) no longer shows the page.
     if parent_page_before is not None:
@@ -63,6 +65,8 @@ def _page_moved(instance, parent_page_before=None, **kwargs):
 
 
 def _restriction_changed(instance, **kwargs):
+    if not pagecache.enabled():
+        return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is None:
         pagecache.invalidate(everything=True)
