@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from cms.core import pagecache
 from cms.navigation.models import AgencyMenu
 from cms.pages.models import NewsIndexPage
-from cms.tenants.services import provision_agency, update_agency
+from cms.tenants.services import archive_agency, provision_agency, update_agency
 from tests.appeals_helpers import make_form_page
 from tests.factories import UserFactory
 from tests.test_feeds import add_news, make_private
@@ -220,6 +220,24 @@ def test_unpublish_removes_the_item_everywhere(client, akimat):
     )
     assert get(client, "/ru/akimat/news/short-lived/").status_code == 404
     assert get(client, "/ru/news/short-lived/", HOST).status_code == 404
+
+
+def test_delete_removes_the_item_everywhere(client, akimat):
+    item = add_news(akimat, "deleted")
+    warm(client, all_news_views())
+    item.delete()
+    assert_everywhere(client, all_news_views(), absent=["Жаңалық deleted", "Новость deleted"])
+
+
+def test_archiving_the_agency_takes_its_pages_down_on_both_hosts(client, akimat):
+    archived_views = [("/ru/akimat/news/", None), ("/ru/news/", HOST)]
+    warm(client, archived_views + [("/ru/", None)])
+    listed = text(client, "/ru/").count("Акимат")
+    assert listed
+    archive_agency(akimat)
+    for url, host in archived_views:
+        assert get(client, url, host).status_code == 404, (url, host)
+    assert text(client, "/ru/").count("Акимат") < listed
 
 
 def test_move_shows_the_item_in_its_new_agency_only(client, akimat, agency_a):
