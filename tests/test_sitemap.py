@@ -1,23 +1,41 @@
 """sitemap.xml per site with hreflang alternates, and robots.txt pointing at it."""
 
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from cms.core import pagecache
+from cms.feeds import sitemaps
 from cms.platform.provisioning import archive_agency, provision_agency
 from tests.factories import make_agency
 from tests.test_feeds import add_news, make_private
 
+LANGS = ("kk", "ru", "en")
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
-def sitemap(client, **extra) -> dict[str, dict[str, str]]:
-    """location → {hreflang: href} of every <url> of /sitemap.xml."""
-    response = client.get("/sitemap.xml", **extra)
-    assert response.status_code == 200
+def parse(response, tag: str):
+    assert response.status_code == 200, response.status_code
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
-    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    assert root.tag == f"{{{NS['sm']}}}{tag}"
+    return root
+
+
+def index(client, **extra) -> list[str]:
+    """The child locations listed by the host's /sitemap.xml."""
+    root = parse(client.get("/sitemap.xml", **extra), "sitemapindex")
+    return [child.find("sm:loc", NS).text for child in root.findall("sm:sitemap", NS)]
+
+
+def urlset(client, location: str, **extra) -> dict[str, dict[str, str]]:
+    """location → {hreflang: href} of every <url> of one child sitemap."""
+    parts = urlsplit(location)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    root = parse(client.get(path, HTTP_HOST=parts.netloc, **extra), "urlset")
     urls = {}
     for url in root.findall("sm:url", NS):
         alternates = {
@@ -27,6 +45,20 @@ def sitemap(client, **extra) -> dict[str, dict[str, str]]:
         }
         urls[url.find("sm:loc", NS).text] = alternates
     return urls
+
+
+def sitemap(client, **extra) -> dict[str, dict[str, str]]:
+    """Every <url> of every child of the host's sitemap index."""
+    urls = {}
+    for location in index(client, **extra):
+        urls.update(urlset(client, location))
+    return urls
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """The sitemaps are served from the page cache, as in production."""
+    settings.PAGE_CACHE_ENABLED = True
 
 
 @pytest.fixture
@@ -97,3 +129,89 @@ def test_robots_txt_points_at_the_hosts_sitemap(client, portal):
     text = response.content.decode()
     assert "Sitemap: http://akimat.example.kz/sitemap.xml" in text
     assert "Disallow: /admin/" in text
+
+
+# --- The index and its children ------------------------------------------------------
+def test_portal_index_has_one_child_per_agency_and_language(client, agency_a, agency_b, akimat):
+    archive_agency(agency_b)
+    children = index(client)
+    expected = [f"http://testserver/{lang}/sitemap.xml" for lang in LANGS]
+    for slug in ("agency-a", "akimat"):
+        expected += [f"http://testserver/{lang}/{slug}/sitemap.xml" for lang in LANGS]
+    assert sorted(children) == sorted(expected)
+    # On the agency's own host: that agency's pages only, per language.
+    assert index(client, HTTP_HOST="akimat.example.kz") == [
+        f"http://akimat.example.kz/{lang}/sitemap.xml" for lang in LANGS
+    ]
+
+
+def test_a_child_lists_one_agency_in_one_language(client, agency_a, agency_b, akimat):
+    add_news(agency_a, "mine")
+    add_news(agency_b, "theirs")
+    urls = urlset(client, "http://testserver/ru/agency-a/sitemap.xml")
+    assert "http://testserver/ru/agency-a/news/mine/" in urls
+    assert all(url.startswith("http://testserver/ru/agency-a/") for url in urls)
+    # The portal's own child has no agency's pages.
+    portal = urlset(client, "http://testserver/kk/sitemap.xml")
+    assert "http://testserver/kk/" in portal and "http://testserver/kk/privacy/" in portal
+    assert not any("agency-" in url for url in portal)
+    # Another agency's host does not serve it, nor does an unknown agency exist.
+    on_other_host = client.get("/ru/agency-a/sitemap.xml", HTTP_HOST="akimat.example.kz")
+    assert on_other_host.status_code == 404
+    assert client.get("/ru/no-such-agency/sitemap.xml").status_code == 404
+
+
+def test_private_pages_are_not_listed(client, agency_a):
+    make_private(add_news(agency_a, "secret"))
+    for lang in LANGS:
+        locations = " ".join(urlset(client, f"http://testserver/{lang}/agency-a/sitemap.xml"))
+        assert "secret" not in locations
+        assert f"/{lang}/agency-a/news/" in locations
+
+
+def test_children_are_paginated(client, agency_a, monkeypatch):
+    monkeypatch.setattr(sitemaps, "PAGE_SIZE", 5)
+    total = len(list(sitemaps.agency_pages(agency_a)))
+    pages = sitemaps.page_count(total)
+    assert pages >= 2
+    children = [c for c in index(client) if "/kk/agency-a/" in c]
+    assert children == ["http://testserver/kk/agency-a/sitemap.xml"] + [
+        f"http://testserver/kk/agency-a/sitemap.xml?p={n}" for n in range(2, pages + 1)
+    ]
+    seen = []
+    for location in children:
+        urls = urlset(client, location)
+        assert len(urls) <= 5
+        seen.extend(urls)
+    assert len(seen) == len(set(seen)) == total
+    for bad in (pages + 1, 0, "x"):
+        assert client.get(f"/kk/agency-a/sitemap.xml?p={bad}").status_code == 404
+
+
+def test_sitemaps_are_cached_and_fresh_after_publish(
+    client, agency_a, agency_b, django_assert_num_queries
+):
+    for location in ("/sitemap.xml", "/ru/agency-a/sitemap.xml", "/ru/agency-b/sitemap.xml"):
+        client.get(location)
+        with django_assert_num_queries(0):
+            assert client.get(location)[pagecache.HEADER] == "hit"
+    add_news(agency_a, "fresh")
+    assert "/ru/agency-a/news/fresh/" in client.get("/ru/agency-a/sitemap.xml").content.decode()
+    assert client.get("/sitemap.xml")[pagecache.HEADER] == "miss"  # page counts may change
+    with django_assert_num_queries(0):
+        assert client.get("/ru/agency-b/sitemap.xml")[pagecache.HEADER] == "hit"
+
+
+def test_index_costs_the_same_with_more_agencies(client, agency_a, settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(captured)
+
+    few = queries()
+    for n in range(4):
+        make_agency(f"more-{n}")
+    assert len(index(client)) == 3 * 6
+    assert queries() == few

@@ -53,6 +53,12 @@ def from_request(request) -> dict[str, str]:
     return parse_cookie(request.COOKIES.get(COOKIE_NAME))
 
 
+def cache_variant(request) -> str:
+    """The page cache's key for the version shown (settings.PAGE_CACHE_VARIANT): the
+    normalised settings, "" for the normal version, whatever the raw cookie says."""
+    return serialize(from_request(request))
+
+
 def html_classes(settings: dict[str, str]) -> str:
     base = defaults()
     changed = [f"vi-{k}-{v}" for k, v in settings.items() if v != base[k]]

@@ -7,6 +7,7 @@ class NavigationConfig(AppConfig):
     verbose_name = "Navigation"
 
     def ready(self):
-        from . import signals
+        from . import pagecache, signals
 
         signals.connect()
+        pagecache.connect()

@@ -5,3 +5,8 @@ class PagesConfig(AppConfig):
     name = "cms.pages"
     label = "pages"
     verbose_name = "Pages"
+
+    def ready(self):
+        from . import pagecache
+
+        pagecache.connect()

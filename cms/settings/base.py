@@ -70,6 +70,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous full-page cache (see PAGE_CACHE_* below): outside the session, locale
+    # and CSRF middleware, so that a hit touches neither the session nor the database.
+    "cms.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,7 +112,36 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache and page cache ----------------------------------------------------------
+# REDIS_URL (or CACHE_URL) in production; local memory for `make run` and the tests.
+# The page cache stores whole pages in it, so the local-memory default keeps more
+# entries than Django's 300.
 CACHES = {"default": cache_config(env_str("CACHE_URL") or env_str("REDIS_URL"))}
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
+# Anonymous full-page cache (cms/core/pagecache.py; README, "Page cache"). Always
+# fresh: publishing, menus, agencies, sites and privacy changes retire what they touch.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+# Upper bound of an entry's life (it also ends at local midnight: dated listings).
+PAGE_CACHE_TIMEOUT = int(env_str("PAGE_CACHE_TIMEOUT", str(24 * 60 * 60)))
+# Cache-Control of stored pages: browsers revalidate (a 304 from the cache is cheap),
+# shared caches (a CDN) keep a page s-maxage seconds, or until PAGE_CACHE_PURGE tells them.
+PAGE_CACHE_MAX_AGE = int(env_str("PAGE_CACHE_MAX_AGE", "0"))
+PAGE_CACHE_S_MAXAGE = int(env_str("PAGE_CACHE_S_MAXAGE", "60"))
+# Query parameters that pages read (listing filters, pagination, sitemap pages); a
+# request with any other parameter is served uncached.
+PAGE_CACHE_QUERY_PARAMS = ("p", "page", "year", "category", "tag", "type", "status")
+# Cookies whose presence means the page may differ: served uncached.
+PAGE_CACHE_BYPASS_COOKIES = ("sessionid", "messages")
+# The version of the page a request gets besides its URL (the visually-impaired one).
+PAGE_CACHE_VARIANT = "themes.vi.cache_variant"
+# Dotted path of a callable(invalidation) told after each commit what became stale
+# (cms.core.pagecache.Invalidation), e.g. to purge a CDN. Empty: none.
+PAGE_CACHE_PURGE = env_str("PAGE_CACHE_PURGE", "")
+# Deploy identifier (e.g. the commit): pages stored by another release are not served.
+# Empty: derived from the templates, catalogs and static manifest of the running code.
+PAGE_CACHE_VERSION = env_str("PAGE_CACHE_VERSION", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

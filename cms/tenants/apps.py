@@ -5,3 +5,8 @@ class TenantsConfig(AppConfig):
     name = "cms.tenants"
     label = "tenants"
     verbose_name = "Agencies"
+
+    def ready(self):
+        from . import pagecache
+
+        pagecache.connect()

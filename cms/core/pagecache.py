@@ -1,0 +1,448 @@
+"""Anonymous full-page cache that is never stale.
+
+How it works
+------------
+`PageCacheMiddleware` sits near the top of MIDDLEWARE. For an anonymous GET or HEAD
+(no session cookie, only allow-listed query parameters) it looks up one entry keyed
+by scheme, host, language, path, the allow-listed query and the visually-impaired
+variant. Only responses of views that opted in with `allow(request)` are stored
+(Wagtail pages, feeds, sitemaps, robots.txt): search results, the API, documents and
+the admin never are.
+
+Freshness does not rely on expiry. Every entry depends on three *generations*, each a
+random token kept in the cache:
+
+- ``all``: the whole platform (agencies, sites, portal pages seen in every footer);
+- ``seg:<first path segment>``: ``/kk/<segment>/...``, i.e. one agency on the
+  portal's hosts (``seg:`` alone is the language root, the portal home);
+- ``host:<hostname>``: one host, i.e. one agency on its own host name.
+
+All three are derived from the request alone, so one ``get_many`` brings the entry
+and the current generations, and a hit touches no database. The entry stores the
+generations read *before* the view ran; it is served only while they are unchanged.
+Invalidation (`invalidate`) replaces generation tokens: O(1), whatever the number of
+hosts, languages and pages. The signal handlers that know what a change touches live
+in the apps that own the models (cms.pages.pagecache, cms.navigation.pagecache).
+
+Generations are replaced at once and again when the transaction commits: a request
+that read the database before the commit then stored its page under a generation that
+the second replacement retires. A lost generation token is replaced by a new one, so
+an eviction can never bring an old page back.
+
+A CDN can sit in front: stored responses say ``Cache-Control: public, max-age=...,
+s-maxage=...`` with an ``ETag`` and ``Last-Modified``; ``PAGE_CACHE_PURGE`` names a
+callable that receives an `Invalidation` after each commit (README, "Page cache").
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+import time
+import uuid
+from dataclasses import dataclass, field
+from functools import lru_cache, wraps
+from pathlib import Path
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+from django.http.request import split_domain_port
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+EVERYTHING = "all"
+KEY_PREFIX = "pagecache"
+HEADER = "X-Page-Cache"
+# Headers of a stored response that must not be replayed.
+SKIP_HEADERS = {"set-cookie", "content-length", "date"}
+DEFAULT_QUERY_PARAMS = ("p", "page", "year", "category", "tag", "type", "status")
+DEFAULT_SKIP_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/a11y/")
+
+
+# --- Settings -----------------------------------------------------------------------
+def _setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def enabled() -> bool:
+    return bool(_setting("PAGE_CACHE_ENABLED", True))
+
+
+def _cache():
+    return caches[_setting("PAGE_CACHE_ALIAS", "default")]
+
+
+@lru_cache(maxsize=8)
+def _callable(path: str | None):
+    return import_string(path) if path else None
+
+
+@lru_cache(maxsize=1)
+def release() -> str:
+    """A token of the running code: templates, catalogs and static manifest.
+
+    Stored pages of an older release are never served after a deploy that changed one
+    of them (``PAGE_CACHE_VERSION``, e.g. the commit, replaces the guess)."""
+    explicit = _setting("PAGE_CACHE_VERSION", "")
+    if explicit:
+        return hashlib.sha256(explicit.encode()).hexdigest()[:12]
+    digest = hashlib.sha256()
+    roots = [Path(p) for p in settings.LOCALE_PATHS]
+    for template in settings.TEMPLATES:
+        roots.extend(Path(p) for p in template.get("DIRS", []))
+    for root in roots:
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.suffix in {".mo", ".html", ".xml", ".txt"}:
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    manifest = Path(settings.STATIC_ROOT or "") / "staticfiles.json"
+    if manifest.is_file():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# --- Dependencies of a request ------------------------------------------------------
+def _languages() -> set[str]:
+    return {code for code, _name in settings.LANGUAGES}
+
+
+def split_path(path: str) -> tuple[str, str]:
+    """(language or "", first segment after it) of a request path.
+
+    ``/kk/digital/news/`` -> ("kk", "digital"); ``/kk/`` -> ("kk", "");
+    ``/sitemap.xml`` -> ("", "sitemap.xml").
+    """
+    parts = path.lstrip("/").split("/")
+    if parts and parts[0] in _languages():
+        return parts[0], (parts[1] if len(parts) > 1 else "")
+    return "", parts[0] if parts else ""
+
+
+def hostname(request) -> str:
+    domain, _port = split_domain_port(request.get_host())
+    return domain
+
+
+def dependencies(request) -> tuple[str, str, str]:
+    """The generations a response to this request depends on (from the request alone)."""
+    _lang, segment = split_path(request.path)
+    return (EVERYTHING, f"seg:{segment}", f"host:{hostname(request)}")
+
+
+def _generation_key(name: str) -> str:
+    return f"{KEY_PREFIX}:gen:{name}"
+
+
+def _new_token() -> str:
+    return uuid.uuid4().hex
+
+
+# --- Keys ---------------------------------------------------------------------------
+def normalised_query(request) -> str | None:
+    """The allow-listed query string in a fixed order, None when another parameter is
+    present (such a request is neither served from nor stored in the cache)."""
+    allowed = set(_setting("PAGE_CACHE_QUERY_PARAMS", DEFAULT_QUERY_PARAMS))
+    if any(name not in allowed for name in request.GET):
+        return None
+    return urlencode([(k, v) for k in sorted(request.GET) for v in request.GET.getlist(k)])
+
+
+def variant(request) -> str:
+    """The display variant (the visually-impaired settings), "" for the normal site."""
+    function = _callable(_setting("PAGE_CACHE_VARIANT", None))
+    return function(request) if function else ""
+
+
+def entry_key(request, query: str) -> str:
+    language, _segment = split_path(request.path)
+    raw = "\n".join(
+        [
+            request.scheme,
+            request.get_host().lower(),
+            language,
+            request.path,
+            query,
+            variant(request),
+        ]
+    )
+    return f"{KEY_PREFIX}:{release()}:page:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+# --- Opting in ----------------------------------------------------------------------
+@dataclass
+class _Allowance:
+    vary: tuple[str, ...] = ()
+
+
+def allow(request, vary: tuple[str, ...] = ("Cookie",)) -> None:
+    """Let the page cache store this request's response (if it is cacheable).
+
+    `vary` is what the response varies on besides the URL; pages vary on Cookie (the
+    visually-impaired version, and the logged-in editor's userbar)."""
+    request._page_cache = _Allowance(tuple(vary))
+
+
+def cacheable(vary: tuple[str, ...] = ()):
+    """Decorator form of `allow` for a view (feeds, sitemaps, robots.txt)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            allow(request, vary)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+# --- The middleware -----------------------------------------------------------------
+def _bypass_cookies() -> tuple[str, ...]:
+    return tuple(_setting("PAGE_CACHE_BYPASS_COOKIES", (settings.SESSION_COOKIE_NAME, "messages")))
+
+
+def _eligible(request) -> str | None:
+    """The normalised query when the request may use the cache, else None."""
+    if request.method not in ("GET", "HEAD") or not enabled():
+        return None
+    if request.path.startswith(tuple(_setting("PAGE_CACHE_SKIP_PREFIXES", DEFAULT_SKIP_PREFIXES))):
+        return None
+    if "HTTP_AUTHORIZATION" in request.META:
+        return None
+    if any(name in request.COOKIES for name in _bypass_cookies()):
+        return None
+    return normalised_query(request)
+
+
+def _seconds_to_midnight() -> int:
+    """Pages list upcoming events and today's items: nothing outlives the local day."""
+    now = timezone.localtime()
+    midnight = datetime.datetime.combine(
+        now.date() + datetime.timedelta(days=1), datetime.time.min, tzinfo=now.tzinfo
+    )
+    return max(1, int((midnight - now).total_seconds()))
+
+
+def _timeout() -> int:
+    return min(int(_setting("PAGE_CACHE_TIMEOUT", 24 * 60 * 60)), _seconds_to_midnight())
+
+
+def _cache_control(response) -> None:
+    response.headers.pop("Cache-Control", None)
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=int(_setting("PAGE_CACHE_MAX_AGE", 0)),
+        s_maxage=int(_setting("PAGE_CACHE_S_MAXAGE", 60)),
+    )
+
+
+def _storable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or request.method != "GET":
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+def _not_stored(request, response):
+    """A response of a cacheable view that was not stored (a logged-in user, a form, a
+    query parameter outside the list...) must not be kept by a CDN either."""
+    if getattr(request, "_page_cache", None) is not None and "Cache-Control" not in response:
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+class PageCacheMiddleware:
+    """Serve anonymous pages from the cache; store the ones views allowed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = _eligible(request)
+        if query is None:
+            return _not_stored(request, self.get_response(request))
+        cache = _cache()
+        key = entry_key(request, query)
+        names = dependencies(request)
+        gen_keys = [_generation_key(name) for name in names]
+        found = cache.get_many([key, *gen_keys])
+        generations = []
+        for gen_key in gen_keys:
+            if gen_key not in found:
+                cache.add(gen_key, _new_token(), None)
+                found[gen_key] = cache.get(gen_key)
+            generations.append(found[gen_key])
+        entry = found.get(key)
+        if entry is not None and entry["generations"] == generations:
+            return self._replay(request, entry)
+
+        response = self.get_response(request)
+        allowance = getattr(request, "_page_cache", None)
+        if allowance is None:
+            return response
+        if not _storable(request, response):
+            return _not_stored(request, response)
+        content = response.content
+        now = time.time()
+        etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+        _cache_control(response)
+        if allowance.vary:
+            response["Vary"] = ", ".join(allowance.vary)
+        else:
+            response.headers.pop("Vary", None)
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(now)
+        entry = {
+            "generations": generations,
+            "status": response.status_code,
+            "headers": [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in SKIP_HEADERS
+            ],
+            "content": content,
+            "etag": etag,
+            "modified": now,
+        }
+        cache.set(key, entry, _timeout())
+        response[HEADER] = "miss"
+        return get_conditional_response(
+            request, etag=etag, last_modified=int(now), response=response
+        )
+
+    def _replay(self, request, entry):
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else entry["content"], status=entry["status"]
+        )
+        for name, value in entry["headers"]:
+            response[name] = value
+        response["Content-Length"] = str(len(entry["content"]))
+        response[HEADER] = "hit"
+        return get_conditional_response(
+            request, etag=entry["etag"], last_modified=int(entry["modified"]), response=response
+        )
+
+
+# --- Invalidation -------------------------------------------------------------------
+@dataclass(frozen=True)
+class Invalidation:
+    """What a change made stale, as handed to the CDN purge hook.
+
+    - `everything`: purge every host;
+    - `segments`: first path segments under the language prefix on every host of the
+      portal: an agency slug means ``/<lang>/<slug>/...`` in every language; "" means
+      the language roots (``/kk/``, ``/ru/``, ``/en/``) only; ``sitemap.xml`` the
+      sitemap index and the per-language sitemaps;
+    - `hostnames`: agencies' own hosts, everything on them.
+    """
+
+    everything: bool = False
+    segments: frozenset[str] = field(default_factory=frozenset)
+    hostnames: frozenset[str] = field(default_factory=frozenset)
+
+    def __or__(self, other: Invalidation) -> Invalidation:
+        return Invalidation(
+            everything=self.everything or other.everything,
+            segments=self.segments | other.segments,
+            hostnames=self.hostnames | other.hostnames,
+        )
+
+    def generation_names(self) -> list[str]:
+        if self.everything:
+            return [EVERYTHING]
+        return [f"seg:{s}" for s in sorted(self.segments)] + [
+            f"host:{h}" for h in sorted(self.hostnames)
+        ]
+
+    def paths(self) -> list[str]:
+        """Path prefixes to purge on the portal's hosts (exact paths for the roots)."""
+        out = []
+        for segment in sorted(self.segments):
+            if segment == "sitemap.xml":
+                out.append("/sitemap.xml")
+            for language in sorted(_languages()):
+                out.append(f"/{language}/{segment}/" if segment else f"/{language}/")
+        return out
+
+
+def _bump(invalidation: Invalidation) -> None:
+    names = invalidation.generation_names()
+    if names:
+        _cache().set_many({_generation_key(name): _new_token() for name in names}, None)
+
+
+class _Pending:
+    """Invalidations of one transaction, applied (and purged) once when it commits."""
+
+    def __init__(self):
+        self.invalidation = Invalidation()
+
+    def flush(self) -> None:
+        invalidation, self.invalidation = self.invalidation, Invalidation()
+        _bump(invalidation)
+        _purge(invalidation)
+
+
+def _purge(invalidation: Invalidation) -> None:
+    if not (invalidation.everything or invalidation.segments or invalidation.hostnames):
+        return
+    hook = _callable(_setting("PAGE_CACHE_PURGE", None))
+    if hook is None:
+        return
+    try:
+        hook(invalidation)
+    except Exception:  # a CDN outage must not undo a publish; the CDN expires by s-maxage
+        logger.exception("Page cache purge hook failed for %s", invalidation)
+
+
+def invalidate(
+    *, everything: bool = False, segments=(), hostnames=(), using: str | None = None
+) -> None:
+    """Make every stored page that depends on these scopes stale (see module doc).
+
+    Nothing to do while the page cache is off: nothing is stored, and no response
+    says `public` to a CDN."""
+    if not enabled():
+        return
+    invalidation = Invalidation(
+        everything=everything,
+        segments=frozenset(segments),
+        hostnames=frozenset(h.lower() for h in hostnames if h),
+    )
+    _bump(invalidation)
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        _purge(invalidation)
+        return
+    pending = connection.__dict__.get("_page_cache_pending")
+    registered = pending is not None and any(
+        entry[1] == pending.flush for entry in connection.run_on_commit
+    )
+    if not registered:
+        pending = _Pending()
+        connection._page_cache_pending = pending
+        transaction.on_commit(pending.flush, using=using)
+    pending.invalidation = pending.invalidation | invalidation
+
+
+def clear() -> None:
+    """Retire every stored page (``manage.py clear_page_cache``)."""
+    invalidate(everything=True)

@@ -1,0 +1,97 @@
+"""Page cache: which Wagtail pages may be stored, and what a page change retires
+(mechanism: cms.core.pagecache; agencies and sites: cms.tenants.pagecache).
+
+- A page inside an agency's site (below its home page): that agency's pages on the
+  portal's hosts in every language and on its own host, and the sitemap index; a
+  news item also retires the portal's front page (cross-agency listings).
+- A portal page, the portal home or an agency home page: everything (they appear in
+  every site's footer and in the portal's directory).
+
+Publish, unpublish, move, delete and privacy changes (PageViewRestriction) all go
+through `invalidate_page`. Translations are fields of the same page, published
+together with it.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail import hooks
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.core import pagecache
+from cms.tenants.pagecache import invalidate_agency_pages
+from cms.tenants.scoping import AGENCY_HOME_DEPTH
+
+from .models import NewsPage
+
+HOME_PATH_LENGTH = AGENCY_HOME_DEPTH * Page.steplen
+
+
+def _is_news(page: Page) -> bool:
+    try:
+        return issubclass(page.specific_class or Page, NewsPage)
+    except AttributeError:  # a bare Page row without its content type
+        return False
+
+
+def _invalidate_position(path: str, depth: int, news: bool) -> None:
+    """Retire what shows a page at tree `path` and `depth` (a parent's path will do
+    for a page below it)."""
+    if depth <= AGENCY_HOME_DEPTH:
+        pagecache.invalidate(everything=True)
+        return
+    if not invalidate_agency_pages(path[:HOME_PATH_LENGTH], portal=news):
+        # Below a portal page (about-platform...), or an agency being deleted.
+        pagecache.invalidate(everything=True)
+
+
+def invalidate_page(page: Page) -> None:
+    _invalidate_position(page.path, page.depth, _is_news(page))
+
+
+def _page_changed(instance, **kwargs):
+    if pagecache.enabled() and isinstance(instance, Page):
+        invalidate_page(instance)
+
+
+def _page_moved(instance, parent_page_before=None, **kwargs):
+    if not pagecache.enabled():
+        return
+    invalidate_page(instance)
+    # The old position: its agency (or the portal) no longer shows the page.
+    if parent_page_before is not None:
+        _invalidate_position(
+            parent_page_before.path, parent_page_before.depth + 1, _is_news(instance)
+        )
+
+
+def _restriction_changed(instance, **kwargs):
+    if not pagecache.enabled():
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        pagecache.invalidate(everything=True)
+    else:
+        invalidate_page(page)
+
+
+@hooks.register("before_serve_page")
+def _allow_page_cache(page, request, serve_args, serve_kwargs):
+    """Every public page may be stored; the middleware still refuses responses that
+    set cookies, carry a CSRF token (forms, password prompts), say `private` or
+    `no-cache` (appeals forms), are not 200, or go to a logged-in user."""
+    pagecache.allow(request, vary=("Cookie",))
+
+
+def connect() -> None:
+    page_published.connect(_page_changed, dispatch_uid="pagecache-published")
+    page_unpublished.connect(_page_changed, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(_page_moved, dispatch_uid="pagecache-moved")
+    post_delete.connect(_page_changed, dispatch_uid="pagecache-page-deleted")
+    post_save.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid="pagecache-privacy-saved"
+    )
+    post_delete.connect(
+        _restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="pagecache-privacy-deleted",
+    )
