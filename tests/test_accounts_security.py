@@ -25,9 +25,7 @@ PASSWORD = "secret-pass-123"
 
 
 def sign_in(client, username, password=PASSWORD, **extra):
-    return client.post(
-        "/admin/login/", {"username": username, "password": password}, **extra
-    )
+    return client.post("/admin/login/", {"username": username, "password": password}, **extra)
 
 
 def admin_user(username, **extra):
@@ -86,7 +84,9 @@ def test_lockout_message_is_translated_for_kk_and_ru():
     text = LOCKOUT_MSGID
     pending = Path(settings.BASE_DIR) / "locale" / "pending" / "accounts.json"
     for lang in ("kk", "ru"):
-        po = polib.pofile(str(Path(settings.BASE_DIR) / "locale" / lang / "LC_MESSAGES" / "django.po"))
+        po = polib.pofile(
+            str(Path(settings.BASE_DIR) / "locale" / lang / "LC_MESSAGES" / "django.po")
+        )  # noqa: E501
         entry = po.find(text)
         translated = entry.msgstr if entry and entry.msgstr else None
         if translated is None and pending.exists():

@@ -51,7 +51,12 @@ def record(user, action: str, *, request=None, actor=None, data=None) -> None:
             actor = _unwrap(request_user)
     if actor is None or not getattr(actor, "pk", None):
         actor = user if getattr(user, "pk", None) else None
-    logger.info("%s user=%s actor=%s %s", action, getattr(user, "pk", None),
-                getattr(actor, "pk", None), details)
+    logger.info(
+        "%s user=%s actor=%s %s",
+        action,
+        getattr(user, "pk", None),
+        getattr(actor, "pk", None),
+        details,
+    )
     if getattr(user, "pk", None):
         log(instance=user, action=action, user=actor, data=details)

@@ -39,14 +39,22 @@ def on_logged_out(sender, request, user, **kwargs):
 @receiver(user_login_failed, dispatch_uid="accounts_login_failed")
 def on_login_failed(sender, credentials, request=None, **kwargs):
     user = _user_named(credentials.get("username"))
-    record(user, "accounts.login_failed", request=request,
-           data={"username": credentials.get("username", "")[:150]})
+    record(
+        user,
+        "accounts.login_failed",
+        request=request,
+        data={"username": credentials.get("username", "")[:150]},
+    )
 
 
 @receiver(user_locked_out, dispatch_uid="accounts_locked_out")
 def on_locked_out(sender, request, username, ip_address, **kwargs):
-    record(_user_named(username), "accounts.locked_out", request=request,
-           data={"username": (username or "")[:150], "ip": ip_address})
+    record(
+        _user_named(username),
+        "accounts.locked_out",
+        request=request,
+        data={"username": (username or "")[:150], "ip": ip_address},
+    )
 
 
 @receiver(m2m_changed, sender=User.groups.through, dispatch_uid="accounts_user_groups")
@@ -66,8 +74,11 @@ def on_user_groups(sender, instance, action, pk_set, reverse, **kwargs):
 @receiver(m2m_changed, sender=User.user_permissions.through, dispatch_uid="accounts_user_perms")
 def on_user_permissions(sender, instance, action, pk_set, reverse, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and not reverse:
-        record(instance, "accounts.permissions_changed",
-               data={"change": action, "permissions": sorted(pk_set or [])})
+        record(
+            instance,
+            "accounts.permissions_changed",
+            data={"change": action, "permissions": sorted(pk_set or [])},
+        )
 
 
 @receiver(m2m_changed, sender=Group.permissions.through, dispatch_uid="accounts_group_perms")
@@ -75,8 +86,11 @@ def on_group_permissions(sender, instance, action, pk_set, reverse, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and not reverse:
         from wagtail.log_actions import log
 
-        log(instance=instance, action="accounts.permissions_changed",
-            data={"change": action, "permissions": sorted(pk_set or [])})
+        log(
+            instance=instance,
+            action="accounts.permissions_changed",
+            data={"change": action, "permissions": sorted(pk_set or [])},
+        )
 
 
 @receiver(pre_save, sender=User, dispatch_uid="accounts_user_flags_before")
@@ -95,5 +109,7 @@ def compare_flags(sender, instance, created, **kwargs):
     after = (instance.is_superuser, instance.is_staff, instance.is_active)
     if not created and before is not None and tuple(before) != after:
         names = ("is_superuser", "is_staff", "is_active")
-        record(instance, "accounts.permissions_changed",
-               data={name: new for name, old, new in zip(names, before, after) if old != new})
+        changed = {
+            name: new for name, old, new in zip(names, before, after, strict=True) if old != new
+        }
+        record(instance, "accounts.permissions_changed", data=changed)

@@ -20,7 +20,6 @@ from . import twofactor
 from .audit import record
 from .forms import TokenForm
 
-
 LOCKOUT_MSGID = gettext_noop(
     "Too many failed sign-in attempts. Signing in to this account or from this address is locked for %(minutes)s minutes. Try again later or ask a platform administrator to unlock it."  # noqa: E501
 )
@@ -81,8 +80,12 @@ def verify(request):
         device = match_token(user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
-            record(user, "accounts.2fa_verified", request=request,
-                   data={"device": device.persistent_id.split("/")[0]})
+            record(
+                user,
+                "accounts.2fa_verified",
+                request=request,
+                data={"device": device.persistent_id.split("/")[0]},
+            )
             return redirect(_next_url(request))
         record(user, "accounts.2fa_failed", request=request)
         form.add_error("token", _("This code is not valid. Try again with a new code."))

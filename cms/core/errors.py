@@ -72,9 +72,7 @@ def _messages():
         404: gettext(
             "There is no page at this address. Check the address or start from the home page."
         ),
-        410: gettext(
-            "This page has been removed permanently and is no longer available."
-        ),
+        410: gettext("This page has been removed permanently and is no longer available."),
         500: gettext(
             "An error occurred on our side. It has been recorded; please try again later."
         ),
