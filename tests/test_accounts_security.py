@@ -305,3 +305,22 @@ def test_wrong_codes_slow_down_guessing(settings):
     # Right after a wrong code, even the right one is refused for a while.
     assert client.post("/admin/2fa/verify/", {"token": code_for(device)}).status_code == 200
     assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_platform_admin_sets_a_group_policy_and_resets_a_lost_device(client):
+    from django.core.management import call_command
+
+    root = UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(root)
+    group = Group.objects.create(name="Agency X editors")
+    response = client.post(
+        "/admin/two_factor_policies/new/", {"group": group.pk, "required": "on"}
+    )
+    assert response.status_code == 302
+    assert TwoFactorPolicy.objects.get(group=group).required
+    editor = admin_user("lost-phone")
+    TOTPDevice.objects.create(user=editor, name="app", confirmed=True)
+    call_command("reset_2fa", "lost-phone")
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+    assert "accounts.2fa_removed" in actions_for(editor)

@@ -1,8 +1,10 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from .audit import ACTIONS
+from .models import TwoFactorPolicy
 
 
 @hooks.register("register_log_actions")
@@ -18,3 +20,21 @@ def two_factor_account_item(request):
         "label": _("Two-factor authentication"),
         "help_text": _("Set up your authenticator app and recovery codes."),
     }
+
+
+class TwoFactorPolicyViewSet(ModelViewSet):
+    """Settings → Two-factor policies: which groups (an agency's editors, moderators)
+    must use a second factor. Only users with the model's permissions (platform
+    admins) see it."""
+
+    model = TwoFactorPolicy
+    icon = "lock"
+    menu_label = _("Two-factor policies")
+    add_to_settings_menu = True
+    form_fields = ["group", "required"]
+    list_display = ["group", "required"]
+
+
+@hooks.register("register_admin_viewset")
+def register_two_factor_policies():
+    return TwoFactorPolicyViewSet("two_factor_policies")
