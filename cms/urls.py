@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.accounts import views as account_views
 from cms.api.api import api_router
 from cms.core import views as core_views
 from cms.feeds import views as feed_views
@@ -19,9 +20,14 @@ urlpatterns = [
         "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
         require_admin_access(scoped_tags.autocomplete),
     ),
+    # Issue 12: logging out only by POST (Wagtail's view deletes the session cookie
+    # even when it answers a GET with 405), and the second factor's pages.
+    path("admin/logout/", account_views.logout, name="accounts_logout"),
+    path("admin/2fa/", include("cms.accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
+    path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
     path("theme/agency/<slug:slug>.css", theme_views.agency_css, name="theme-agency-css"),
     path("a11y/", theme_views.a11y, name="theme-a11y"),
     path("api/v2/", api_router.urls),
@@ -41,3 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Error pages in the request's language, without the database (cms/core/errors.py).
+handler404 = "cms.core.errors.page_not_found"
+handler500 = "cms.core.errors.server_error"

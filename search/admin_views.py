@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views import generic
 
+from cms.core.csv_safety import neutralise_row
 from cms.tenants.models import Agency
 from cms.tenants.scoping import agencies_for_user, is_platform_admin
 
@@ -144,7 +145,9 @@ class SearchQueryReportView(generic.WagtailAdminTemplateMixin, TemplateView):
         writer.writerow(["list", "query", "language", "searches", "without results"])
         for kind, rows in (("top", top), ("zero-results", zero)):
             for row in rows:
-                writer.writerow([kind, row["query"], row["language"], row["searches"], row["zero"]])
+                # Visitors type the queries: "=HYPERLINK(...)" must stay text.
+                cells = [kind, row["query"], row["language"], row["searches"], row["zero"]]
+                writer.writerow(neutralise_row(cells))
         return response
 
     def get_page_subtitle(self):

@@ -15,7 +15,7 @@ def _import_settings(module: str, **env) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}
+        if k not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL"}
     }
     clean.update(env)
     return subprocess.run(
@@ -51,6 +51,7 @@ def test_production_starts_with_its_variables():
         SECRET_KEY="x" * 50,
         DATABASE_URL="postgres://x@h/db",
         ALLOWED_HOSTS="gov.kz",
+        WAGTAILADMIN_BASE_URL="https://gov.kz",
         REDIS_URL="redis://127.0.0.1:6379/0",
         MEDIA_STORAGE="s3",
         AWS_STORAGE_BUCKET_NAME="media",

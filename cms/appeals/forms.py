@@ -1,11 +1,16 @@
 """The public form of a FormPage: fields built from the page's FormFields in the
 language of the request, messages that name the field, and spam protection that
-needs no external service (a honeypot field and a signed minimum fill time)."""
+needs no external service (a honeypot field, a signed minimum fill time, a form-start
+token that serves once, and a rate limit per client address and form)."""
 
+import hashlib
+import secrets
 import time
 
 import django.forms
+from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext as _
 from wagtail.compat import URLField
@@ -27,11 +32,51 @@ CONTACT_FIELDS = ("email", "phone")
 
 
 def started_token(page_id: int, started: float | None = None) -> str:
-    """The signed time the form was shown, bound to the page."""
+    """The signed time the form was shown, bound to the page, with a random id that
+    lets it serve for one submission only."""
     return signing.dumps(
-        {"p": page_id, "t": int(started if started is not None else time.time())},
+        {
+            "p": page_id,
+            "t": int(started if started is not None else time.time()),
+            "n": secrets.token_urlsafe(12),
+        },
         salt=STARTED_SALT,
         compress=True,
+    )
+
+
+def _used_token_key(token: str, value: dict) -> str:
+    # Tokens shown before ids existed are told apart by their whole signed text.
+    token_id = value.get("n") or hashlib.sha256(token.encode()).hexdigest()
+    return f"appeals:started-used:{value.get('p')}:{token_id}"
+
+
+def use_started_token(token: str, value: dict) -> bool:
+    """Mark the token used; False when it already was (a replayed submission). The mark
+    lives as long as the token could be valid."""
+    return cache.add(_used_token_key(token, value), 1, timeout=MAX_FILL_SECONDS + 60)
+
+
+def over_rate_limit(page_id: int, address: str) -> bool:
+    """Count one submission attempt of `address` on the form `page_id`; True once the
+    count passes settings.FORM_RATE_LIMIT within FORM_RATE_LIMIT_WINDOW seconds (a
+    fixed window that starts with the first attempt)."""
+    key = f"appeals:rate:{page_id}:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
+    window = settings.FORM_RATE_LIMIT_WINDOW
+    if cache.add(key, 1, timeout=window):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=window)
+            count = 1
+    return count > settings.FORM_RATE_LIMIT
+
+
+def rate_limited_message() -> str:
+    return _(
+        "Too many submissions of this form from your address. Please wait a few minutes and send it again."  # noqa: E501
     )
 
 
@@ -168,4 +213,9 @@ class AppealForm(BaseForm):
             raise django.forms.ValidationError(
                 _("The form was sent too quickly. Please check your answers and send it again."),
                 code="too_fast",
+            )
+        if not use_started_token(token, value):
+            raise django.forms.ValidationError(
+                _("This form has already been sent. Open the form again to send a new one."),
+                code="replayed",
             )

@@ -29,13 +29,21 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.models import Page
 
+from cms.core.client_ip import client_ip
 from cms.pages.languages import LANGUAGE_NAMES
 from cms.pages.models import BasePage
 
 from . import rendering
 from .admin_forms import FormPageAdminForm
 from .defaults import DEFAULT_FIELDS, LANGS
-from .forms import HONEYPOT_FIELD, RESERVED_NAMES, PublicFormBuilder, choice_pairs
+from .forms import (
+    HONEYPOT_FIELD,
+    RESERVED_NAMES,
+    PublicFormBuilder,
+    choice_pairs,
+    over_rate_limit,
+    rate_limited_message,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -140,6 +148,8 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
+            if over_rate_limit(self.pk, client_ip(request)):
+                return self.render_rate_limited(request)
             if request.POST.get(HONEYPOT_FIELD):
                 # A field people never see was filled in: answer as if it worked.
                 logger.info("Honeypot filled on form page %s; submission dropped", self.pk)
@@ -159,6 +169,18 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
         context.update(rendering.form_context(self, form))
         response = TemplateResponse(request, self.get_template(request), context)
         add_never_cache_headers(response)
+        return response
+
+    def render_rate_limited(self, request):
+        """429: the form again, its answers kept, with the reason in the page's language."""
+        logger.info("Rate limit reached on form page %s", self.pk)
+        form = self.get_form(page=self, user=request.user, initial=request.POST.dict())
+        context = self.get_context(request)
+        context.update(rendering.form_context(self, form))
+        context["error_items"] = [{"href": "", "text": rate_limited_message()}]
+        response = TemplateResponse(request, self.get_template(request), context, status=429)
+        add_never_cache_headers(response)
+        response["Retry-After"] = str(settings.FORM_RATE_LIMIT_WINDOW)
         return response
 
     def sent_token(self, submission_id) -> str:

@@ -4,6 +4,7 @@ DEBUG defaults to False; dev and test override what they need, production requir
 the real values.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -26,6 +27,13 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
     "cms.core",
+    # --- Accounts security (issue 12): lockout, second factor, sessions ---------
+    "cms.accounts",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # --- end accounts security ----------------------------------------------
     "cms.tenants",
     "cms.pages",
     "cms.navigation",
@@ -69,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Issue 12: a database outage answers the 503 page (no database needed for it).
+    "cms.core.middleware.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous full-page cache (see PAGE_CACHE_* below): outside the session, locale
     # and CSRF middleware, so that a hit touches neither the session nor the database.
@@ -79,8 +89,19 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # --- Accounts security (issue 12) ---------------------------------------
+    # Idle and absolute session lifetime, then django-otp's verified user, then the
+    # second factor required before any /admin/ page; axes turns a lockout into
+    # the login page with its message.
+    "cms.accounts.middleware.SessionLifetimeMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cms.accounts.middleware.TwoFactorMiddleware",
+    "axes.middleware.AxesMiddleware",
+    # --- end accounts security ----------------------------------------------
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "themes.middleware.ContentSecurityPolicyMiddleware",
+    # Issue 12: the admin's own Content-Security-Policy (what Wagtail needs).
+    "cms.core.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -143,12 +164,55 @@ PAGE_CACHE_PURGE = env_str("PAGE_CACHE_PURGE", "")
 # Empty: derived from the templates, catalogs and static manifest of the running code.
 PAGE_CACHE_VERSION = env_str("PAGE_CACHE_VERSION", "")
 
+# --- Accounts security (issue 12) ------------------------------------------------
+# Passwords: at least 12 characters, not a common one, not like the user's name or
+# e-mail, not only digits.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling and lockout (django-axes): 10 failures for one username, or from
+# one client address, lock further attempts for AXES_COOLOFF_MINUTES. The backend
+# comes first so a locked-out username is refused before its password is checked.
+AUTHENTICATION_BACKENDS = [
+    "cms.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.accounts.views.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.core.client_ip.client_ip_for_axes"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_VERBOSE = False
+# Number of reverse proxies in front of the app whose X-Forwarded-For entries are
+# trusted (0: the client address is REMOTE_ADDR). Used by lockout and rate limits.
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+
+# Sessions: a signed-in session ends after 30 minutes without a request and, at the
+# latest, 12 hours after signing in, whatever "remember me" says.
+SESSION_COOKIE_AGE = int(env_str("SESSION_ABSOLUTE_SECONDS", str(12 * 3600)))
+SESSION_IDLE_TIMEOUT = int(env_str("SESSION_IDLE_SECONDS", str(30 * 60)))
+SESSION_ABSOLUTE_LIFETIME = SESSION_COOKIE_AGE
+
+# Second factor (django-otp TOTP + static recovery codes): required before any
+# /admin/ page for superusers (platform admins) and for members of groups whose
+# TwoFactorPolicy says so. Turning it off is for local experiments only.
+ACCOUNTS_2FA_ENFORCED = env_bool("ACCOUNTS_2FA_ENFORCED", True)
+ACCOUNTS_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = "Birtutas"
+
+# No request from the admin to an external service: no Gravatar avatars.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# --- end accounts security ------------------------------------------------------
 
 # --- Languages -------------------------------------------------------------------
 # kk is the state language and the default; kk and ru are required to publish,
@@ -245,6 +309,23 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- HTTP security (issue 12) ------------------------------------------------------
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Sent on every response by cms.core.middleware.AdminContentSecurityPolicyMiddleware.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
+# /.well-known/security.txt (RFC 9116)
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@example.kz")
+SECURITY_TXT_EXPIRES = env_str("SECURITY_TXT_EXPIRES", "2027-12-31T00:00:00Z")
+# Public forms (appeals, FormPage): at most this many submissions per client address
+# and form in RATE_LIMIT_WINDOW seconds; over it, 429 in the page's language.
+FORM_RATE_LIMIT = int(env_str("FORM_RATE_LIMIT", "5"))
+FORM_RATE_LIMIT_WINDOW = int(env_str("FORM_RATE_LIMIT_WINDOW", "600"))
+# --- end HTTP security ------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

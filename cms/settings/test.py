@@ -20,3 +20,10 @@ MEDIA_ROOT = BASE_DIR / ".pytest_media"  # noqa: F405
 # own test database (test_<name>).
 if env_str("DATABASE_URL") is None:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+
+# --- Accounts security (issue 12) ---------------------------------------------------
+# django-otp waits 2^n seconds after n wrong codes; tests enter wrong then right codes
+# in the same second. tests/test_accounts_security.py turns it back on to test it.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# --- end accounts security -----------------------------------------------------------
