@@ -21,6 +21,8 @@ DATABASES = {
     }
 }
 MEDIA_ROOT = _DIR / "media"
+STATIC_ROOT = _DIR / "static"  # empty: only {% static %} URLs are rendered, never served
+STATIC_ROOT.mkdir(exist_ok=True)
 if os.environ.get("BENCH_REDIS_URL"):
     CACHES = {"default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
