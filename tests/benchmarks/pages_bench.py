@@ -328,7 +328,8 @@ def publish_to_fresh(server: Server, news, home_path: str, tries: int = 3):
 # --- report ---------------------------------------------------------------------------
 def table(rows: list[dict], queries: dict) -> list[str]:
     lines = [
-        "| page | cache | req/s | p50 ms | p99 ms | server CPU ms/req | queries/req | requests (errors) |",
+        "| page | cache | req/s | p50 ms | p99 ms | server CPU ms/req | queries/req "
+        "| requests (errors) |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
@@ -381,16 +382,19 @@ def main() -> None:
         "",
         "| gunicorn | RSS per worker (MB) after the warm-up over every page type |",
         "|---|---|",
-        *(f"| {name} | {', '.join(f'{mb:.0f}' for mb in sizes)} |" for name, sizes in memory.items()),
+        *(f"| {name} | {', '.join(f'{mb:.0f}' for mb in sizes)} |"
+          for name, sizes in memory.items()),
         "",
     ]
     by = {(r["page"], r["cached"]): r for r in rows}
     home_cached, home_uncached = by[("agency home", True)], by[("agency home", False)]
     ratio = home_cached["rps"] / by[("minimal Django view", None)]["rps"]
     if fresh:
-        lines.append(f"Publish-to-fresh (cached agency home): median {statistics.median(fresh):.0f} ms "
-                     f"(tries: {', '.join(f'{t:.0f}' for t in fresh)} ms, of which publish and commit "
-                     f"{', '.join(f'{t:.0f}' for t in commits)} ms; target ≤ 1000 ms)")
+        lines.append(
+            f"Publish-to-fresh (cached agency home): median {statistics.median(fresh):.0f} ms "
+            f"(tries: {', '.join(f'{t:.0f}' for t in fresh)} ms, of which publish and commit "
+            f"{', '.join(f'{t:.0f}' for t in commits)} ms; target ≤ 1000 ms)"
+        )
     lines += [
         f"Cached agency home / minimal view req/s: {ratio:.2f} (target ≥ 0.85)",
         f"Uncached agency home: {home_uncached['cpu_ms']:.1f} ms server CPU per request "
