@@ -21,7 +21,7 @@ SCREENSHOT_PORT ?= 8765
 BASE_URL ?=
 SCREENSHOT_ARGS ?=
 
-.PHONY: help install run test chromium bench bench-pages bench-pages lint messages screenshots clean
+.PHONY: help install run test chromium bench bench-pages lint messages screenshots clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
