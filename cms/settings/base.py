@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "themes.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: it runs the page-changing admin views itself, one at a time per page.
+    "cms.editorial.publishing.PageActionLockMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
