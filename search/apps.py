@@ -7,6 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = "Central search"
 
     def ready(self):
-        from .indexing import connect_signals
+        from .outbox import connect_signals
 
         connect_signals()

@@ -1,9 +1,10 @@
-"""Keeping the index current: the outbox, the signal handlers and the drain.
+"""Keeping the index current: draining the outbox, and rebuilding.
 
 Every change that can alter what the index should hold (publish, unpublish, slug
-change, move, delete, an agency archived, restored or renamed) records the affected
-page ids in `IndexOutbox`, inside the transaction that makes the change. When that
-transaction commits, a django-tasks task drains the outbox: it builds the current
+change, move, delete, an agency archived, restored or renamed, a view restriction
+added or removed) records the affected page ids in `IndexOutbox`, inside the
+transaction that makes the change (`search.outbox`). When that transaction commits,
+a django-tasks task (`search.tasks`) drains the outbox with `drain_outbox`: it builds the current
 documents of each page (none for a page that is gone, unpublished, private or in an
 archived agency) and makes every engine hold exactly those. If an engine fails, the
 rows stay, with their attempt count and last error, for the next drain
@@ -20,12 +21,7 @@ from datetime import timedelta
 
 from django.db import connections, transaction
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
-from wagtail.models import Page
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
-
-from cms.tenants.models import Agency
 
 from .engines import SearchEngineError, all_engines
 from .models import IndexOutbox, IndexRebuild, IndexRebuildChange
@@ -34,105 +30,6 @@ logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
 MAX_ERROR_CHARS = 2000
-
-
-# --- recording -----------------------------------------------------------------------
-def enqueue(page_ids: Iterable[int], action: str = IndexOutbox.Action.UPSERT) -> int:
-    """Record that the pages must be re-indexed, and drain when the transaction commits."""
-    rows = [IndexOutbox(page_id=pk, action=action) for pk in dict.fromkeys(page_ids)]
-    if not rows:
-        return 0
-    IndexOutbox.objects.bulk_create(rows)
-    _drain_on_commit()
-    return len(rows)
-
-
-def _drain_on_commit() -> None:
-    transaction.on_commit(_start_drain)
-
-
-def _start_drain() -> None:
-    """Enqueue a drain if rows are pending.
-
-    A transaction that touched many pages registers this callback once per page; with
-    the immediate backend the first call empties the outbox and the others find it
-    empty (one cheap query each); with the database backend the later tasks find it
-    empty when they run.
-    """
-    from .tasks import drain_outbox_task
-
-    if IndexOutbox.objects.exists():
-        drain_outbox_task.enqueue()
-
-
-def subtree_ids(page: Page) -> list[int]:
-    return list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
-
-
-def agency_page_ids(agency: Agency) -> list[int]:
-    home = Page.objects.filter(agencyhomepage__agency_record=agency).first()
-    return subtree_ids(home) if home else []
-
-
-# --- signal handlers ---------------------------------------------------------------
-def on_page_published(sender, instance, **kwargs):
-    enqueue([instance.pk])
-
-
-def on_page_unpublished(sender, instance, **kwargs):
-    enqueue([instance.pk], IndexOutbox.Action.DELETE)
-
-
-def on_page_slug_changed(sender, instance, **kwargs):
-    # The URLs of every descendant changed with the slug.
-    enqueue(subtree_ids(instance))
-
-
-def on_page_moved(sender, instance, **kwargs):
-    # URLs (and maybe the agency) of the whole subtree changed.
-    enqueue(subtree_ids(instance))
-
-
-def on_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        enqueue([instance.pk], IndexOutbox.Action.DELETE)
-
-
-def on_agency_pre_save(sender, instance, **kwargs):
-    if instance.pk is None:
-        instance._search_before = None
-        return
-    instance._search_before = (
-        Agency.objects.filter(pk=instance.pk)
-        .values("status", "name_kk", "name_ru", "name_en", "parent_id")
-        .first()
-    )
-
-
-def on_agency_saved(sender, instance, created, **kwargs):
-    before = getattr(instance, "_search_before", None)
-    if created or before is None:
-        return
-    now = {
-        "status": instance.status,
-        "name_kk": instance.name_kk,
-        "name_ru": instance.name_ru,
-        "name_en": instance.name_en,
-        "parent_id": instance.parent_id,
-    }
-    if now != before:
-        enqueue(agency_page_ids(instance))
-
-
-def connect_signals() -> None:
-    uid = "birtutas_search"
-    page_published.connect(on_page_published, dispatch_uid=f"{uid}.published")
-    page_unpublished.connect(on_page_unpublished, dispatch_uid=f"{uid}.unpublished")
-    page_slug_changed.connect(on_page_slug_changed, dispatch_uid=f"{uid}.slug_changed")
-    post_page_move.connect(on_page_moved, dispatch_uid=f"{uid}.moved")
-    post_delete.connect(on_delete, dispatch_uid=f"{uid}.deleted")
-    pre_save.connect(on_agency_pre_save, sender=Agency, dispatch_uid=f"{uid}.agency_pre")
-    post_save.connect(on_agency_saved, sender=Agency, dispatch_uid=f"{uid}.agency_post")
 
 
 # --- draining ----------------------------------------------------------------------------

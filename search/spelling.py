@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.conf import settings
 from django.core.cache import cache
 
 from search.analysis import damerau_levenshtein, latin_to_cyrillic, layout_alternative, tokenize
@@ -117,3 +118,8 @@ def completions(prefix: str, language: str, limit: int = 3) -> list[str]:
         key=lambda w: (-words[w], len(w), w),
     )
     return found[:limit]
+
+
+def forget_vocabulary() -> None:
+    """Drop the cached vocabularies (pages left the index: their words must go too)."""
+    cache.delete_many([f"search:vocabulary:{code}" for code, _name in settings.LANGUAGES])

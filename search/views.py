@@ -30,6 +30,7 @@ from search.analysis import tokenize
 from search.engines import SearchEngineError, SearchQuery, get_engine, get_fallback_engine
 from search.forms import SearchForm, SuggestForm
 from search.presenters import ResultsPage, local_url
+from search.privacy import private_page_ids
 from search.promotions import promoted_hits
 from search.querylog import record_query
 
@@ -46,8 +47,16 @@ class Searcher:
     def __init__(self):
         self.engine = get_engine()
         self.reduced = False
+        self._hidden: frozenset[int] | None = None
+
+    def hidden_pages(self) -> frozenset[int]:
+        """The pages a view restriction hides now (once per request, see `search.privacy`)."""
+        if self._hidden is None:
+            self._hidden = private_page_ids()
+        return self._hidden
 
     def run(self, query: SearchQuery):
+        query = replace(query, exclude_pages=query.exclude_pages | self.hidden_pages())
         if self.reduced:
             return get_fallback_engine().search(query)
         try:
@@ -135,13 +144,14 @@ def suggest(request):
         messages = form.error_messages_list()
         return JsonResponse({"error": " ".join(messages), "errors": messages}, status=400)
     data = form.cleaned_data
+    host = host_agency(request)
+    agency = host
     if data["agency"]:
         agency = _active_agency(data["agency"])
-        if agency is None:
+        # On an agency's own host only its pages are served (another's links 404).
+        if agency is None or (host is not None and agency.pk != host.pk):
             message = _("There is no body with this address.")
             return JsonResponse({"error": message, "errors": [message]}, status=400)
-    else:
-        agency = host_agency(request)
     language = data["lang"] or get_language() or settings.LANGUAGE_CODE
     body = {"query": data["q"], "language": language, "suggestions": [], "reduced": False}
     if len(data["q"]) < MIN_SUGGEST_CHARS:

@@ -73,3 +73,11 @@ def editorial_admin_css():
     from django.utils.html import format_html
 
     return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin.css"))
+
+
+@hooks.register("after_edit_page")
+def say_what_happened(request, page):
+    """After a workflow action or a submission, say which (see `publishing`)."""
+    from .publishing import replace_confirmation
+
+    replace_confirmation(request, page)

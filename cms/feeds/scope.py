@@ -6,10 +6,10 @@ means the same thing everywhere.
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
-from django.db.models.functions import Substr
+from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import CollectionViewRestriction, Page, Site
 
 from cms.pages.languages import is_filled_in
 from cms.pages.models import AgencyHomePage
@@ -38,6 +38,26 @@ def outside_agencies():
 
 def public_pages():
     return Page.objects.live().public()
+
+
+def visible_pages(queryset=None):
+    """The pages anonymous visitors may see: live, under no view restriction (login,
+    password or groups, on the page or an ancestor), of an active agency or of the
+    portal itself. The one filter for anything that lists pages outside the admin
+    (feeds, sitemap, the public API: `cms.api` calls it on its queryset)."""
+    queryset = Page.objects.all() if queryset is None else queryset
+    return queryset.live().public().filter(in_active_agency() | outside_agencies())
+
+
+def in_public_collection(field: str = "collection"):
+    """A filter expression for documents and images: no view restriction (login,
+    password, groups) on their collection or any collection above it."""
+    path = OuterRef(f"{field}__path")
+    return ~Exists(
+        CollectionViewRestriction.objects.filter(
+            collection__path=Substr(path, 1, Length("collection__path"))
+        )
+    )
 
 
 def active_agency(slug: str) -> Agency | None:

@@ -103,6 +103,8 @@ MIDDLEWARE = [
     # Issue 12: the admin's own Content-Security-Policy (what Wagtail needs).
     "cms.core.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: it runs the page-changing admin views itself, one at a time per page.
+    "cms.editorial.publishing.PageActionLockMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

@@ -49,7 +49,13 @@ def all_engines() -> list[SearchEngine]:
 
 
 def search(query: SearchQuery) -> SearchResults:
-    """Search with the configured engine; when it fails, with the database engine."""
+    """Search with the configured engine; when it fails, with the database engine.
+    Pages a view restriction hides now are never found (`search.privacy`)."""
+    from dataclasses import replace
+
+    from search.privacy import private_page_ids
+
+    query = replace(query, exclude_pages=query.exclude_pages | private_page_ids())
     engine = get_engine()
     try:
         return engine.search(query)

@@ -48,6 +48,9 @@ class SearchQuery:
     sort       "relevance" (default) or "date" (newest first)
     page       1-based page number of the results
     per_page   hits per page (at most MAX_PER_PAGE)
+    exclude_pages  page ids that must not be found, whatever the index holds: the
+               pages a view restriction hides now (`search.privacy`), which the
+               index may still hold until the outbox is drained into every engine
     """
 
     text: str
@@ -59,6 +62,7 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
+    exclude_pages: frozenset[int] = frozenset()
 
     def __post_init__(self):
         if self.sort not in SORTS:

@@ -9,6 +9,7 @@ analysed term strings; the score is the one described in `search.engines.base`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from django.db import connections, transaction
@@ -225,6 +226,10 @@ class DatabaseEngine(SearchEngine):
         if query.year:
             where.append("e.year = %s")
             params.append(int(query.year))
+        if query.exclude_pages:
+            # One parameter however many pages (SQLite limits the parameters).
+            where.append("e.page_id NOT IN (SELECT value FROM json_each(%s))")
+            params.append(json.dumps(sorted(query.exclude_pages)))
         return where, params
 
     def search(self, query: SearchQuery) -> SearchResults:

@@ -445,7 +445,11 @@ class ElasticEngine(SearchEngine):
             filters.append({"term": {"page_type": query.page_type}})
         if query.year:
             filters.append({"term": {"year": str(int(query.year))}})
-        return {"bool": {"filter": filters, "should": should}}
+        query_bool = {"filter": filters, "should": should}
+        if query.exclude_pages:
+            # Pages hidden now, which this index may still hold (`search.privacy`).
+            query_bool["must_not"] = [{"terms": {"page_id": sorted(query.exclude_pages)}}]
+        return {"bool": query_bool}
 
     def _check_mapping(self) -> None:
         """Refuse to search an index laid out by an older MAPPING_VERSION (its fields

@@ -179,7 +179,13 @@ def search(cursor, query: SearchQuery, sequence_terms: list[str], terms: list[st
     known = [ids[t] for t in terms if t in ids]
     if not known or any(t not in ids for t in tokens):
         return [], []
-    where, where_params = "x.term_ids @> %s::integer[]", [[ids[t] for t in tokens]]
+    # Pages hidden now (a view restriction the engines may not know of yet).
+    excl_sql, excl_params = "", []
+    if query.exclude_pages:
+        excl_sql = " AND NOT (x.page_id = ANY(%s::integer[]))"
+        excl_params = [sorted(query.exclude_pages)]
+    where = "x.term_ids @> %s::integer[]" + excl_sql
+    where_params = [[ids[t] for t in tokens], *excl_params]
 
     cursor.execute(
         f"""SELECT x.agency, x.page_type, CAST(x.year AS VARCHAR(10)), COUNT(*),
@@ -233,19 +239,20 @@ def search(cursor, query: SearchQuery, sequence_terms: list[str], terms: list[st
             every = known + where_params[0]  # all the terms and filters: one containment
             parts = [
                 f"""(SELECT {columns} FROM {MATCH} x WHERE x.term_ids @> %s::integer[]
-                     AND x.term_ids && %s::integer[] {best})""",
+                     AND x.term_ids && %s::integer[]{excl_sql} {best})""",
                 f"""(SELECT {columns} FROM (
                         SELECT x.entry_id FROM {MATCH} x WHERE x.term_ids @> %s::integer[]
-                        ORDER BY x.date DESC NULLS LAST, x.page_id DESC LIMIT %s
+                        {excl_sql} ORDER BY x.date DESC NULLS LAST, x.page_id DESC LIMIT %s
                      ) a JOIN {MATCH} x ON x.entry_id = a.entry_id)""",
                 f"""(SELECT {columns} FROM {MATCH} x WHERE {any_sql}
                      AND (SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x
-                          WHERE x.term_ids @> %s::integer[] LIMIT %s) z) < %s {best})""",
+                          WHERE x.term_ids @> %s::integer[]{excl_sql} LIMIT %s) z) < %s {best})""",
             ]
             in_title = [-t for t in known]
-            candidate_params = (column_params + [every, in_title, need]
-                                + column_params + [every, need]
-                                + column_params + any_params + [every, need, need, need])
+            candidate_params = (column_params + [every, in_title, *excl_params, need]
+                                + column_params + [every, *excl_params, need]
+                                + column_params + any_params
+                                + [every, *excl_params, need, need, need])
         else:
             # A term no page holds: no page holds them all; score every match.
             parts = [f"SELECT {columns} FROM {MATCH} x WHERE {any_sql} {best}"]
