@@ -41,3 +41,10 @@ def test_a_single_page_has_no_pagination_and_a_missing_page_links_them_all():
     missing = pagination(None, 2, lambda n: f"?page={n}", "Pages")
     assert [p["current"] for p in missing["pages"]] == [False, False]
     assert missing["previous_url"] == missing["next_url"] == ""
+
+
+def test_a_page_past_the_end_links_every_page_and_raises_nothing():
+    past = pagination(7, 2, lambda n: f"?page={n}", "Pages")
+    assert [p["number"] for p in past["pages"]] == [1, 2]
+    assert not any(p["current"] for p in past["pages"])
+    assert past["previous_url"] == past["next_url"] == ""

@@ -19,12 +19,15 @@ def pagination(
 
     `url_for(number)` gives a page's URL. Gaps are `{"ellipsis": True}` items, which
     the component renders as a hidden "…", never as a link. `current` is None when the
-    requested page does not exist (every page is then a plain link). One page or none:
+    requested page does not exist or lies past `last` (every page is then a plain
+    link). One page or none:
     no pagination (an empty dict)."""
+    if current is not None and not 1 <= current <= last:
+        current = None  # past the end: every page is a plain link
     if last <= 1 and current is not None:
         return {}
     pages = []
-    elided = Paginator(range(last), 1).get_elided_page_range(
+    elided = Paginator(range(max(last, 1)), 1).get_elided_page_range(
         current or 1, on_each_side=on_each_side, on_ends=on_ends
     )
     for number in elided:
