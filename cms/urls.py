@@ -38,7 +38,7 @@ urlpatterns = [
 # /documents/<id>/<name>. An S3 or other absolute MEDIA_URL is not routed.
 if settings.MEDIA_URL.startswith("/"):
     urlpatterns.append(
-        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", media.serve_media)
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", media.serve_media)
     )
 
 urlpatterns += i18n_patterns(

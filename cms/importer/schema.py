@@ -246,7 +246,7 @@ class FileResolver:
                     ),
                     file=reference,
                     pixels=f"{width * height / 1_000_000:.1f}",
-                    limit=f"{limit / 1_000_000:.1f}",
+                    limit=f"{limit / 1_000_000:g}",
                 )
         return candidate
 

@@ -50,6 +50,7 @@ PUBLIC, OWNER = "public", "owner"
 # Served by the app under MEDIA_URL; anything else (documents/ above all) is a 404.
 IMAGE_PREFIXES = ("original_images/", "images/")
 AVATAR_PREFIX = "avatar_images/"
+NO_LANGUAGE_REDIRECT_URLCONF = "cms.tenants.media_urls"
 
 
 def _in_archived_agency():
@@ -180,6 +181,14 @@ def serve_media(request, path: str):
     for what is public (see README, "Files"); the view is the fallback that keeps
     the rule when /media/ reaches the app.
     """
+    try:
+        return _serve_media(request, path)
+    except Http404:
+        request.urlconf = NO_LANGUAGE_REDIRECT_URLCONF
+        raise
+
+
+def _serve_media(request, path: str):
     name = posixpath.normpath(path).lstrip("/")
     if name != path or name.startswith(".."):
         raise Http404
