@@ -8,6 +8,7 @@ import pytest
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from cms.tenants.services import archive_agency
+from search.indexing import drain_outbox
 from tests.factories import editor_of, moderator_of
 from tests.media_helpers import make_document, make_image, news_using
 
@@ -132,8 +133,12 @@ def test_media_serves_published_images_and_agency_images_to_the_agency(
 
 
 def test_media_refuses_paths_outside_known_files(client, files):
-    for url in ("/media/../cms/settings/base.py", "/media/original_images/../../README.md",
-                "/media/original_images/absent.png", "/media/"):
+    for url in (
+        "/media/../cms/settings/base.py",
+        "/media/original_images/../../README.md",
+        "/media/original_images/absent.png",
+        "/media/",
+    ):
         assert client.get(url).status_code == 404, url
 
 
@@ -195,6 +200,7 @@ def test_api_urls_use_the_request_host(client, files):
 
 
 def test_api_search_finds_pages_and_files(client, files):
+    drain_outbox()  # what the task does after the publishing transaction commits
     data = client.get("/api/v2/pages/?search=public&locale=ru")
     assert data.status_code == 200, data.content
     assert [i["meta"]["slug"] for i in data.json()["items"]] == ["public"]
@@ -211,38 +217,69 @@ def test_api_search_finds_pages_and_files(client, files):
 BAD_PARAMETERS = [
     "search=" + "x" * 300,
     "search_operator=and&search=x",
-    "child_of=abc", "child_of=-1", "child_of=999999",
-    "descendant_of=abc", "descendant_of=999999", "ancestor_of=abc", "ancestor_of=999999",
-    "order=nope", "order=-nope", "order=random&search=x",
-    "limit=abc", "limit=-1", "limit=1000", "offset=abc", "offset=-5",
-    "fields=nope", "fields=*", "fields=-title", "fields=title(x)", "fields=((",
-    "rich_text_format=nope", "site=nope.example.kz", "site=",
-    "type=nope", "type=pages.NewsPage&fields=intro,body,date",
-    "id=abc", "slug=%00", "title=x", "show_in_menus=maybe", "locale=xx", "agency=",
-    "translation_of=1", "search=%00",
+    "child_of=abc",
+    "child_of=-1",
+    "child_of=999999",
+    "descendant_of=abc",
+    "descendant_of=999999",
+    "ancestor_of=abc",
+    "ancestor_of=999999",
+    "order=nope",
+    "order=-nope",
+    "order=random&search=x",
+    "limit=abc",
+    "limit=-1",
+    "limit=1000",
+    "offset=abc",
+    "offset=-5",
+    "fields=nope",
+    "fields=*",
+    "fields=-title",
+    "fields=title(x)",
+    "fields=((",
+    "rich_text_format=nope",
+    "site=nope.example.kz",
+    "site=",
+    "type=nope",
+    "type=pages.NewsPage&fields=intro,body,date",
+    "id=abc",
+    "slug=%00",
+    "title=x",
+    "show_in_menus=maybe",
+    "locale=xx",
+    "agency=",
+    "translation_of=1",
+    "search=%00",
 ]
 
 
-@pytest.mark.parametrize("query", BAD_PARAMETERS)
-@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
-def test_api_parameters_work_or_answer_400_never_500(client, files, endpoint, query):
-    response = client.get(f"/api/v2/{endpoint}/?{query}")
-    assert response.status_code in (200, 400), (response.status_code, response.content[:300])
-    if response.status_code == 400:
-        assert response.json()["message"]
+def test_api_parameters_work_or_answer_400_never_500(client, files):
+    failures = []
+    for endpoint in ("pages", "images", "documents"):
+        for query in BAD_PARAMETERS:
+            response = client.get(f"/api/v2/{endpoint}/?{query}")
+            if response.status_code not in (200, 400) or (
+                response.status_code == 400 and not response.json().get("message")
+            ):
+                failures.append((endpoint, query, response.status_code))
+    assert failures == []
 
 
 # --- admin API ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("endpoint,own,other", [
-    ("documents", "unused_doc", "b_doc"),
-    ("images", "unused_img", None),
-])
-def test_admin_api_is_scoped_to_the_agency(client, files, agency_a, agency_b, endpoint, own,
-                                           other):
+@pytest.mark.parametrize(
+    "endpoint,own,other",
+    [
+        ("documents", "unused_doc", "b_doc"),
+        ("images", "unused_img", None),
+    ],
+)
+def test_admin_api_is_scoped_to_the_agency(client, files, agency_a, agency_b, endpoint, own, other):
     client.force_login(editor_of(agency_b))
-    listing = client.get(f"/admin/api/main/{endpoint}/?limit=50").json()
+    response = client.get(f"/admin/api/main/{endpoint}/?limit=20")
+    assert response.status_code == 200, response.content
+    listing = response.json()
     ids = {item["id"] for item in listing["items"]}
     assert files[own].pk not in ids
     assert client.get(f"/admin/api/main/{endpoint}/{files[own].pk}/").status_code == 404

@@ -11,6 +11,7 @@ from functools import cached_property
 from django.conf import settings
 from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.db.models.functions import Substr
+from django.http import Http404
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -65,6 +66,8 @@ def _search_text(request) -> str | None:
     text = request.GET["search"].strip()
     if len(text) > MAX_SEARCH_LENGTH:
         raise BadRequestError(f"search is longer than {MAX_SEARCH_LENGTH} characters")
+    if any(ord(char) < 32 or ord(char) == 127 for char in text):
+        raise BadRequestError("search contains control characters")
     return text
 
 
@@ -240,7 +243,15 @@ class AgencyPagesAPIViewSet(AgencyParameterMixin, PagesAPIViewSet):
         return ids
 
     def get_base_queryset(self):
-        queryset = super().get_base_queryset().public().filter(in_active_agency())
+        try:
+            queryset = super().get_base_queryset()
+        except Http404 as error:
+            if "site" not in self.request.GET:
+                raise
+            raise BadRequestError(
+                f"site '{self.request.GET['site']}' is not a host name of this platform"
+            ) from error
+        queryset = queryset.public().filter(in_active_agency())
         if self.agency is not None:
             queryset = queryset.descendant_of(self.agency.home_page, inclusive=True)
         return queryset

@@ -50,7 +50,7 @@ PUBLIC, OWNER = "public", "owner"
 # Served by the app under MEDIA_URL; anything else (documents/ above all) is a 404.
 IMAGE_PREFIXES = ("original_images/", "images/")
 AVATAR_PREFIX = "avatar_images/"
-NO_LANGUAGE_REDIRECT_URLCONF = "cms.tenants.media_urls"
+NO_LANGUAGE_REDIRECT_URLCONF = "cms.tenants.no_language_redirect_urls"
 
 
 def _in_archived_agency():

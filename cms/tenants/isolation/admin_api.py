@@ -12,12 +12,19 @@ from wagtail import hooks
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 
+from ..media import NO_LANGUAGE_REDIRECT_URLCONF
 from .querysets import scope_collection_objects
 
 
 class _ScopedMixin:
     def get_queryset(self):
         return scope_collection_objects(super().get_queryset(), self.request.user)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 404:  # a JSON 404, not a redirect to /<lang>/admin/...
+            request._request.urlconf = NO_LANGUAGE_REDIRECT_URLCONF
+        return response
 
 
 class ScopedImagesAdminAPIViewSet(_ScopedMixin, ImagesAdminAPIViewSet):

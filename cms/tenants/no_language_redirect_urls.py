@@ -1,0 +1,5 @@
+"""An empty URL configuration that a 404 names as its request's urlconf, so that
+LocaleMiddleware does not redirect it to /<lang>/... (where Wagtail's page route
+would answer with an HTML page instead): /media/ and the admin API use it."""
+
+urlpatterns = []
