@@ -61,29 +61,10 @@ class World:
         self.platform_admin = UserFactory(username="platform-member", groups=[platform_admins])
 
         self.news_a = SectionPage.objects.child_of(agency_a.home_page).get(slug="news")
-        self.page = NewsPage(slug="iso-alpha", owner=self.editor_a)
-        for lang in ("kk", "ru", "en"):
-            setattr(self.page, f"title_{lang}", PAGE)
-        self.news_a.add_child(instance=self.page)
-        self.revision = self.page.save_revision(user=self.editor_a)
-        self.revision.publish(user=self.moderator_a)
-        self.page.refresh_from_db()
-
-        self.image = Image.objects.create(
-            title=IMAGE,
-            file=get_test_image_file(),
-            collection=agency_a.collection,
-            uploaded_by_user=self.editor_a,
-        )
-        self.document = Document.objects.create(
-            title=DOC,
-            file=ContentFile(b"isolation", name="iso-alpha.txt"),
-            collection=agency_a.collection,
-            uploaded_by_user=self.editor_a,
-        )
-        # Files of A beyond the unused image and document above: one used only by a
-        # draft (an embargoed release), one in a password-protected collection, one
-        # used on a published page (public until A is archived).
+        # Files of A beyond the unused image and document further down: one used only
+        # by a draft (an embargoed release), one in a password-protected collection, one
+        # used on a published page (public until A is archived). Made before A's page
+        # below, which the page-types report must show as the newest news item.
         self.draft_document = Document.objects.create(
             title=DRAFT_DOC,
             file=ContentFile(DRAFT_BYTES, name="iso-draft.txt"),
@@ -115,6 +96,26 @@ class World:
         used.body_kk = [("document", {"document": self.public_document, "title": "PDF"})]
         self.news_a.add_child(instance=used)
         used.save_revision().publish()
+        self.page = NewsPage(slug="iso-alpha", owner=self.editor_a)
+        for lang in ("kk", "ru", "en"):
+            setattr(self.page, f"title_{lang}", PAGE)
+        self.news_a.add_child(instance=self.page)
+        self.revision = self.page.save_revision(user=self.editor_a)
+        self.revision.publish(user=self.moderator_a)
+        self.page.refresh_from_db()
+
+        self.image = Image.objects.create(
+            title=IMAGE,
+            file=get_test_image_file(),
+            collection=agency_a.collection,
+            uploaded_by_user=self.editor_a,
+        )
+        self.document = Document.objects.create(
+            title=DOC,
+            file=ContentFile(b"isolation", name="iso-alpha.txt"),
+            collection=agency_a.collection,
+            uploaded_by_user=self.editor_a,
+        )
         self.rendition = self.image.get_rendition("fill-20x20")
 
         self.link = QuickLink(agency=agency_a, url="https://a.example.kz/", sort_order=1)
