@@ -1,6 +1,8 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -10,6 +12,7 @@ from cms.accounts import views as account_views
 from cms.api.api import api_router
 from cms.core import views as core_views
 from cms.feeds import views as feed_views
+from cms.tenants import media
 from cms.tenants.isolation import tags as scoped_tags
 from themes import views as theme_views
 
@@ -35,10 +38,14 @@ urlpatterns = [
     path("robots.txt", feed_views.robots_txt, name="robots-txt"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_URL on the app's own host (dev, test, and production behind a proxy that
+# forwards it): served by a view that checks every file (cms/tenants/media.py), never
+# a directory listing of MEDIA_ROOT. Documents are never served from here, only from
+# /documents/<id>/<name>. An S3 or other absolute MEDIA_URL is not routed.
+if settings.MEDIA_URL.startswith("/"):
+    urlpatterns.append(
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", media.serve_media)
+    )
 
 urlpatterns += i18n_patterns(
     path("catalogue/", theme_views.catalogue, name="theme-catalogue"),

@@ -8,6 +8,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
 from cms.platform.provisioning import archive_agency, provision_agency
+from tests.media_helpers import news_using
 from tests.test_feeds import add_news, make_private
 
 
@@ -150,6 +151,9 @@ def media(agency_a, agency_b):
             file=ContentFile(b"text", name=f"doc-{key}.txt"),
             collection=collection,
         )
+    # Only files that live public pages use are listed (cms/tenants/media.py).
+    news_using(agency_a, "media-a", image=items["image-a"], document=items["doc-a"])
+    news_using(agency_b, "media-b", image=items["image-b"], document=items["doc-b"])
     return items
 
 

@@ -5,6 +5,7 @@ from wagtail.documents.models import Document
 
 from cms.platform.provisioning import archive_agency, restore_agency
 from tests.factories import editor_of
+from tests.media_helpers import news_using
 
 
 def make_document(agency):
@@ -16,6 +17,7 @@ def make_document(agency):
 
 def test_archived_agency_documents_are_hidden(client, agency_a, agency_b):
     document = make_document(agency_a)
+    news_using(agency_a, "order", document=document)  # published: served to anyone
     url = document.url
     assert client.get(url).status_code == 200
 

@@ -591,3 +591,95 @@ def test_html_is_converted_to_body_blocks_and_sanitised():
     assert body.blocks[5]["value"] == {"text": "Сөз", "attribution": "Министр"}
     assert 'linktype="document" id="import-file:0"' in body.blocks[6]["value"]
     assert body.linked_files == ["files/plan.pdf"]
+
+
+# --- The media folder stays inside the import file's folder (issue 12) -----------------
+
+
+def _with_media(tmp_path, media, records=None) -> Path:
+    folder = tmp_path / "in"
+    path = write_import(folder, "digital", records or [news()])
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["media"] = media
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("media", ["../outside", "/", "/etc", "media/../../outside"])
+def test_a_media_folder_outside_the_file_folder_is_refused(digital, tmp_path, media):
+    (tmp_path / "outside").mkdir()
+    secret = tmp_path / "outside" / "secret.pdf"
+    secret.write_bytes((EXAMPLES / "media" / "order-118-ru.pdf").read_bytes())
+    record = news(body={"kk": '<p><a href="secret.pdf">x</a></p>', "ru": "<p>Текст.</p>"})
+    path = _with_media(tmp_path, media, [record])
+    before = counts()
+    code, _out, err = run(path)
+    assert code == 2, err
+    assert f"The media folder “{media}” is outside the folder of the import file" in err
+    assert "Traceback" not in err
+    assert counts() == before
+
+
+NEW_IMPORT_MESSAGES = [
+    "%(file)s is nested too deeply to be an import file.",
+    "The media folder “%(folder)s” is outside the folder of the import file; give a folder "
+    "beside the file, such as “media”.",
+    "The media folder “%(folder)s” does not exist.",
+    "The image “%(file)s” has %(pixels)s megapixels; at most %(limit)s are accepted.",
+]
+
+
+def test_new_import_messages_are_translated_for_make_messages():
+    """Branches bring kk and ru as locale/pending/*.json; `make messages` merges them
+    into the catalogs (where test_catalogs then checks them)."""
+    pending = json.loads(
+        (EXAMPLES.parent.parent.parent / "locale" / "pending" / "files-in-scope.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    for msgid in NEW_IMPORT_MESSAGES:
+        assert pending[msgid]["kk"] and pending[msgid]["ru"], msgid
+        for lang in ("kk", "ru"):
+            for name in ("%(file)s", "%(folder)s", "%(pixels)s", "%(limit)s"):
+                assert (name in msgid) == (name in pending[msgid][lang]), (msgid, lang)
+
+
+def test_a_symlinked_media_folder_leaving_the_file_folder_is_refused(digital, tmp_path):
+    (tmp_path / "outside").mkdir()
+    path = _with_media(tmp_path, "linked")
+    (path.parent / "linked").symlink_to(tmp_path / "outside", target_is_directory=True)
+    before = counts()
+    code, _out, err = run(path)
+    assert code == 2 and "is outside the folder of the import file" in err
+    assert counts() == before
+
+
+def test_a_symlinked_file_leaving_the_media_folder_is_rejected(digital, tmp_path):
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "leak.png").write_bytes(
+        (EXAMPLES / "media" / "press-briefing.png").read_bytes()
+    )
+    record = news(lead_image={"file": "leak.png", "alt": {"kk": "Сурет", "ru": "Фото"}})
+    path = _with_media(tmp_path, "media", [record])
+    (path.parent / "media" / "leak.png").symlink_to(tmp_path / "outside" / "leak.png")
+    code, out, _err = run(path)
+    assert code == 1 and "is outside the folder of the import file" in out
+    assert not Image.objects.exists()
+
+
+def test_an_image_over_the_admin_pixel_limit_is_rejected(digital, tmp_path, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000
+    record = news(lead_image={"file": "press-briefing.png", "alt": {"kk": "Сурет", "ru": "Фото"}})
+    code, out, _err = run(_with_media(tmp_path, "media", [record]))
+    assert code == 1
+    assert "The image “press-briefing.png” has 0.1 megapixels; at most 0.001 are accepted." in out
+    assert not Image.objects.exists() and not NewsPage.objects.filter(slug="n-1").exists()
+
+
+def test_deeply_nested_json_is_one_clear_error(digital, tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('{"agency": "digital", "records": [' + "[" * 100_000 + "]" * 100_000 + "]}")
+    before = counts()
+    code, _out, err = run(path)
+    assert code == 2 and "nested too deeply" in err and "Traceback" not in err
+    assert counts() == before

@@ -24,7 +24,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from cms.navigation.models import QuickLink
 from cms.pages.models import NewsPage, SectionPage
@@ -38,6 +38,13 @@ NEW_LINK = "IsoCreatedLink"
 # Search for a prefix: the query is echoed in the page, the full marker must not be.
 QUERY = "IsoAlpha"
 INTRUDERS = ("editor_b", "moderator_b")
+# Files must not reach another agency's users nor the public.
+FILE_INTRUDERS = (*INTRUDERS, "anonymous")
+DOC_BYTES = "isolation"
+DRAFT_DOC, DRAFT_BYTES = "IsoDraftDoc", b"IsoEmbargoedBytes"
+PRIVATE_DOC, PRIVATE_BYTES = "IsoPrivateDoc", b"IsoPrivateCollectionBytes"
+PUBLIC_DOC, PUBLIC_BYTES = "IsoPublicDoc", b"IsoPublishedBytes"
+PNG = "PNG"
 
 
 class World:
@@ -54,6 +61,41 @@ class World:
         self.platform_admin = UserFactory(username="platform-member", groups=[platform_admins])
 
         self.news_a = SectionPage.objects.child_of(agency_a.home_page).get(slug="news")
+        # Files of A beyond the unused image and document further down: one used only
+        # by a draft (an embargoed release), one in a password-protected collection, one
+        # used on a published page (public until A is archived). Made before A's page
+        # below, which the page-types report must show as the newest news item.
+        self.draft_document = Document.objects.create(
+            title=DRAFT_DOC,
+            file=ContentFile(DRAFT_BYTES, name="iso-draft.txt"),
+            collection=agency_a.collection,
+        )
+        draft = NewsPage(slug="iso-embargo", owner=self.editor_a, live=False)
+        for lang in ("kk", "ru", "en"):
+            setattr(draft, f"title_{lang}", "Iso embargo")
+        draft.body_kk = [("document", {"document": self.draft_document, "title": "PDF"})]
+        self.news_a.add_child(instance=draft)
+        private = agency_a.collection.add_child(instance=Collection(name="agency-a private"))
+        CollectionViewRestriction.objects.create(
+            collection=private, restriction_type=CollectionViewRestriction.PASSWORD,
+            password="iso-secret",
+        )
+        self.private_document = Document.objects.create(
+            title=PRIVATE_DOC,
+            file=ContentFile(PRIVATE_BYTES, name="iso-private.txt"),
+            collection=private,
+        )
+        self.public_document = Document.objects.create(
+            title=PUBLIC_DOC,
+            file=ContentFile(PUBLIC_BYTES, name="iso-public.txt"),
+            collection=agency_a.collection,
+        )
+        used = NewsPage(slug="iso-with-file", owner=self.editor_a)
+        for lang in ("kk", "ru", "en"):
+            setattr(used, f"title_{lang}", "Iso with file")
+        used.body_kk = [("document", {"document": self.public_document, "title": "PDF"})]
+        self.news_a.add_child(instance=used)
+        used.save_revision().publish()
         self.page = NewsPage(slug="iso-alpha", owner=self.editor_a)
         for lang in ("kk", "ru", "en"):
             setattr(self.page, f"title_{lang}", PAGE)
@@ -74,6 +116,8 @@ class World:
             collection=agency_a.collection,
             uploaded_by_user=self.editor_a,
         )
+        self.rendition = self.image.get_rendition("fill-20x20")
+
         self.link = QuickLink(agency=agency_a, url="https://a.example.kz/", sort_order=1)
         for lang in ("kk", "ru", "en"):
             setattr(self.link, f"title_{lang}", LINK)
@@ -100,6 +144,11 @@ class World:
 
     def unpublish_page(self):
         self.page.unpublish()
+
+    def archive_a(self):
+        from cms.platform.provisioning import archive_agency
+
+        archive_agency(self.a)
 
     # --- effects ------------------------------------------------------------------
     def page_gone(self):
@@ -216,10 +265,12 @@ CASES = [
     Case("page-search", _url(f"/admin/pages/search/?q={QUERY}"), markers=(PAGE,)),
     Case("page-chooser-browse", _url("/admin/choose-page/{w.news_a.pk}/"), markers=(PAGE,)),
     Case("page-chooser-search", _url(f"/admin/choose-page/search/?q={QUERY}"), markers=(PAGE,)),
-    Case("api-pages-detail", _url("/admin/api/main/pages/{w.page.pk}/"), markers=(PAGE,)),
+    Case("api-pages-detail", _url("/admin/api/main/pages/{w.page.pk}/"), markers=(PAGE,),
+         intruders=FILE_INTRUDERS),
     Case("api-pages-children", _url("/admin/api/main/pages/?child_of={w.news_a.pk}"),
-         markers=(PAGE,)),
-    Case("api-pages-search", _url(f"/admin/api/main/pages/?search={PAGE}"), markers=(PAGE,)),
+         markers=(PAGE,), intruders=FILE_INTRUDERS),
+    Case("api-pages-search", _url(f"/admin/api/main/pages/?search={PAGE}"), markers=(PAGE,),
+         intruders=FILE_INTRUDERS),
     Case("bulk-page-delete-form", _bulk("wagtailcore", "page", "delete", "page"),
          markers=(PAGE,), owner="admin"),
     Case("bulk-page-delete", _bulk("wagtailcore", "page", "delete", "page"), "POST",
@@ -274,6 +325,70 @@ CASES = [
          _bulk("wagtaildocs", "document", "add_to_collection", "document"), "POST",
          data=lambda w, actor: {"collection": w.agency_of(actor).collection.get_parent().pk},
          effect="document_moved", owner="admin"),
+    # --- files: downloads, /media/, public and admin API (anonymous too) ---------------
+    # An unused upload, a draft's (embargoed) PDF: only A's users download them.
+    Case("file-document-download", _url("{w.document.url}"), markers=(DOC_BYTES,),
+         intruders=FILE_INTRUDERS),
+    Case("file-draft-document-download", _url("{w.draft_document.url}"),
+         markers=(DRAFT_BYTES.decode(),), intruders=FILE_INTRUDERS),
+    # A password-protected collection: a password form, never the bytes (Wagtail asks
+    # A's users for the password too, so there is no positive control).
+    Case("file-private-collection-download", _url("{w.private_document.url}"),
+         markers=(PRIVATE_BYTES.decode(),), intruders=FILE_INTRUDERS, owner=None),
+    # An archived agency's published file: A's users keep it, nobody else.
+    Case("file-archived-document-download", _url("{w.public_document.url}"),
+         markers=(PUBLIC_BYTES.decode(),), intruders=FILE_INTRUDERS, setup="archive_a"),
+    # /media/ never serves a document, to anyone.
+    Case("file-media-document", _url("/media/{w.document.file.name}"), markers=(DOC_BYTES,),
+         intruders=FILE_INTRUDERS, owner=None),
+    Case("file-media-draft-document", _url("/media/{w.draft_document.file.name}"),
+         markers=(DRAFT_BYTES.decode(),), intruders=FILE_INTRUDERS, owner=None),
+    Case("file-media-private-document", _url("/media/{w.private_document.file.name}"),
+         markers=(PRIVATE_BYTES.decode(),), intruders=FILE_INTRUDERS, owner=None),
+    Case("file-media-public-document", _url("/media/{w.public_document.file.name}"),
+         markers=(PUBLIC_BYTES.decode(),), intruders=FILE_INTRUDERS, owner=None),
+    # An image no published page uses: its original and its renditions.
+    Case("file-media-image", _url("/media/{w.image.file.name}"), markers=(PNG,),
+         intruders=FILE_INTRUDERS),
+    Case("file-media-rendition", _url("/media/{w.rendition.file.name}"), markers=(PNG,),
+         intruders=FILE_INTRUDERS),
+    # The public API lists only files live public pages use: no positive control for A.
+    Case("file-api-documents", _url("/api/v2/documents/"),
+         markers=(DOC, DRAFT_DOC, PRIVATE_DOC), intruders=FILE_INTRUDERS, owner=None),
+    Case("file-api-documents-agency", _url("/api/v2/documents/?agency=agency-a"),
+         markers=(DOC, DRAFT_DOC, PRIVATE_DOC), intruders=FILE_INTRUDERS, owner=None),
+    Case("file-api-documents-search", _url(f"/api/v2/documents/?search={QUERY}"),
+         markers=(DOC, DRAFT_DOC, PRIVATE_DOC), intruders=FILE_INTRUDERS, owner=None),
+    Case("file-api-document-detail", _url("/api/v2/documents/{w.document.pk}/"),
+         markers=(DOC,), intruders=FILE_INTRUDERS, owner=None),
+    Case("file-api-draft-document-detail", _url("/api/v2/documents/{w.draft_document.pk}/"),
+         markers=(DRAFT_DOC,), intruders=FILE_INTRUDERS, owner=None),
+    Case("file-api-private-document-detail",
+         _url("/api/v2/documents/{w.private_document.pk}/"), markers=(PRIVATE_DOC,),
+         intruders=FILE_INTRUDERS, owner=None),
+    Case("file-api-archived-document-detail",
+         _url("/api/v2/documents/{w.public_document.pk}/"), markers=(PUBLIC_DOC,),
+         intruders=FILE_INTRUDERS, owner=None, setup="archive_a"),
+    Case("file-api-images", _url("/api/v2/images/"), markers=(IMAGE,),
+         intruders=FILE_INTRUDERS, owner=None),
+    Case("file-api-images-search", _url(f"/api/v2/images/?search={QUERY}"), markers=(IMAGE,),
+         intruders=FILE_INTRUDERS, owner=None),
+    Case("file-api-image-detail", _url("/api/v2/images/{w.image.pk}/"), markers=(IMAGE,),
+         intruders=FILE_INTRUDERS, owner=None),
+    # The admin API: A's users only.
+    Case("file-admin-api-documents", _url("/admin/api/main/documents/?limit=20"),
+         markers=(DOC,), intruders=FILE_INTRUDERS),
+    Case("file-admin-api-documents-search", _url(f"/admin/api/main/documents/?search={DOC}"),
+         markers=(DOC,), intruders=FILE_INTRUDERS),
+    Case("file-admin-api-document-detail", _url("/admin/api/main/documents/{w.document.pk}/"),
+         markers=(DOC,), intruders=FILE_INTRUDERS),
+    Case("file-admin-api-draft-document-detail",
+         _url("/admin/api/main/documents/{w.draft_document.pk}/"), markers=(DRAFT_DOC,),
+         intruders=FILE_INTRUDERS),
+    Case("file-admin-api-images", _url("/admin/api/main/images/?limit=20"), markers=(IMAGE,),
+         intruders=FILE_INTRUDERS),
+    Case("file-admin-api-image-detail", _url("/admin/api/main/images/{w.image.pk}/"),
+         markers=(IMAGE,), intruders=FILE_INTRUDERS),
     # --- collections (managed by platform admins only) -------------------------------
     Case("collection-index", _url("/admin/collections/"), markers=("agency-a:",), owner="admin"),
     Case("collection-edit", _url("/admin/collections/{w.a.collection.pk}/"),
@@ -391,7 +506,10 @@ def world(_world, db):
 def _request(client, world, case, actor):
     if case.setup:
         getattr(world, case.setup)()
-    client.force_login(world.user(actor))
+    if actor == "anonymous":
+        client.logout()
+    else:
+        client.force_login(world.user(actor))
     url = case.url(world, actor)
     if case.method == "POST":
         data = case.data(world, actor) if case.data else {}
@@ -407,7 +525,8 @@ def _refused(response) -> bool:
 
 
 def _shows(response, markers) -> bool:
-    body = response.content.decode(errors="replace")
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    body = raw.decode(errors="replace")
     return any(marker in body for marker in markers)
 
 

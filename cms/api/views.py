@@ -8,8 +8,10 @@ do not apply to one-tree translations and are replaced.
 
 from functools import cached_property
 
-from django.db.models import Exists, OuterRef
+from django.conf import settings
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.db.models.functions import Substr
+from django.http import Http404
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -24,17 +26,82 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, Page
 from wagtail.query import PageQuerySet
+from wagtail.search.backends import get_search_backend
 
-from cms.feeds.scope import HOME_PATH_LENGTH, LANGUAGE_CODES, in_active_agency, request_site
+from cms.feeds.scope import (
+    HOME_PATH_LENGTH,
+    LANGUAGE_CODES,
+    in_active_agency,
+    request_site,
+    site_agency,
+)
+from cms.tenants.media import published_filter
 from cms.tenants.models import Agency
+from search.engines import SearchQuery, search
+from search.engines.base import MAX_PER_PAGE
 
-from .serializers import TranslatedPageSerializer
+from .serializers import (
+    RequestHostDocumentSerializer,
+    RequestHostImageSerializer,
+    TranslatedPageSerializer,
+)
 
 NO_LANGUAGE_PREFIX_URLCONF = "cms.api.urls"
 # Agency collections are children of the root collection (depth 2).
 AGENCY_COLLECTION_PATH_LENGTH = 2 * Collection.steplen
 # Translated text fields exposed for the page types that have them.
 TRANSLATED_BODY_FIELDS = ("date", "intro", "body")
+# `search=`: the best MAX_SEARCH_HITS matches are ranked, then the other filters apply.
+MAX_SEARCH_HITS = 500
+MAX_SEARCH_LENGTH = 200
+# Wagtail's `search_operator` belongs to its own search backend; the platform's search
+# has one behaviour (any term matches, pages with every term rank first).
+NOT_SUPPORTED = frozenset({"search_operator"})
+
+
+def _search_text(request) -> str | None:
+    """The `search` parameter, or None when absent; a 400 when it cannot be searched."""
+    if "search" not in request.GET:
+        return None
+    text = request.GET["search"].strip()
+    if len(text) > MAX_SEARCH_LENGTH:
+        raise BadRequestError(f"search is longer than {MAX_SEARCH_LENGTH} characters")
+    if any(ord(char) < 32 or ord(char) == 127 for char in text):
+        raise BadRequestError("search contains control characters")
+    return text
+
+
+def _ranked(queryset, ranked_ids: list[int], request):
+    """`queryset` limited to `ranked_ids`, in their order unless `order` was asked for."""
+    queryset = queryset.filter(pk__in=ranked_ids)
+    if "order" in request.GET or not ranked_ids:
+        return queryset
+    rank = Case(
+        *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked_ids)],
+        output_field=IntegerField(),
+    )
+    return queryset.annotate(_search_rank=rank).order_by("_search_rank", "pk")
+
+
+def _ranked_search(backends):
+    return [RankedSearchFilter if backend is SearchFilter else backend for backend in backends]
+
+
+class RankedSearchFilter:
+    """`?search=`: the view's `search_ids(text)` ranks, the queryset filters.
+
+    Wagtail's own SearchFilter hands the filtered queryset to its search backend,
+    which cannot apply the agency and publication filters (a 500 on every query);
+    here the search gives ids in rank order and the queryset keeps its filters."""
+
+    def filter_queryset(self, request, queryset, view):
+        text = _search_text(request)
+        if text is None:
+            return queryset
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError("filtering by tag with a search query is not supported")
+        ids = view.search_ids(text) if text else []
+        return _ranked(queryset, ids, request)
 
 
 class AgencyParameterMixin:
@@ -71,21 +138,39 @@ def _in_active_agency_collection():
 
 
 class AgencyMediaMixin(AgencyParameterMixin):
+    """Images and documents in active agencies' collections that a live public page
+    uses (`cms.tenants.media`): an upload no published page shows is not listed."""
+
     def get_queryset(self):
-        queryset = super().get_queryset().filter(_in_active_agency_collection())
+        queryset = (
+            super()
+            .get_queryset()
+            .filter(_in_active_agency_collection())
+            .filter(published_filter(self.model))
+        )
         if self.agency is not None:
             if self.agency.collection_id is None:
                 return queryset.none()
             queryset = queryset.filter(collection__path__startswith=self.agency.collection.path)
         return queryset
 
+    def search_ids(self, text: str) -> list[int]:
+        results = get_search_backend().search(text, self.model.objects.all())
+        return [obj.pk for obj in results[:MAX_SEARCH_HITS]]
+
 
 class AgencyImagesAPIViewSet(AgencyMediaMixin, ImagesAPIViewSet):
-    known_query_parameters = ImagesAPIViewSet.known_query_parameters | {"agency"}
+    base_serializer_class = RequestHostImageSerializer
+    filter_backends = _ranked_search(ImagesAPIViewSet.filter_backends)
+    known_query_parameters = (ImagesAPIViewSet.known_query_parameters - NOT_SUPPORTED) | {"agency"}
 
 
 class AgencyDocumentsAPIViewSet(AgencyMediaMixin, DocumentsAPIViewSet):
-    known_query_parameters = DocumentsAPIViewSet.known_query_parameters | {"agency"}
+    base_serializer_class = RequestHostDocumentSerializer
+    filter_backends = _ranked_search(DocumentsAPIViewSet.filter_backends)
+    known_query_parameters = (DocumentsAPIViewSet.known_query_parameters - NOT_SUPPORTED) | {
+        "agency"
+    }
 
 
 class AgencyPagesAPIViewSet(AgencyParameterMixin, PagesAPIViewSet):
@@ -96,12 +181,11 @@ class AgencyPagesAPIViewSet(AgencyParameterMixin, PagesAPIViewSet):
         AncestorOfFilter,
         DescendantOfFilter,
         OrderingFilter,
-        SearchFilter,  # must stay last, as in Wagtail
+        RankedSearchFilter,  # must stay last, as in Wagtail
     ]
-    known_query_parameters = (PagesAPIViewSet.known_query_parameters - {"translation_of"}) | {
-        "agency",
-        "lang",
-    }
+    known_query_parameters = (
+        PagesAPIViewSet.known_query_parameters - {"translation_of"} - NOT_SUPPORTED
+    ) | {"agency", "lang"}
 
     @classmethod
     def get_body_fields(cls, model):
@@ -138,8 +222,36 @@ class AgencyPagesAPIViewSet(AgencyParameterMixin, PagesAPIViewSet):
     def agency_slug_for(self, page) -> str | None:
         return self._agency_slugs.get(page.path[:HOME_PATH_LENGTH])
 
+    def search_ids(self, text: str) -> list[int]:
+        """Page ids for `text` from the platform's search (live public pages only), in
+        the requested language, within the asked agency or the host's agency."""
+        agency = self.agency or site_agency(self.site)
+        ids: list[int] = []
+        for number in range(1, MAX_SEARCH_HITS // MAX_PER_PAGE + 1):
+            results = search(
+                SearchQuery(
+                    text=text,
+                    language=self.requested_language or settings.LANGUAGE_CODE,
+                    agency=agency.slug if agency else None,
+                    page=number,
+                    per_page=MAX_PER_PAGE,
+                )
+            )
+            ids.extend(hit.page_id for hit in results.hits)
+            if number >= results.pages:
+                break
+        return ids
+
     def get_base_queryset(self):
-        queryset = super().get_base_queryset().public().filter(in_active_agency())
+        try:
+            queryset = super().get_base_queryset()
+        except Http404 as error:
+            if "site" not in self.request.GET:
+                raise
+            raise BadRequestError(
+                f"site '{self.request.GET['site']}' is not a host name of this platform"
+            ) from error
+        queryset = queryset.public().filter(in_active_agency())
         if self.agency is not None:
             queryset = queryset.descendant_of(self.agency.home_page, inclusive=True)
         return queryset

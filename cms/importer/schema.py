@@ -29,6 +29,8 @@ KINDS = ("news", "legal_act", "page")
 # The section a record goes into when it names no parent.
 DEFAULT_SECTIONS = {"news": "news", "legal_act": "documents", "page": "about"}
 MAX_ID_LENGTH = 255
+# Wagtail's default WAGTAILIMAGES_MAX_IMAGE_PIXELS.
+DEFAULT_MAX_PIXELS = 128_000_000
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,253}[a-z0-9])?$")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -229,10 +231,23 @@ class FileResolver:
             try:
                 with PILImage.open(candidate) as picture:
                     picture.verify()
+                    width, height = picture.size
             except (UnidentifiedImageError, PILImage.DecompressionBombError, OSError, SyntaxError):
                 raise RecordRejected(
                     _("The file “%(file)s” is not a readable image."), file=reference
                 ) from None
+            # The limit of the admin's image upload form (Wagtail's default: 128 Mpx).
+            limit = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", DEFAULT_MAX_PIXELS)
+            if limit and width * height > limit:
+                raise RecordRejected(
+                    _(
+                        "The image “%(file)s” has %(pixels)s megapixels; at most %(limit)s "
+                        "are accepted."
+                    ),
+                    file=reference,
+                    pixels=f"{width * height / 1_000_000:.1f}",
+                    limit=f"{limit / 1_000_000:g}",
+                )
         return candidate
 
 

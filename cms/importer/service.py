@@ -96,6 +96,10 @@ class Importer:
             ) from None
         except UnicodeDecodeError:
             raise ImportFileError(_("%(file)s is not UTF-8 text."), file=str(self.path)) from None
+        except RecursionError:
+            raise ImportFileError(
+                _("%(file)s is nested too deeply to be an import file."), file=str(self.path)
+            ) from None
         except json.JSONDecodeError as error:
             raise ImportFileError(
                 _("%(file)s is not valid JSON: %(error)s at line %(line)s, column %(column)s."),
@@ -133,10 +137,31 @@ class Importer:
                 _("The agency “%(slug)s” is not fully provisioned: run create_agency again."),
                 slug=agency.slug,
             )
-        media = data.get("media") or ""
+        return agency, data["records"], FileResolver(self._media_folder(data.get("media")))
+
+    def _media_folder(self, media) -> Path:
+        """The "media" folder: the import file's folder or a folder inside it. A path
+        that leaves it ("../x", "/", a symbolic link pointing elsewhere) is refused, so
+        that an import file cannot publish any file the server can read."""
+        if media is None or media == "":
+            media = "."
         if not isinstance(media, str):
             raise ImportFileError(_("“media” must be the name of a folder."))
-        return agency, data["records"], FileResolver(self.path.parent / media)
+        base = self.path.parent.resolve()
+        folder = (base / media).resolve()
+        if Path(media).is_absolute() or (folder != base and base not in folder.parents):
+            raise ImportFileError(
+                _(
+                    "The media folder “%(folder)s” is outside the folder of the import "
+                    "file; give a folder beside the file, such as “media”."
+                ),
+                folder=media,
+            )
+        if not folder.is_dir():
+            raise ImportFileError(
+                _("The media folder “%(folder)s” does not exist."), folder=media
+            )
+        return folder
 
     # --- the run -----------------------------------------------------------------------
     def run(self) -> Report:

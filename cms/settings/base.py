@@ -276,6 +276,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# --- Files in scope (issue 12) ----------------------------------------------------
+# Documents are served only by /documents/<id>/<name> (WAGTAILDOCS_SERVE_METHOD =
+# "serve_view" below), which checks collection privacy, the agency's status and the
+# privacy of the pages using them (cms/tenants/media.py); /media/ on the app's host
+# never serves a document. FILES_SENDFILE=nginx hands the bytes of an allowed file to
+# nginx with X-Accel-Redirect (an `internal` location at SENDFILE_URL aliasing
+# MEDIA_ROOT); the default streams them from Python. See README, "Files".
+FILES_SENDFILE = env_str("FILES_SENDFILE", "stream")
+if FILES_SENDFILE == "nginx":
+    SENDFILE_BACKEND = "cms.tenants.sendfile_nginx"
+    SENDFILE_URL = env_str("SENDFILE_URL", "/protected-media/")
+elif FILES_SENDFILE != "stream":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("FILES_SENDFILE must be 'stream' or 'nginx'.")
+# --- end of files in scope ----------------------------------------------------------
+
 # --- Tasks -----------------------------------------------------------------------
 TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
 TASKS = {
