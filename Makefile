@@ -39,7 +39,7 @@ run: install ## Migrate, load the demo platform when empty, serve on http://127.
 	$(BIN)/python manage.py setup_platform
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py publish_scheduled
-	@$(BIN)/python manage.py demo_logins
+	@$(BIN)/python manage.py demo_logins --host $(HOST) --port $(PORT)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install chromium ## Install test dependencies and Chromium, run the whole suite (browser tests included)
