@@ -15,6 +15,7 @@ import io
 import json
 from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone, translation
 from modeltranslation.translator import NotRegistered, translator
 from wagtail import blocks
@@ -33,7 +35,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.navigation.models import AgencyMenu
 from cms.pages.portal import ensure_portal
@@ -69,6 +72,31 @@ def _translated_fields(model) -> set[str]:
         return set()
 
 
+@contextmanager
+def deferred_reference_index():
+    """Index the references of each saved object once, at the end, not on every save.
+
+    A demo page is saved three times (created, revision, published); Wagtail would
+    rebuild its reference index entries each time.
+    """
+    saved: dict[tuple, type] = {}
+
+    def record(sender, instance, raw=False, **kwargs):
+        if not raw and ReferenceIndex.is_indexed(sender):
+            saved[(sender, instance.pk)] = sender
+
+    post_save.connect(record, weak=False, dispatch_uid="demo-deferred-reference-index")
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        post_save.disconnect(dispatch_uid="demo-deferred-reference-index")
+    for model, pk in saved:
+        instance = model._default_manager.filter(pk=pk).first()
+        if instance is not None:
+            ReferenceIndex.create_or_update_for_object(instance)
+
+
 def _empty(value) -> bool:
     return value is None or value == "" or (hasattr(value, "__len__") and len(value) == 0)
 
@@ -84,13 +112,14 @@ class DemoLoader:
     def load(self) -> Counter:
         # Plain (untranslated) attribute access writes the active language's column.
         with translation.override("kk"):
-            ensure_portal()
+            with deferred_reference_index():
+                ensure_portal()
             for data in agencies(self.data_dir):
-                self._load_agency(data)
+                with transaction.atomic(), deferred_reference_index():
+                    self._load_agency(data)
             self._ensure_admin()
         return self.created
 
-    @transaction.atomic
     def _load_agency(self, data: dict) -> None:
         before = sum(self.created.values())
         spec = data["agency"]
