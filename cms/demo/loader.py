@@ -28,6 +28,8 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone, translation
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_save_signal_handler as search_on_save
 from modeltranslation.translator import NotRegistered, translator
 from wagtail import blocks
 from wagtail.documents import get_document_model
@@ -73,28 +75,44 @@ def _translated_fields(model) -> set[str]:
 
 
 @contextmanager
-def deferred_reference_index():
-    """Index the references of each saved object once, at the end, not on every save.
+def deferred_indexing():
+    """Index each saved object once, at the end, not on every save.
 
-    A demo page is saved three times (created, revision, published); Wagtail would
-    rebuild its reference index entries each time.
+    A demo page is saved three times (created, revision, published), and Wagtail
+    updates its reference index and its own search index on each save. Inside this
+    block both wait; on the way out every saved object is indexed once, in its final
+    state. Models whose search indexing is switched off stay off.
     """
     saved: dict[tuple, type] = {}
+    searched = [
+        model
+        for model in search_index.get_indexed_models()
+        if post_save.disconnect(search_on_save, sender=model)
+    ]
 
     def record(sender, instance, raw=False, **kwargs):
-        if not raw and ReferenceIndex.is_indexed(sender):
+        if not raw:
             saved[(sender, instance.pk)] = sender
 
-    post_save.connect(record, weak=False, dispatch_uid="demo-deferred-reference-index")
+    post_save.connect(record, weak=False, dispatch_uid="demo-deferred-indexing")
     try:
         with disable_reference_index_auto_update():
             yield
     finally:
-        post_save.disconnect(dispatch_uid="demo-deferred-reference-index")
+        post_save.disconnect(dispatch_uid="demo-deferred-indexing")
+        for model in searched:
+            post_save.connect(search_on_save, sender=model)
     for model, pk in saved:
+        references, search = ReferenceIndex.is_indexed(model), model in searched
+        if not (references or search):
+            continue
         instance = model._default_manager.filter(pk=pk).first()
-        if instance is not None:
+        if instance is None:
+            continue
+        if references:
             ReferenceIndex.create_or_update_for_object(instance)
+        if search:
+            search_index.insert_or_update_object(instance)
 
 
 def _empty(value) -> bool:
@@ -112,10 +130,10 @@ class DemoLoader:
     def load(self) -> Counter:
         # Plain (untranslated) attribute access writes the active language's column.
         with translation.override("kk"):
-            with deferred_reference_index():
+            with deferred_indexing():
                 ensure_portal()
             for data in agencies(self.data_dir):
-                with transaction.atomic(), deferred_reference_index():
+                with transaction.atomic(), deferred_indexing():
                     self._load_agency(data)
             self._ensure_admin()
         return self.created
