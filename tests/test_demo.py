@@ -165,7 +165,10 @@ def test_kazakh_content_has_inflected_forms(demo_db):
         assert word in text.lower(), word
 
 
-def test_demo_editor_can_log_in(demo_db, client):
+def test_demo_editor_can_log_in(demo_db, client, monkeypatch):
+    # Without --host/--port (nor HOST/PORT in the environment): runserver's default.
+    monkeypatch.delenv("HOST", raising=False)
+    monkeypatch.delenv("PORT", raising=False)
     username = credentials.agency_username("digital", "editor")
     out = StringIO()
     call_command("demo_logins", stdout=out)
