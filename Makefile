@@ -40,7 +40,7 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 install: $(STAMP) ## Create .venv and install the locked dependencies
 
 run: install ## Migrate, load the demo platform when empty, serve on http://$(HOST):$(PORT) (make run PORT=8123)
-	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py prepare --log run.log
+	@HOST=$(HOST) PORT=$(PORT) WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py prepare --log run.log
 	@echo "  Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/); Ctrl+C stops"
 	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -1,15 +1,13 @@
 """Agency branding: the brand colour must carry white text (WCAG AA, 4.5:1), and the
 header layout is one of a few choices."""
 
-import importlib
-import pkgutil
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-import cms.demo.content
+from cms.demo.loader import agencies
 from cms.platform.portal import ensure_platform_admins_group
 from cms.platform.provisioning import provision_agency, update_agency
 from cms.tenants.colours import contrast_ratio, format_ratio, relative_luminance
@@ -104,11 +102,8 @@ def test_provision_default_colour_passes():
 
 
 def _demo_specs():
-    for module_info in pkgutil.iter_modules(cms.demo.content.__path__):
-        module = importlib.import_module(f"cms.demo.content.{module_info.name}")
-        for value in vars(module).values():
-            if isinstance(value, dict) and "brand_colour" in value:
-                yield module_info.name, value["brand_colour"]
+    for data in agencies():
+        yield data["agency"]["slug"], data["agency"]["brand_colour"]
 
 
 @pytest.mark.parametrize(("module", "colour"), list(_demo_specs()))

@@ -18,9 +18,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from cms.demo import credentials
-from cms.demo.content import AGENCIES
+from cms.demo.loader import agencies
 from cms.pages.models import NewsPage
 from cms.tenants.models import Agency
+
+AGENCIES = [data["agency"] for data in agencies()]
 
 LANGS = ("kk", "ru", "en")
 FALLBACK_NOTICE = "This page has not been translated into English yet"
@@ -163,7 +165,10 @@ def test_kazakh_content_has_inflected_forms(demo_db):
         assert word in text.lower(), word
 
 
-def test_demo_editor_can_log_in(demo_db, client):
+def test_demo_editor_can_log_in(demo_db, client, monkeypatch):
+    # Without --host/--port (nor HOST/PORT in the environment): runserver's default.
+    monkeypatch.delenv("HOST", raising=False)
+    monkeypatch.delenv("PORT", raising=False)
     username = credentials.agency_username("digital", "editor")
     out = StringIO()
     call_command("demo_logins", stdout=out)
@@ -178,3 +183,12 @@ def test_demo_editor_can_log_in(demo_db, client):
     assert response.wsgi_request.user.username == username
     assert client.get("/admin/").status_code == 200
     assert client.login(username="admin", password=credentials.ADMIN_PASSWORD)
+
+
+def test_demo_logins_print_the_host_and_port_make_run_serves(demo_db):
+    out = StringIO()
+    call_command("demo_logins", "--host", "0.0.0.0", "--port", "8123", stdout=out)
+    printed = out.getvalue()
+    assert "http://0.0.0.0:8123/admin/" in printed
+    assert "http://akimat.localhost:8123/" in printed
+    assert ":8000" not in printed

@@ -15,9 +15,11 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from cms.demo.content import AGENCIES
+from cms.demo.loader import agencies
 from cms.navigation.models import AgencyMenu
 from cms.tenants.models import PORTAL_PAGE_SLUGS, Agency
+
+AGENCIES = [data["agency"] for data in agencies()]
 
 HREF = re.compile(r'<a\b[^>]*\bhref="([^"#?]*)[^"]*"')
 FOOTER = re.compile(r"<footer.*?</footer>", re.S)

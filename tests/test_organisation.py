@@ -18,7 +18,7 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from cms.demo.extra.organisation import portrait_png
+from cms.demo.media import portrait_png
 from cms.organisation.models import (
     ContactsPage,
     Department,

@@ -2,12 +2,16 @@
 
 - `emblem_png`: a round emblem-like logo in the agency's colour.
 - `banner_png`: a landscape gradient picture with geometric shapes, for news.
+- `portrait_png`: a neutral head-and-shoulders silhouette, for person pages.
+- `photo_png`: a picture-like street scene (seeded, so the same seed draws the same
+  picture), standing in for the photos of a gallery.
 - `pdf_bytes`: a minimal valid one-page PDF written by hand (ASCII text only, the
   standard Helvetica font needs no embedding).
 """
 
 import io
 import math
+import random
 
 from PIL import Image, ImageDraw
 
@@ -73,6 +77,49 @@ def banner_png(colour: str, width: int = 1200, height: int = 675) -> bytes:
     shapes.rectangle((0, height - 60, width, height), fill=_mix(base, (0, 0, 0), 0.3) + (200,))
     image.paste(overlay, (0, 0), overlay)
     return _png(image)
+
+
+def portrait_png(colour: str, width: int = 480, height: int = 600) -> bytes:
+    """A neutral head-and-shoulders silhouette on a light tint of the agency colour."""
+    base = _rgb(colour)
+    light = tuple(round(c + (255 - c) * 0.85) for c in base)
+    shade = tuple(round(c + (255 - c) * 0.35) for c in base)
+    image = Image.new("RGB", (width, height), light)
+    draw = ImageDraw.Draw(image)
+    cx = width / 2
+    draw.ellipse((cx - 105, 130, cx + 105, 360), fill=shade)
+    draw.ellipse((cx - 220, 400, cx + 220, 900), fill=shade)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def photo_png(colour: str, seed: str, width: int = 1200, height: int = 800) -> bytes:
+    """A picture-like scene: a sky gradient, a horizon, buildings in the agency colour."""
+    rng = random.Random(seed)
+    base = _rgb(colour)
+    sky_top, sky_bottom = (120, 170, 215), (225, 236, 245)
+    image = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(image)
+    horizon = int(height * rng.uniform(0.55, 0.7))
+    for y in range(horizon):
+        draw.line([(0, y), (width, y)], fill=_mix(sky_top, sky_bottom, y / horizon))
+    draw.rectangle((0, horizon, width, height), fill=(96, 112, 88))
+    x = rng.randint(-40, 40)
+    while x < width:
+        w = rng.randint(90, 200)
+        h = rng.randint(120, int(horizon * 0.8))
+        shade = _mix(base, (255, 255, 255), rng.uniform(0.0, 0.5))
+        draw.rectangle((x, horizon - h, x + w, horizon), fill=shade)
+        for wy in range(horizon - h + 20, horizon - 20, 36):
+            for wx in range(x + 14, x + w - 20, 30):
+                draw.rectangle((wx, wy, wx + 14, wy + 18), fill=(250, 240, 190))
+        x += w + rng.randint(10, 60)
+    sun = rng.randint(100, width - 100)
+    draw.ellipse((sun - 45, 60, sun + 45, 150), fill=(255, 222, 120))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
 
 
 def _pdf_escape(text: str) -> str:

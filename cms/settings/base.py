@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "cms.importer",
     "cms.feeds",
     "cms.platform",
-    "cms.demo",
+    "cms.demo",  # dev-only: load_demo, demo_logins (production.py removes it)
     "search",
     "themes",
     "wagtail.contrib.forms",
@@ -247,7 +247,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English"),
 # --- Static and media ------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Each folder of static/ is served under its own name, except static/demo_content/:
+# the demo platform's data (read by cms.demo), never collected, never in production.
+# (A file directly in static/ is not served: put it in a folder.)
+STATICFILES_DIRS = [
+    (folder.name, folder)
+    for folder in sorted((BASE_DIR / "static").iterdir())
+    if folder.is_dir() and folder.name != "demo_content"
+]
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 

@@ -2,6 +2,8 @@ from .base import *  # noqa: F401,F403
 from .env import env_bool, env_list, env_str
 
 DEBUG = False
+# The demo platform (public passwords, invented agencies) is never installed here.
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "cms.demo"]  # noqa: F405
 SECRET_KEY = env_str("SECRET_KEY", required=True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS:

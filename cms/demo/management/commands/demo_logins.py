@@ -1,4 +1,5 @@
-from django.conf import settings
+import os
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -9,7 +10,13 @@ from cms.tenants.models import Agency
 class Command(BaseCommand):
     help = "Print the admin URL and the demo logins (user, password, agency, role)."
 
+    def add_arguments(self, parser):
+        # `make run HOST=... PORT=...` passes what runserver will listen on.
+        parser.add_argument("--host", default=os.environ.get("HOST") or "127.0.0.1")
+        parser.add_argument("--port", default=os.environ.get("PORT") or "8000")
+
     def handle(self, *args, **options):
+        host, port = options["host"], options["port"]
         User = get_user_model()
         existing = set(User.objects.values_list("username", flat=True))
         rows = []
@@ -23,9 +30,8 @@ class Command(BaseCommand):
                         (username, credentials.AGENCY_PASSWORD, agency.name_en or agency.name_ru,
                          role)
                     )
-        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(f"Admin: {admin_url}"))
+        self.stdout.write(self.style.SUCCESS(f"Admin: http://{host}:{port}/admin/"))
         if not rows:
             self.stdout.write("No demo users found: run `manage.py load_demo` first.")
             return
@@ -36,9 +42,9 @@ class Command(BaseCommand):
         self.stdout.write(line.format(*("-" * w for w in widths)).rstrip())
         for row in rows:
             self.stdout.write(line.format(*row).rstrip())
-        hosts = [a for a in Agency.objects.exclude(hostname=None).exclude(hostname="")]
-        for agency in hosts:
+        for agency in Agency.objects.exclude(hostname=None).exclude(hostname=""):
             self.stdout.write(
-                f"{agency.name_en or agency.name_ru} also answers at http://{agency.hostname}:8000/"
+                f"{agency.name_en or agency.name_ru} also answers at "
+                f"http://{agency.hostname}:{port}/"
             )
         self.stdout.write("Demo passwords are public: never load the demo into production.")
