@@ -5,11 +5,11 @@ and written in the README. Never load the demo into a production database.
 """
 
 ADMIN_USERNAME = "admin"
-ADMIN_PASSWORD = "Birtutas-admin-2026"
+ADMIN_PASSWORD = "Birtutas-admin-2026"  # noqa: S105 - public demo password (dev-only app)
 ADMIN_EMAIL = "admin@birtutas.example.kz"
 
 # Every agency's editor and moderator share one password.
-AGENCY_PASSWORD = "Birtutas-demo-2026"
+AGENCY_PASSWORD = "Birtutas-demo-2026"  # noqa: S105 - public demo password (dev-only app)
 
 ROLES = ("editor", "moderator")
 

@@ -96,7 +96,7 @@ def portrait_png(colour: str, width: int = 480, height: int = 600) -> bytes:
 
 def photo_png(colour: str, seed: str, width: int = 1200, height: int = 800) -> bytes:
     """A picture-like scene: a sky gradient, a horizon, buildings in the agency colour."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - placeholder pictures, not secrets
     base = _rgb(colour)
     sky_top, sky_bottom = (120, 170, 215), (225, 236, 245)
     image = Image.new("RGB", (width, height))

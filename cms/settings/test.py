@@ -2,7 +2,7 @@ from .base import *  # noqa: F401,F403
 from .env import env_str
 
 DEBUG = False
-SECRET_KEY = "test-only-insecure-key"
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105 - test settings only
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
