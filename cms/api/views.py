@@ -25,7 +25,8 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, Page
 from wagtail.query import PageQuerySet
 
-from cms.feeds.scope import HOME_PATH_LENGTH, LANGUAGE_CODES, in_active_agency, request_site
+from cms.core.languages import LANGUAGE_CODES
+from cms.feeds.scope import HOME_PATH_LENGTH, in_active_agency, request_site
 from cms.tenants.models import Agency
 
 from .serializers import TranslatedPageSerializer
