@@ -26,12 +26,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 from wagtail.models import Page
 
-from cms.pages.languages import is_filled_in
+from cms.core.languages import LANGUAGE_CODES
+from cms.pages.languages import page_languages
 from cms.pages.models import AgencyHomePage, BasePage
 from cms.tenants.models import Agency
 from cms.tenants.scoping import agency_home_path
@@ -57,7 +57,7 @@ def terms_text(text: str, language: str) -> str:
 
 
 def languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
+    return list(LANGUAGE_CODES)
 
 
 def doc_id(page_id: int, language: str) -> str:
@@ -136,16 +136,10 @@ def page_date(page: Page):
 
 
 def indexed_languages(page: Page) -> list[str]:
-    """The languages the page has a version in: a required language (kk, ru) whenever
-    its title is filled (publishing enforces it); an optional one (en) only when the
-    page is filled in it, else the site shows the fallback and there is no en version."""
-    required = set(settings.REQUIRED_LANGUAGES)
-    return [
-        language
-        for language in languages()
-        if _text(getattr(page, f"title_{language}", None))
-        and (language in required or is_filled_in(page, language))
-    ]
+    """The languages the page has a version in (cms.pages.languages.page_languages):
+    the required ones (kk, ru; publishing enforces them); an optional one (en) only when
+    the page is filled in it, else the site shows the fallback and there is no en version."""
+    return page_languages(page)
 
 
 def page_tags(page: Page) -> list[str]:

@@ -16,6 +16,7 @@ the engines must update; `search.indexing.drain_outbox` empties it.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.languages import LANGUAGE_CODES
 from cms.tenants.isolation.logging import AgencyLogEntry
 
 
@@ -204,7 +205,7 @@ class PromotedResult(models.Model):
 
     def save(self, *args, **kwargs):
         self.query = normalise_query_text(self.query)
-        for lang in ("kk", "ru", "en"):
+        for lang in LANGUAGE_CODES:
             setattr(self, f"query_{lang}", query_key(self.query, lang))
         super().save(*args, **kwargs)
 
@@ -216,7 +217,7 @@ class PromotedResult(models.Model):
         super().clean()
         self.query = normalise_query_text(self.query)
         errors = {}
-        if not any(query_key(self.query, lang) for lang in ("kk", "ru", "en")):
+        if not any(query_key(self.query, lang) for lang in LANGUAGE_CODES):
             errors["query"] = _("Enter at least one word that can be searched for.")
         if self.agency_id and self.page_id:
             home_path = _agency_home_path(self.agency_id)

@@ -129,3 +129,64 @@ def test_publishing_with_kk_and_ru_works_without_english(admin_client, news_sect
     response = admin_client.post(url, _news_post("Жаңа хабар", "Новое сообщение", "action-publish"))
     assert response.status_code == 302
     assert NewsPage.objects.get(slug="new-item").live
+
+
+# --- The one rule (cms.core.languages), pinned once ----------------------------------
+def test_language_list_comes_from_settings_once(settings):
+    from cms.core import languages
+
+    assert languages.LANGUAGE_CODES == tuple(code for code, _name in settings.LANGUAGES)
+    assert languages.LANGUAGE_CODES == ("kk", "ru", "en")
+    assert languages.REQUIRED == ("kk", "ru")
+    assert languages.OPTIONAL == ("en",)
+    assert languages.FALLBACK == {"en": "ru"}
+    assert tuple(settings.MODELTRANSLATION_LANGUAGES) == languages.LANGUAGE_CODES
+
+
+@pytest.mark.parametrize(
+    "values,fields,filled,shown,en_shows",
+    [
+        # kk and ru only: en is not filled, a request in en shows ru.
+        ({"title_kk": "А", "title_ru": "Б", "title_en": ""}, ("title",),
+         {"kk": True, "ru": True, "en": False}, ["kk", "ru"], "ru"),
+        # All three titles: en is its own version.
+        ({"title_kk": "А", "title_ru": "Б", "title_en": "C"}, ("title",),
+         {"kk": True, "ru": True, "en": True}, ["kk", "ru", "en"], "en"),
+        # A required field with content in some language must have it in en too.
+        ({"title_kk": "А", "title_ru": "Б", "title_en": "C",
+          "body_kk": "[1]", "body_ru": "[1]", "body_en": "[]"}, ("title", "body"),
+         {"kk": True, "ru": True, "en": False}, ["kk", "ru"], "ru"),
+        # ...but a body empty in every language lacks no language.
+        ({"title_kk": "А", "title_ru": "Б", "title_en": "C",
+          "body_kk": None, "body_ru": "", "body_en": "[]"}, ("title", "body"),
+         {"kk": True, "ru": True, "en": True}, ["kk", "ru", "en"], "en"),
+        # A required language is shown even when not filled (publishing enforces it).
+        ({"title_kk": "", "title_ru": "Б", "title_en": "  "}, ("title",),
+         {"kk": False, "ru": True, "en": False}, ["kk", "ru"], "ru"),
+    ],
+)
+def test_the_language_rule(values, fields, filled, shown, en_shows):
+    from cms.core.languages import filled_languages, shown_language, shown_languages
+
+    status = filled_languages(values, fields)
+    assert status == filled
+    assert shown_languages(status) == shown
+    assert shown_language("en", status) == en_shows
+    assert shown_language("kk", status) == "kk"
+    assert shown_language("ru", status) == "ru"
+
+
+@pytest.mark.parametrize("en", [False, True])
+def test_pages_search_feeds_and_editorial_agree(news_section, en):
+    from cms.editorial.languages import language_status as editorial_status
+    from cms.feeds.scope import languages_of
+    from cms.pages.languages import language_status, page_languages
+    from search.documents import indexed_languages
+
+    page = add_news(news_section, en=en)
+    expected = ["kk", "ru", "en"] if en else ["kk", "ru"]
+    assert page_languages(page) == expected
+    assert indexed_languages(page) == expected
+    assert languages_of(page) == expected
+    assert editorial_status([page])[page.pk] == language_status(page)
+    assert content_language(page, "en") == ("en" if en else "ru")

@@ -28,13 +28,8 @@ from wagtail.models import Collection, Page
 from wagtail.query import PageQuerySet
 from wagtail.search.backends import get_search_backend
 
-from cms.feeds.scope import (
-    HOME_PATH_LENGTH,
-    LANGUAGE_CODES,
-    in_active_agency,
-    request_site,
-    site_agency,
-)
+from cms.core.languages import LANGUAGE_CODES
+from cms.feeds.scope import HOME_PATH_LENGTH, in_active_agency, request_site, site_agency
 from cms.tenants.media import published_filter
 from cms.tenants.models import Agency
 from search.engines import SearchQuery, search

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm, _split_by_newline_or_comma
 
+from cms.core.languages import LANGUAGE_CODES
 from cms.pages.forms import TranslatedPageForm
 from cms.pages.languages import LANGUAGE_NAMES
 
@@ -36,7 +37,7 @@ class FormPageAdminForm(TranslatedPageForm, WagtailAdminFormPageForm):
             name = next(
                 (
                     _text(data.get(f"label_{code}"))
-                    for code in ("kk", "ru", "en")
+                    for code in LANGUAGE_CODES
                     if _text(data.get(f"label_{code}"))
                 ),
                 _("No. %(number)s") % {"number": number},

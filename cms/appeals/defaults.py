@@ -1,6 +1,8 @@
 """The fields a new form page gets when it is created without any: the usual
 appeal form (name, a way to reply, subject, message, consent), in kk, ru and en."""
 
+from cms.core.languages import LANGUAGE_CODES
+
 DEFAULT_FIELDS = (
     {
         "clean_name": "name",
@@ -59,4 +61,4 @@ DEFAULT_FIELDS = (
     },
 )
 
-LANGS = ("kk", "ru", "en")
+LANGS = LANGUAGE_CODES

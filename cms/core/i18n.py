@@ -1,8 +1,8 @@
 """Language prefixes in URLs: switching language keeps the same page."""
 
-from django.conf import settings
+from .languages import LANGUAGE_CODES
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+__all__ = ["LANGUAGE_CODES", "path_in_language", "strip_language_prefix"]
 
 
 def strip_language_prefix(path: str) -> str:

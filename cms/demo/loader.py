@@ -40,6 +40,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from cms.core.languages import LANGUAGE_CODES
 from cms.navigation.models import AgencyMenu
 from cms.platform.portal import ensure_portal
 from cms.platform.provisioning import provision_agency
@@ -49,7 +50,7 @@ from . import credentials, media
 
 # Data, never code: outside cms/ and never collected as static (see cms/settings/base.py).
 DATA_DIR = Path(settings.BASE_DIR) / "static" / "demo_content"
-LANGS = ("kk", "ru", "en")
+LANGS = LANGUAGE_CODES
 DRAWINGS = {
     "emblem": lambda colour, item: media.emblem_png(colour),
     "banner": lambda colour, item: media.banner_png(colour),

@@ -11,11 +11,9 @@ Both work on whole listings with a fixed number of queries: one per page type fo
 the page rows, one for the drafts.
 """
 
-import json
 from collections import defaultdict
 
 import django_filters
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.urls import reverse
@@ -27,6 +25,8 @@ from wagtail.admin.ui.tables.pages import PageStatusColumn
 from wagtail.admin.views.reports.base import ReportView
 from wagtail.models import Page, Revision
 
+from cms.core.languages import LANGUAGE_CODES, filled_languages
+from cms.pages.languages import required_fields
 from cms.tenants.models import Agency
 from cms.tenants.scoping import agencies_for_user, is_platform_admin
 
@@ -41,33 +41,12 @@ FILLED_LABELS = {
 
 
 def site_languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
-
-def _filled(value) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        text = value.strip()
-        if text.startswith("["):  # a StreamField in a revision's JSON
-            try:
-                return len(json.loads(text)) > 0
-            except ValueError:
-                return bool(text)
-        return bool(text)
-    if hasattr(value, "raw_data") or isinstance(value, (list, tuple)):
-        return len(value) > 0
-    return bool(str(value).strip())
-
-
-def required_fields(model) -> tuple[str, ...]:
-    fields = tuple(getattr(model, "translated_required_fields", ("title",)))
-    return fields if "title" in fields else ("title", *fields)
+    return list(LANGUAGE_CODES)
 
 
 def language_status(pages) -> dict[int, dict[str, bool]]:
-    """{page id: {language: filled?}} for `pages` (any Page instances)."""
-    languages = site_languages()
+    """{page id: {language: filled?}} for `pages` (any Page instances), by the one rule
+    of cms.core.languages, read from the database (and the drafts) in bulk."""
     by_model = defaultdict(list)
     draft_revisions = {}
     for page in pages:
@@ -76,43 +55,30 @@ def language_status(pages) -> dict[int, dict[str, bool]]:
         if page.has_unpublished_changes and page.latest_revision_id:
             draft_revisions[page.latest_revision_id] = page.pk
     values: dict[int, dict] = {}
+    fields_of: dict[int, tuple[str, ...]] = {}
     for model, ids in by_model.items():
+        fields = required_fields(model)
         columns = [
             f"{name}_{lang}"
-            for name in required_fields(model)
-            for lang in languages
+            for name in fields
+            for lang in LANGUAGE_CODES
             if _has_field(model, f"{name}_{lang}")
         ]
         rows = model._default_manager.filter(pk__in=ids).values("pk", *columns)
         for row in rows:
-            values[row.pop("pk")] = row
+            page_id = row.pop("pk")
+            values[page_id] = row
+            fields_of[page_id] = fields
     for revision_id, content in Revision.objects.filter(pk__in=draft_revisions).values_list(
         "pk", "content"
     ):
         page_id = draft_revisions[revision_id]
         row = values.get(page_id, {})
         values[page_id] = {key: content.get(key, row.get(key)) for key in row}
-    return {page_id: _row_status(row, languages) for page_id, row in values.items()}
-
-
-def _row_status(row: dict, languages) -> dict[str, bool]:
-    """A language is filled when the title is, and every required field that has
-    content in some language has content in this one too: a section whose body is
-    empty in every language lacks no language."""
-    filled = {key: _filled(value) for key, value in row.items()}
-    bases = {key.rsplit("_", 1)[0] for key in row}
-    status = {}
-    for lang in languages:
-        ok = True
-        for base in bases:
-            key = f"{base}_{lang}"
-            if key not in filled:
-                continue
-            used = any(filled.get(f"{base}_{other}") for other in languages)
-            if not filled[key] and (base == "title" or used):
-                ok = False
-        status[lang] = ok
-    return status
+    return {
+        page_id: filled_languages(row, fields_of.get(page_id, ("title",)))
+        for page_id, row in values.items()
+    }
 
 
 def _has_field(model, name) -> bool:

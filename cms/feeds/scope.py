@@ -4,20 +4,18 @@ Shared by the feeds, the sitemap, the SEO tags and the JSON API, so that "public
 means the same thing everywhere.
 """
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import CollectionViewRestriction, Page, Site
 
-from cms.pages.languages import is_filled_in
+from cms.pages.languages import page_languages
 from cms.pages.models import AgencyHomePage
 from cms.tenants.models import Agency
 from cms.tenants.scoping import AGENCY_HOME_DEPTH
 
 HOME_PATH_LENGTH = AGENCY_HOME_DEPTH * Page.steplen
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # Open Graph locales of the site languages.
 OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
 
@@ -92,11 +90,7 @@ def path_on_site(page: Page, site: Site, language: str | None = None) -> str | N
 def languages_of(page) -> list[str]:
     """The languages a page is published in: the required ones, and an optional one
     (en) only where the page has its own content in it (not a fallback)."""
-    return [
-        code
-        for code in LANGUAGE_CODES
-        if code not in settings.FALLBACK_LANGUAGE or is_filled_in(page, code)
-    ]
+    return page_languages(page)
 
 
 def translated(obj, field: str, language: str):

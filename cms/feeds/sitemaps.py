@@ -25,11 +25,11 @@ from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cms.core.languages import LANGUAGE_CODES
 from cms.tenants.models import Agency
 
 from .scope import (
     HOME_PATH_LENGTH,
-    LANGUAGE_CODES,
     languages_of,
     outside_agencies,
     public_pages,

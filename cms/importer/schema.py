@@ -21,10 +21,12 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
+from cms.core.languages import LANGUAGE_CODES
+
 from .errors import RecordRejected
 from .html import Body, convert
 
-LANGS = ("kk", "ru", "en")
+LANGS = LANGUAGE_CODES
 KINDS = ("news", "legal_act", "page")
 # The section a record goes into when it names no parent.
 DEFAULT_SECTIONS = {"news": "news", "legal_act": "documents", "page": "about"}

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from cms.core.languages import REQUIRED
+
 
 class LinkBlock(blocks.StructBlock):
     """One link: a page of the agency's own site, or an external address."""
@@ -39,7 +41,7 @@ class LinkBlock(blocks.StructBlock):
         elif not value.get("page") and not value.get("url"):
             errors["page"] = ValidationError(_("Choose a page or enter an external address."))
         if value.get("url"):
-            for lang in ("kk", "ru"):
+            for lang in REQUIRED:
                 if not (value.get(f"label_{lang}") or "").strip():
                     errors[f"label_{lang}"] = ValidationError(
                         _("An external link needs a label in this language.")

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from cms.core.languages import LANGUAGE_CODES
 from cms.pages.models import PortalHomePage, SectionPage
 from cms.pages.sections import SECTION_SLUGS
 from cms.tenants.models import PORTAL_PAGE_SLUGS
@@ -30,7 +31,7 @@ FEED_SECTIONS = frozenset({"news", "events"})
 MAX_SUBMENU = 8
 TIMEOUT = 60 * 60
 GLOBAL = "global"
-LANGS = ("kk", "ru", "en")
+LANGS = LANGUAGE_CODES
 
 
 # --- Versions ------------------------------------------------------------------------

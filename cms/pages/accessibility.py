@@ -22,7 +22,9 @@ from html.parser import HTMLParser
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .languages import LANGUAGE_NAMES, _is_filled
+from cms.core.languages import REQUIRED, has_content
+
+from .languages import LANGUAGE_NAMES
 
 IMAGE_ALT = "image_alt"
 HEADING_ORDER = "heading_order"
@@ -357,7 +359,7 @@ def languages_to_check(bodies: dict) -> list[str]:
     return [
         language
         for language in bodies
-        if language in settings.REQUIRED_LANGUAGES or _is_filled(bodies[language])
+        if language in REQUIRED or has_content(bodies[language])
     ]
 
 

@@ -11,11 +11,12 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.models import Collection
 
+from cms.core.languages import has_content
 from cms.tenants.models import Agency
 from cms.tenants.scoping import agency_for_page
 
 from .accessibility import check_translations, translated_stream_fields
-from .languages import LANGUAGE_NAMES, _is_filled
+from .languages import LANGUAGE_NAMES
 
 # The buttons that make a page public, directly or through moderation.
 PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
@@ -55,7 +56,7 @@ class TranslatedPageForm(WagtailAdminPageForm):
                 field_name = f"{name}_{language}"
                 if field_name not in self.fields:
                     continue
-                if not _is_filled(cleaned_data.get(field_name)):
+                if not has_content(cleaned_data.get(field_name)):
                     missing.append(field_name)
             for field_name in missing:
                 self.add_error(

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from cms.core.languages import LANGUAGE_CODES
 from cms.pages.models import PortalHomePage, SectionPage
 
 PORTAL_TITLES = {
@@ -186,7 +187,7 @@ def ensure_portal_pages(portal: PortalHomePage) -> None:
         if slug in existing:
             continue
         page = SectionPage(slug=slug)
-        for lang in ("kk", "ru", "en"):
+        for lang in LANGUAGE_CODES:
             setattr(page, f"title_{lang}", texts["title"][lang])
             setattr(page, f"intro_{lang}", texts["intro"][lang])
             setattr(page, f"body_{lang}", _body(texts["body"][lang]))

@@ -28,13 +28,14 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from cms.core.languages import LANGUAGE_CODES
 from cms.pages.models import AgencyHomePage, PortalHomePage, SectionPage
 from cms.pages.sections import EDITOR_SNIPPET_PERMISSIONS, STANDARD_SECTIONS, StandardSection
 from cms.tenants.models import Agency
 
 from .portal import ensure_portal
 
-LANGS = ("kk", "ru", "en")
+LANGS = LANGUAGE_CODES
 
 
 def section_model(section: StandardSection):

@@ -233,7 +233,7 @@ USE_TZ = True
 TIME_ZONE = "Asia/Almaty"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "kk"
-MODELTRANSLATION_LANGUAGES = ("kk", "ru", "en")
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("kk",), "en": ("ru", "kk"), "kk": ("ru",)}
 # Agency slugs and section slugs are language-neutral: /kk/minfin/news/ and
 # /ru/minfin/news/ are the same page, which keeps the language switcher trivial.

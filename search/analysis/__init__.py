@@ -45,6 +45,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from cms.core.languages import LANGUAGE_CODES
+
 from . import english, kazakh, russian
 from .fuzzy import damerau_levenshtein, is_fuzzy_match, max_edits
 from .layout import layout_alternative
@@ -70,7 +72,7 @@ __all__ = [
 
 MAX_TOKEN_LENGTH = 64
 _KAZAKH_LETTERS = frozenset("әғқңөұүһі")
-LANGUAGES = ("kk", "ru", "en")
+LANGUAGES = LANGUAGE_CODES
 
 
 def normalize_language(language: str | None) -> str:

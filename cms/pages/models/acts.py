@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from cms.core.languages import LANGUAGE_CODES
+
 from ..blocks import BodyBlock
 from ..forms import AgencyMediaPageForm
 from ..paging import Filters, date_params, lang_if_other, page_url, paginate
@@ -169,7 +171,7 @@ def _extension(document) -> str:
 
 def legal_act_files(act) -> list[dict]:
     files = []
-    for code in ("kk", "ru", "en"):
+    for code in LANGUAGE_CODES:
         document = getattr(act, f"file_{code}", None)
         if document is None:
             continue

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
+from cms.core.languages import LANGUAGE_CODES, REQUIRED
 from cms.pages.models import PortalHomePage
 from cms.tenants.models import (
     HOSTNAME_VALIDATOR,
@@ -20,7 +21,7 @@ from cms.tenants.models import (
     validate_slug,
 )
 
-LANGS = ("kk", "ru", "en")
+LANGS = LANGUAGE_CODES
 TRANSLATED_FIELDS = [f"{base}_{lang}" for base in ("name", "short_name") for lang in LANGS]
 ADDRESS_FIELDS = [f"address_{lang}" for lang in LANGS]
 # Fields the create form passes to `provision_agency`; the rest go to `update_agency`.
@@ -74,7 +75,7 @@ class AgencyForm(WagtailAdminModelForm):
                         "field": label,
                         "language": LANGUAGE_NAMES[lang],
                     }
-        for lang in ("kk", "ru"):
+        for lang in REQUIRED:
             field = self.fields.get(f"name_{lang}")
             if field is not None:
                 field.required = True

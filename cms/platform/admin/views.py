@@ -14,6 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
+from cms.core.languages import LANGUAGE_CODES
 from cms.platform.provisioning import (
     AgencyConflict,
     archive_agency,
@@ -25,7 +26,7 @@ from cms.tenants.models import Agency
 
 from .forms import PROVISION_FIELDS
 
-LANGS = ("kk", "ru", "en")
+LANGS = LANGUAGE_CODES
 # URL namespace (and prefix) of the viewset: /admin/agencies/.
 NAMESPACE = "agencies"
 ARCHIVE_ACTION = "birtutas.agency.archive"

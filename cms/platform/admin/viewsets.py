@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.core.languages import LANGUAGE_CODES
 from cms.tenants.models import Agency
 
 from . import views
@@ -12,7 +13,7 @@ from .forms import AgencyForm
 
 
 def _translated_row(base: str) -> FieldRowPanel:
-    return FieldRowPanel([FieldPanel(f"{base}_{lang}") for lang in ("kk", "ru", "en")])
+    return FieldRowPanel([FieldPanel(f"{base}_{lang}") for lang in LANGUAGE_CODES])
 
 
 def agency_panels(*, creating: bool) -> ObjectList:

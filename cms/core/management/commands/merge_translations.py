@@ -16,7 +16,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-LANGS = ("kk", "ru")
+from cms.core.languages import UI_CATALOGS
+
+LANGS = UI_CATALOGS
 
 
 class Command(BaseCommand):

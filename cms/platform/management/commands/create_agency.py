@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from cms.core.languages import LANGUAGE_CODES
 from cms.platform.provisioning import provision_agency
 from cms.tenants.models import Agency
 
@@ -49,8 +50,8 @@ class Command(BaseCommand):
         try:
             result = provision_agency(
                 slug=options["slug"],
-                names={lang: options[f"name_{lang}"] for lang in ("kk", "ru", "en")},
-                short_names={lang: options[f"short_name_{lang}"] for lang in ("kk", "ru", "en")},
+                names={lang: options[f"name_{lang}"] for lang in LANGUAGE_CODES},
+                short_names={lang: options[f"short_name_{lang}"] for lang in LANGUAGE_CODES},
                 category=options["category"],
                 parent=parent,
                 hostname=options["hostname"] or None,
