@@ -41,6 +41,10 @@ BOTH_DATABASES = {
     "test_query_budget_content": "query counts differ by backend (savepoints, returning)",
     "test_editorial_workflow": "workflow state changes lock rows",
     "test_settings": "settings read DATABASE_URL",
+    "test_editorial_publish_race": "page actions lock the page row (select_for_update)",
+    "test_editorial_publish_race_threads": "two connections race for the page row lock",
+    "test_search_privacy": "every engine, PostgreSQL's SQL included, excludes private pages",
+    "test_files_scope": "file scoping querysets must hold on the production database",
 }
 
 

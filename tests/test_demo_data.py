@@ -78,6 +78,7 @@ def test_production_settings_do_not_install_the_demo_app():
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "example.kz",
+        "WAGTAILADMIN_BASE_URL": "https://example.kz",
         "DATABASE_URL": "sqlite:///:memory:",
     }
     code = (

@@ -48,7 +48,7 @@ def seen(client, page):
     return {
         "feed": SLUG in client.get("/ru/agency-a/news/feed/").content.decode(),
         "atom": SLUG in client.get("/ru/agency-a/news/atom/").content.decode(),
-        "sitemap": SLUG in client.get("/sitemap.xml").content.decode(),
+        "sitemap": SLUG in client.get("/ru/agency-a/sitemap.xml").content.decode(),
         "api list": SLUG in client.get("/api/v2/pages/", {"child_of": section}).content.decode(),
         "api search": SLUG in client.get("/api/v2/pages/", {"slug": SLUG}).content.decode(),
         "api detail": client.get(f"/api/v2/pages/{page.pk}/").status_code == 200,
