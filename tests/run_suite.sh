@@ -26,7 +26,11 @@ phase() {  # phase NAME COMMAND...: run, print its time, stop on failure
 # The floors of pyproject.toml [tool.importlinter]: an upward import fails here, with
 # the contract and the layer named.
 phase "import layers (lint-imports)" "$(dirname "$py")/lint-imports" --no-cache
-phase "tests: $mark" "$py" -m pytest -n "$workers" --dist loadfile -m "$mark" --durations=15 "$@"
+phase "tests: $mark" "$py" -m pytest -n "$workers" --dist loadfile -m "($mark) and not own_process" \
+  --durations=15 "$@"
+# Tests that commit through several connections, in a process (and test database) of
+# their own: their flush must not meet another module's shared transaction.
+phase "tests that commit: $mark" "$py" -m pytest -p no:xdist -m "($mark) and own_process" "$@"
 if [ "$browser" != "0" ]; then
   phase "browser tests (Chromium + axe)" "$py" -m pytest -n "$workers" --dist load -m browser \
     --durations=15 "$@"

@@ -1,8 +1,10 @@
 """The Approve-and-Publish race with real threads (issue 12): the approval and the
 editor's autosave of the same page run at once.
 
-A module of its own: the test commits (two threads, two connections), so it must not
-share a module transaction with the tests that use `agency_a` (tests/conftest.py)."""
+A module of its own, run in a pytest process of its own (marker `own_process`): the
+test commits through two connections and empties the tables when it ends, which must
+neither meet the module transaction of the tests that use `agency_a`
+(tests/conftest.py) nor the other committing test of a worker (the migration test)."""
 
 import threading
 
@@ -22,6 +24,8 @@ from tests.test_editorial_publish_race import (
     _assert_published,
     _submitted_page,
 )
+
+pytestmark = pytest.mark.own_process
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
