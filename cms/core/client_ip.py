@@ -5,6 +5,8 @@ N-th address from the right of X-Forwarded-For; entries further left are written
 the client and never trusted. With no proxy, REMOTE_ADDR.
 """
 
+import ipaddress
+
 from django.conf import settings
 
 
@@ -23,6 +25,13 @@ def client_ip(request) -> str:
     return remote
 
 
-def client_ip_for_axes(request) -> str:
-    """AXES_CLIENT_IP_CALLABLE."""
-    return client_ip(request)
+def client_ip_for_axes(request) -> str | None:
+    """AXES_CLIENT_IP_CALLABLE: the address, or None when the request has none (a
+    login without an HTTP request, e.g. Client.force_login). Axes stores it in an IP
+    address column, which PostgreSQL refuses to fill with anything but an address."""
+    address = client_ip(request)
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    return address
