@@ -92,4 +92,4 @@ messages: install ## Extract UI strings, fill them from locale/pending/*.json, c
 	$(BIN)/python manage.py merge_translations
 
 clean: ## Remove the virtualenv and local data
-	rm -rf $(VENV) db.sqlite3 media .pytest_media
+	rm -rf $(VENV) db.sqlite3 media .pytest_media .test-db-cache

@@ -19,6 +19,10 @@ from django.db import transaction
 from django.utils import translation
 
 from cms.platform.portal import ensure_portal
+from tests import dbcache
+
+# Migrate once per run: later test processes copy the migrated SQLite database.
+dbcache.install()
 
 # Test modules that also run on PostgreSQL in `.ci/run` (marker `both_databases`), and
 # why: their code path differs by database. Every other module runs on SQLite only;

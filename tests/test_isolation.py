@@ -538,7 +538,11 @@ def _row_ids(cases, with_owner=False):
                 rows.append(pytest.param(case, id=case.id))
         else:
             for intruder in case.intruders:
-                rows.append(pytest.param(case, intruder, id=f"{case.id}-{intruder}"))
+                # The other agency's moderator reaches the same scoped querysets as
+                # its editor (other groups, same SQL): on PostgreSQL the editor's and
+                # the anonymous visitor's rows run, on SQLite all three.
+                marks = [pytest.mark.first_database_only] if intruder == "moderator_b" else []
+                rows.append(pytest.param(case, intruder, id=f"{case.id}-{intruder}", marks=marks))
     return rows
 
 

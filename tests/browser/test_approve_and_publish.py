@@ -23,7 +23,7 @@ from cms.tenants.models import Agency
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 ROUNDS = 20
-AUTOSAVE_WAIT = 2.0  # seconds: past WAGTAIL_AUTOSAVE_INTERVAL (0.5 s) and the request
+AUTOSAVE_WAIT = 1.2  # seconds: past WAGTAIL_AUTOSAVE_INTERVAL (0.5 s) and the request
 # The approval is held this long once it has read the page, as a slow approval
 # (notification e-mails, a busy database) is: the editor's autosave then arrives
 # while the approval runs, in every round, as in the reported failures.

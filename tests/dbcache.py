@@ -1,0 +1,98 @@
+"""Migrations once per database per run (and per code change), not once per process.
+
+`make test` starts several test processes on SQLite: two xdist workers for the main
+run, one for the tests that commit, two for the browser run. Each used to migrate its
+own in-memory database from scratch (about 30 s of CPU each on the 2-core machine).
+Now the first process that needs a database migrates it as before and keeps a copy
+(SQLite's online backup API) in `.test-db-cache/`; every other process copies that
+file into its in-memory database (well under a second) and then sends the usual
+`post_migrate` signal, which finds nothing missing.
+
+The copy is keyed by a hash of everything a migration can read: every migration file
+of every installed app (ours and the installed packages'), the project's own Python
+sources (data migrations import them), the lock file and the settings module. Change
+any of them and the next run migrates afresh. A file lock makes concurrent workers
+wait for the first one rather than migrate twice. PostgreSQL is not affected: it
+migrates once per process as before (its pass runs far fewer tests).
+"""
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".test-db-cache"
+SOURCES = ("cms", "search", "themes")
+
+
+def _key() -> str:
+    from django.conf import settings
+    from django.db.migrations.loader import MigrationLoader
+
+    digest = hashlib.sha256()
+    digest.update(os.environ.get("DJANGO_SETTINGS_MODULE", "").encode())
+    digest.update(repr(settings.INSTALLED_APPS).encode())
+    digest.update((ROOT / "requirements.lock").read_bytes())
+    files = set()
+    for migration in MigrationLoader(None, load=True).disk_migrations.values():
+        files.add(Path(sys.modules[migration.__module__].__file__))
+    for folder in SOURCES:
+        files.update((ROOT / folder).rglob("*.py"))
+    for path in sorted(files):
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    path.parent.mkdir(exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def install() -> None:
+    """Patch `migrate` so that the test database set-up (`create_test_db`: a full
+    migrate with `run_syncdb`, once per database and process) copies an in-memory
+    SQLite database from the cache, or fills the cache after migrating. Any other
+    migrate (a test's own, to a named migration) runs unchanged."""
+    from django.core.management.commands import migrate
+    from django.core.management.sql import emit_post_migrate_signal
+    from django.db import connections
+
+    original = migrate.Command.handle
+    done: set[str] = set()
+
+    def handle(self, *args, **options):
+        alias = options["database"]
+        connection = connections[alias]
+        if (alias in done or not options.get("run_syncdb") or options.get("app_label")
+                or connection.vendor != "sqlite" or not connection.is_in_memory_db()):
+            return original(self, *args, **options)
+        done.add(alias)
+        connection.ensure_connection()
+        cached = CACHE / f"{_key()}.sqlite3"
+        with _locked(cached):
+            if not cached.exists():
+                result = original(self, *args, **options)
+                partial = cached.with_suffix(".partial")
+                target = sqlite3.connect(partial)
+                connection.connection.backup(target)
+                target.close()
+                partial.replace(cached)
+                return result
+        source = sqlite3.connect(cached)
+        source.backup(connection.connection)
+        source.close()
+        emit_post_migrate_signal(0, False, options["database"])
+        return None
+
+    migrate.Command.handle = handle
