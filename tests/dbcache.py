@@ -12,14 +12,19 @@ The copy is keyed by a hash of everything a migration can read: every migration 
 of every installed app (ours and the installed packages'), the project's own Python
 sources (data migrations import them), the lock file and the settings module. Change
 any of them and the next run migrates afresh. A file lock makes concurrent workers
-wait for the first one rather than migrate twice. PostgreSQL is not affected: it
-migrates once per process as before (its pass runs far fewer tests).
+wait for the first one rather than migrate twice.
+
+On PostgreSQL the same key names a template database (`<test db>_tmpl_<key>`): the
+first process migrates its test database and copies it with `CREATE DATABASE ...
+TEMPLATE`; the others drop their empty test database and create it from the template
+(an advisory lock orders them). Older templates of the same test database are dropped.
 """
 
 import contextlib
 import fcntl
 import hashlib
 import os
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -74,10 +79,15 @@ def install() -> None:
     def handle(self, *args, **options):
         alias = options["database"]
         connection = connections[alias]
-        if (alias in done or not options.get("run_syncdb") or options.get("app_label")
-                or connection.vendor != "sqlite" or not connection.is_in_memory_db()):
+        if alias in done or not options.get("run_syncdb") or options.get("app_label"):
             return original(self, *args, **options)
         done.add(alias)
+        if connection.vendor == "postgresql":
+            _postgres_from_template(connection, lambda: original(self, *args, **options))
+            emit_post_migrate_signal(0, False, alias)
+            return None
+        if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+            return original(self, *args, **options)
         connection.ensure_connection()
         cached = CACHE / f"{_key()}.sqlite3"
         with _locked(cached):
@@ -96,3 +106,33 @@ def install() -> None:
         return None
 
     migrate.Command.handle = handle
+
+
+LOCK_ID = 7_214_003  # pg_advisory_lock key of this module
+
+
+def _postgres_from_template(connection, migrate) -> None:
+    test_name = connection.settings_dict["NAME"]
+    base = re.sub(r"_gw\d+$", "", test_name)
+    template = f"{base}_tmpl_{_key()}"[:63]
+    quote = connection.ops.quote_name
+    with connection._nodb_cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_ID])
+        try:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template])
+            if cursor.fetchone() is None:
+                migrate()
+                connection.close()
+                cursor.execute(
+                    "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
+                    [base.replace("_", "\\_") + "\\_tmpl\\_%", template],
+                )
+                for (stale,) in cursor.fetchall():
+                    cursor.execute(f"DROP DATABASE IF EXISTS {quote(stale)}")
+                cursor.execute(f"CREATE DATABASE {quote(template)} TEMPLATE {quote(test_name)}")
+            else:
+                connection.close()
+                cursor.execute(f"DROP DATABASE {quote(test_name)}")
+                cursor.execute(f"CREATE DATABASE {quote(test_name)} TEMPLATE {quote(template)}")
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [LOCK_ID])
