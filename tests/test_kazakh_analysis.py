@@ -13,6 +13,7 @@ from search.analysis import (
     query_groups,
 )
 from search.analysis.kazakh import is_stop_word, stem, stem_candidates
+from search.analysis.translit import latin_readings
 
 
 def shares_stem(a: str, b: str) -> bool:
@@ -318,3 +319,150 @@ def test_numbers_and_hyphenated_words():
 def test_stemmer_is_deterministic_and_quiet(capsys):
     assert stem("министрліктерінің") == stem("министрліктерінің") == "министрлік"
     assert capsys.readouterr() == ("", "")
+
+
+# --- voicing before a possessive, informal Latin (issue 13, item 4) ----------------
+
+
+def meets(query: str, text: str) -> bool:
+    """Every query word has an alternative (query_groups) among the text's index terms."""
+    indexed = set(index_text(text, "kk").split())
+    groups = query_groups(query, "kk")
+    return bool(groups) and all(set(group) & indexed for group in groups)
+
+
+# A final к/қ/п voices to г/ғ/б before a vowel: the possessive form must meet the
+# base word, in both directions, and the base word must be the first reading.
+VOICED = [
+    ("аймағы", "аймақ"),
+    ("көмегі", "көмек"),
+    ("сұрағы", "сұрақ"),
+    ("саябағы", "саябақ"),
+    ("аумағы", "аумақ"),
+    ("жинағы", "жинақ"),
+    ("тірегі", "тірек"),
+    ("тілегі", "тілек"),
+    ("бөлігі", "бөлік"),
+    ("құлағы", "құлақ"),
+    ("жауабы", "жауап"),
+    ("талабы", "талап"),
+    ("есебі", "есеп"),
+    ("тұрағы", "тұрақ"),
+    ("аймағындағы", "аймақ"),
+    ("көмегімен", "көмек"),
+    ("сұрағыңыз", "сұрақ"),
+    ("жауабын", "жауап"),
+    ("есебінде", "есеп"),
+    ("талабына", "талап"),
+    ("саябағына", "саябақ"),
+    ("жинағының", "жинақ"),
+]
+
+
+@pytest.mark.parametrize(("form", "base"), VOICED)
+def test_voiced_possessive_meets_its_base(form, base):
+    assert stem(form) == stem(base), (form, stem_candidates(form))
+    assert meets(form, base) and meets(base, form)
+
+
+def test_voiced_possessive_keeps_the_other_reading():
+    # айма+ғы (attributive) stays an alternative; the possessive reading comes first.
+    assert stem_candidates("аймағы") == ["аймақ", "айма"]
+    assert query_groups("аймағы", "kk") == [["aimak", "aima"]]
+    assert query_groups("көмегі", "kk")[0][0] == "komek"
+    # a stem in -ы/-і is no reading worth keeping (министрлі+гі)
+    assert stem_candidates("министрлігі") == ["министрлік"]
+    # the attributive after a consonant is untouched
+    assert stem_candidates("жылғы") == ["жыл"]
+
+
+# Informal ASCII and 2021 Latin spellings (KAZAKH.md habits) that must meet the
+# Cyrillic text through one of their alternatives.
+INFORMAL = [
+    ("kazakhstan", "Қазақстан"),  # kh for қ (Russian-style)
+    ("kazakhstannyn", "Қазақстанның"),
+    ("Kazakhstandagy", "Қазақстандағы"),
+    ("otinis", "өтініш"),  # s for ш
+    ("otinish", "өтінішті"),
+    ("otinisti", "өтініш"),
+    ("sifrlyq", "цифрлық"),  # s for ц
+    ("tsifrlyk", "цифрлық"),  # ts for ц
+    ("cifrlyq", "цифрлық"),  # c for ц
+    ("sentr", "орталық пен центр"),
+    ("konstitusiya", "Конституция"),
+    ("polisiya", "полиция"),
+    ("chempionat", "чемпионаты"),  # ch for ч
+    ("cek", "чек"),  # c for ч
+    ("khalyk", "халық"),  # kh for х
+    ("halyk", "халқы"),  # h for х
+    ("sagym", "шағым"),  # s for ш, g for ғ
+    ("wagym", "шағымдар"),  # w for ш
+    ("shagymdar", "шағым"),
+    ("zhanga", "жаңа"),  # ng for ң
+    ("mangyzdy", "маңызды"),
+    ("tenge", "теңге"),
+    ("aekimdik", "әкімдік"),  # ae for ә
+    ("akimdigi", "әкімдік"),
+    ("oener", "өнер"),  # oe for ө
+    ("tuesinik", "түсінік"),  # ue for ү
+    ("tyrgyn", "тұрғын"),  # y for ұ
+    ("aimagy", "аймақ"),  # voicing, in ASCII
+    ("aimağy", "аймағында"),
+    ("komegi", "көмек"),
+    ("suragy", "сұрақтар"),
+    ("zhauaby", "жауап"),
+    ("jauabyn", "жауабы"),
+    ("esebi", "есеп"),
+    ("talaby", "талап"),
+    ("saiabagy", "саябақ"),
+    ("jinagy", "жинақ"),
+]
+
+
+@pytest.mark.parametrize(("query", "text"), INFORMAL)
+def test_informal_latin_meets_cyrillic(query, text):
+    assert meets(query, text), (query_groups(query, "kk"), index_text(text, "kk"))
+
+
+def test_latin_readings_best_guess_first():
+    assert latin_readings("otinis")[:2] == ["отініс", "отініш"]
+    assert "қазақстан" in [r.replace("к", "қ") for r in latin_readings("kazakhstan")]
+    assert latin_readings("qyzmet")[0] == "қызмет"
+    # unambiguous spellings have one reading
+    assert latin_readings("otinishinizdi") == ["отінішінізді"]
+    assert len(latin_readings("sssssssss")) <= 10
+
+
+# Pairs that must stay apart although the new readings bring them close.
+APART_INFORMAL = [
+    ("kazakh", "Қазақстан"),  # қазақ ≠ Қазақстан
+    ("shyn", "сын"),  # sh is only ш: true ≠ criticism
+    ("shash", "сас"),
+    ("zhyl", "жылқы"),  # year ≠ horse: жылғы gives no «жылқ»
+    ("jylgy", "жылқы"),
+    ("tenge", "тең"),  # the currency ≠ equal
+    ("chek", "шек"),  # ch is only ч: receipt ≠ limit
+    ("komek", "көме"),
+    ("suraq", "сұрау"),  # question ≠ request
+]
+
+
+@pytest.mark.parametrize(("query", "text"), APART_INFORMAL)
+def test_informal_latin_pairs_kept_apart(query, text):
+    assert not meets(query, text), (query_groups(query, "kk"), index_text(text, "kk"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("жыл", "жылқы"),
+        ("көмек", "көмей"),
+        ("сұрақ", "сұрау"),
+        ("жауап", "жау"),
+        ("талап", "тал"),
+        ("есеп", "ес"),
+        ("аймақ", "ай"),
+    ],
+)
+def test_voicing_pairs_kept_apart(a, b):
+    assert not shares_stem(a, b), (stem_candidates(a), stem_candidates(b))
