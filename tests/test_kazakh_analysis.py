@@ -14,6 +14,7 @@ from search.analysis import (
 )
 from search.analysis.kazakh import is_stop_word, stem, stem_candidates
 from search.analysis.translit import latin_readings
+from search.spelling import closest_kazakh_word, complete_from
 
 
 def shares_stem(a: str, b: str) -> bool:
@@ -466,3 +467,69 @@ def test_informal_latin_pairs_kept_apart(query, text):
 )
 def test_voicing_pairs_kept_apart(a, b):
     assert not shares_stem(a, b), (stem_candidates(a), stem_candidates(b))
+
+
+# --- did you mean / autocomplete for Kazakh typed in Latin (search.spelling) -------------
+TITLE_WORDS = {
+    "қазақстан": 5,
+    "қазақстанның": 2,
+    "өтініш": 4,
+    "өтініштер": 1,
+    "емханаға": 3,
+    "емхана": 2,
+    "тіркелу": 3,
+    "цифрлық": 6,
+    "цифрландыру": 4,
+    "саябақ": 2,
+    "шағым": 2,
+    "сағат": 1,
+}
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("kazakhstan", "қазақстан"),  # kh for қ
+        ("qazaqstan", "қазақстан"),
+        ("kazakstn", "қазақстан"),  # a letter left out
+        ("otinis", "өтініш"),  # s for ш
+        ("otinsh", "өтініш"),
+        ("emhanaga", "емханаға"),
+        ("emhnaga", "емханаға"),  # letters swapped, ASCII
+        ("tirkelw", "тіркелу"),  # w for у
+        ("sifrlyq", "цифрлық"),  # s for ц
+        ("tsifrlandru", "цифрландыру"),
+        ("sagym", "шағым"),  # s for ш, not сағат
+        ("казакстан", "қазақстан"),  # Russian keyboard
+    ],
+)
+def test_did_you_mean_for_kazakh_in_latin(typed, meant):
+    assert closest_kazakh_word(typed, TITLE_WORDS) == meant
+
+
+def test_did_you_mean_leaves_known_and_far_words():
+    assert closest_kazakh_word("өтініш", TITLE_WORDS) is None
+    assert closest_kazakh_word("bilim", TITLE_WORDS) is None
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("kazak", ["қазақстан", "қазақстанның"]),
+        ("qazaq", ["қазақстан", "қазақстанның"]),
+        ("emhan", ["емханаға", "емхана"]),
+        ("otinis", ["өтініш", "өтініштер"]),  # s for ш
+        ("sifr", ["цифрлық", "цифрландыру"]),  # s for ц
+        ("tsifrl", ["цифрлық", "цифрландыру"]),
+        ("емхан", ["емханаға", "емхана"]),
+        ("казак", ["қазақстан", "қазақстанның"]),  # Russian keyboard
+    ],
+)
+def test_autocomplete_of_latin_prefixes(prefix, expected):
+    assert complete_from(prefix, "kk", TITLE_WORDS) == expected
+
+
+def test_autocomplete_other_languages_stay_literal():
+    words = {"цифровизация": 3, "цифровой": 2}
+    assert complete_from("цифр", "ru", words) == ["цифровизация", "цифровой"]
+    assert complete_from("cifr", "ru", words) == []
