@@ -21,7 +21,7 @@ SCREENSHOT_PORT ?= 8765
 BASE_URL ?=
 SCREENSHOT_ARGS ?=
 
-.PHONY: help install run test chromium bench bench-pages lint messages screenshots clean
+.PHONY: help install run test chromium bench bench-pages relevance lint messages screenshots clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -79,6 +79,9 @@ screenshots: install ## PNGs of the main pages (kk/ru/en, desktop and mobile, VI
 
 bench: install ## Search benchmark (BENCH_DOCS=10000 to scale down; DATABASE_URL=postgres://... adds PostgreSQL)
 	$(BIN)/python -m tests.benchmarks.search_bench
+
+relevance: install ## Judged query set (search/relevance/queries.json) on the demo platform: nDCG@10, MRR, answer in top 3 per language and engine (DATABASE_URL=postgres://... adds PostgreSQL; osmem-server when installed)
+	$(BIN)/python -m tests.benchmarks.relevance
 
 bench-pages: install ## Page benchmark: gunicorn on loopback, pages cached/uncached vs a minimal view (BENCH_AGENCIES=5 to scale down; table in BENCH_OUT or /tmp/pages_bench.md)
 	$(BIN)/python -m tests.benchmarks.pages_bench

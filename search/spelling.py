@@ -8,6 +8,14 @@ Candidates, in order:
    (`damerau_levenshtein`, 1 edit for words of 4–8 letters, 2 above; ties go to the
    more frequent word).
 
+Kazakh typed in Latin letters or on a Russian keyboard (kazakhstan, otinis,
+emhanaga, кызмет) is compared in the folded form (`search.analysis.fold`) with every
+plausible reading of the word (`latin_readings`: s may be ш or ц, kh may be қ), so
+"kazakhstan" suggests «қазақстан» and "emhanga" «емханаға»; for Kazakh Latin input
+this correction is tried before the letter-by-letter transliteration, which guesses
+one reading only. The autocomplete (`completions`) matches Latin prefixes the same
+way: "emhan" completes to «емхана».
+
 The view offers the first candidate that finds something. The vocabulary (title
 words per language, with their frequencies) is read from the database engine's
 table, which is always current, and cached for a few minutes.
@@ -20,7 +28,14 @@ from collections import Counter
 from django.conf import settings
 from django.core.cache import cache
 
-from search.analysis import damerau_levenshtein, latin_to_cyrillic, layout_alternative, tokenize
+from search.analysis import (
+    damerau_levenshtein,
+    fold,
+    latin_readings,
+    latin_to_cyrillic,
+    layout_alternative,
+    tokenize,
+)
 from search.analysis.tokens import has_letter, is_latin
 from search.models import SearchEntry
 
@@ -67,6 +82,39 @@ def closest_word(word: str, words: dict[str, int]) -> str | None:
     return best[2] if best else None
 
 
+def folded_keys(word: str) -> list[str]:
+    """The folded forms a Kazakh word may stand for: one for Cyrillic, one per
+    plausible reading for Latin ("otinis" → otinis, otinish)."""
+    if any(is_latin(ch) for ch in word):
+        return list(dict.fromkeys(fold(reading) for reading in latin_readings(word)))
+    return [fold(word)]
+
+
+def closest_kazakh_word(word: str, words: dict[str, int]) -> str | None:
+    """The vocabulary word nearest to `word` compared in folded form, over every
+    reading of a Latin word (None if none is within the allowed edits, or if the
+    word is already a vocabulary word)."""
+    if word in words:
+        return None
+    limit = allowed_edits(word)
+    keys = folded_keys(word)
+    best: tuple[int, int, str] | None = None
+    for candidate, count in words.items():
+        if any(is_latin(ch) for ch in candidate):
+            continue
+        folded = fold(candidate)
+        for key in keys:
+            if abs(len(folded) - len(key)) > limit:
+                continue
+            distance = damerau_levenshtein(key, folded, limit)
+            if distance > limit:
+                continue
+            rank = (distance, -count, candidate)
+            if best is None or rank < best:
+                best = rank
+    return best[2] if best else None
+
+
 def corrected(text: str, language: str) -> str | None:
     """`text` with its unknown words replaced by the closest title words, or None."""
     words = vocabulary(language)
@@ -74,7 +122,12 @@ def corrected(text: str, language: str) -> str | None:
     changed = False
     out = []
     for token in tokens:
-        fix = closest_word(token, words) if has_letter(token) else None
+        if not has_letter(token):
+            fix = None
+        elif language == "kk":
+            fix = closest_kazakh_word(token, words)
+        else:
+            fix = closest_word(token, words)
         if fix:
             changed = True
         out.append(fix or token)
@@ -98,6 +151,10 @@ def in_cyrillic(text: str, language: str) -> str | None:
 def candidates(text: str, language: str) -> list[str]:
     """Other readings of `text`, most likely first, without repeats or the text itself."""
     found = [layout_alternative(text), in_cyrillic(text, language), corrected(text, language)]
+    if language == "kk" and any(is_latin(ch) for ch in text):
+        # Kazakh Latin: the folded match knows the real word (kazakhstan → қазақстан);
+        # the letter-by-letter transliteration only guesses (казахстан).
+        found = [found[0], found[2], found[1]]
     seen = {text.strip().lower()}
     result = []
     for candidate in found:
@@ -112,12 +169,19 @@ def completions(prefix: str, language: str, limit: int = 3) -> list[str]:
     autocomplete of a word still being typed."""
     if len(prefix) < MIN_WORD or not has_letter(prefix):
         return []
-    words = vocabulary(language)
-    found = sorted(
-        (w for w in words if w.startswith(prefix) and w != prefix),
-        key=lambda w: (-words[w], len(w), w),
-    )
-    return found[:limit]
+    return complete_from(prefix, language, vocabulary(language), limit)
+
+
+def complete_from(prefix: str, language: str, words: dict[str, int], limit: int = 3) -> list[str]:
+    """`completions` over a given vocabulary. Kazakh compares folded forms, so a
+    Latin or Russian-keyboard prefix completes to the Cyrillic word ("emhan",
+    "емхан" → «емхана»; "otinis" → «өтініш»)."""
+    if language == "kk":
+        keys = tuple(folded_keys(prefix))
+        found = [w for w in words if w != prefix and fold(w).startswith(keys)]
+    else:
+        found = [w for w in words if w.startswith(prefix) and w != prefix]
+    return sorted(found, key=lambda w: (-words[w], len(w), w))[:limit]
 
 
 def forget_vocabulary() -> None:

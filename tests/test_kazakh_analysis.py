@@ -13,6 +13,8 @@ from search.analysis import (
     query_groups,
 )
 from search.analysis.kazakh import is_stop_word, stem, stem_candidates
+from search.analysis.translit import latin_readings
+from search.spelling import closest_kazakh_word, complete_from
 
 
 def shares_stem(a: str, b: str) -> bool:
@@ -318,3 +320,216 @@ def test_numbers_and_hyphenated_words():
 def test_stemmer_is_deterministic_and_quiet(capsys):
     assert stem("министрліктерінің") == stem("министрліктерінің") == "министрлік"
     assert capsys.readouterr() == ("", "")
+
+
+# --- voicing before a possessive, informal Latin (issue 13, item 4) ----------------
+
+
+def meets(query: str, text: str) -> bool:
+    """Every query word has an alternative (query_groups) among the text's index terms."""
+    indexed = set(index_text(text, "kk").split())
+    groups = query_groups(query, "kk")
+    return bool(groups) and all(set(group) & indexed for group in groups)
+
+
+# A final к/қ/п voices to г/ғ/б before a vowel: the possessive form must meet the
+# base word, in both directions, and the base word must be the first reading.
+VOICED = [
+    ("аймағы", "аймақ"),
+    ("көмегі", "көмек"),
+    ("сұрағы", "сұрақ"),
+    ("саябағы", "саябақ"),
+    ("аумағы", "аумақ"),
+    ("жинағы", "жинақ"),
+    ("тірегі", "тірек"),
+    ("тілегі", "тілек"),
+    ("бөлігі", "бөлік"),
+    ("құлағы", "құлақ"),
+    ("жауабы", "жауап"),
+    ("талабы", "талап"),
+    ("есебі", "есеп"),
+    ("тұрағы", "тұрақ"),
+    ("аймағындағы", "аймақ"),
+    ("көмегімен", "көмек"),
+    ("сұрағыңыз", "сұрақ"),
+    ("жауабын", "жауап"),
+    ("есебінде", "есеп"),
+    ("талабына", "талап"),
+    ("саябағына", "саябақ"),
+    ("жинағының", "жинақ"),
+]
+
+
+@pytest.mark.parametrize(("form", "base"), VOICED)
+def test_voiced_possessive_meets_its_base(form, base):
+    assert stem(form) == stem(base), (form, stem_candidates(form))
+    assert meets(form, base) and meets(base, form)
+
+
+def test_voiced_possessive_keeps_the_other_reading():
+    # айма+ғы (attributive) stays an alternative; the possessive reading comes first.
+    assert stem_candidates("аймағы") == ["аймақ", "айма"]
+    assert query_groups("аймағы", "kk") == [["aimak", "aima"]]
+    assert query_groups("көмегі", "kk")[0][0] == "komek"
+    # a stem in -ы/-і is no reading worth keeping (министрлі+гі)
+    assert stem_candidates("министрлігі") == ["министрлік"]
+    # the attributive after a consonant is untouched
+    assert stem_candidates("жылғы") == ["жыл"]
+
+
+# Informal ASCII and 2021 Latin spellings (KAZAKH.md habits) that must meet the
+# Cyrillic text through one of their alternatives.
+INFORMAL = [
+    ("kazakhstan", "Қазақстан"),  # kh for қ (Russian-style)
+    ("kazakhstannyn", "Қазақстанның"),
+    ("Kazakhstandagy", "Қазақстандағы"),
+    ("otinis", "өтініш"),  # s for ш
+    ("otinish", "өтінішті"),
+    ("otinisti", "өтініш"),
+    ("sifrlyq", "цифрлық"),  # s for ц
+    ("tsifrlyk", "цифрлық"),  # ts for ц
+    ("cifrlyq", "цифрлық"),  # c for ц
+    ("sentr", "орталық пен центр"),
+    ("konstitusiya", "Конституция"),
+    ("polisiya", "полиция"),
+    ("chempionat", "чемпионаты"),  # ch for ч
+    ("cek", "чек"),  # c for ч
+    ("khalyk", "халық"),  # kh for х
+    ("halyk", "халқы"),  # h for х
+    ("sagym", "шағым"),  # s for ш, g for ғ
+    ("wagym", "шағымдар"),  # w for ш
+    ("shagymdar", "шағым"),
+    ("zhanga", "жаңа"),  # ng for ң
+    ("mangyzdy", "маңызды"),
+    ("tenge", "теңге"),
+    ("aekimdik", "әкімдік"),  # ae for ә
+    ("akimdigi", "әкімдік"),
+    ("oener", "өнер"),  # oe for ө
+    ("tuesinik", "түсінік"),  # ue for ү
+    ("tyrgyn", "тұрғын"),  # y for ұ
+    ("aimagy", "аймақ"),  # voicing, in ASCII
+    ("aimağy", "аймағында"),
+    ("komegi", "көмек"),
+    ("suragy", "сұрақтар"),
+    ("zhauaby", "жауап"),
+    ("jauabyn", "жауабы"),
+    ("esebi", "есеп"),
+    ("talaby", "талап"),
+    ("saiabagy", "саябақ"),
+    ("jinagy", "жинақ"),
+]
+
+
+@pytest.mark.parametrize(("query", "text"), INFORMAL)
+def test_informal_latin_meets_cyrillic(query, text):
+    assert meets(query, text), (query_groups(query, "kk"), index_text(text, "kk"))
+
+
+def test_latin_readings_best_guess_first():
+    assert latin_readings("otinis")[:2] == ["отініс", "отініш"]
+    assert "қазақстан" in [r.replace("к", "қ") for r in latin_readings("kazakhstan")]
+    assert latin_readings("qyzmet")[0] == "қызмет"
+    # unambiguous spellings have one reading
+    assert latin_readings("otinishinizdi") == ["отінішінізді"]
+    assert len(latin_readings("sssssssss")) <= 10
+
+
+# Pairs that must stay apart although the new readings bring them close.
+APART_INFORMAL = [
+    ("kazakh", "Қазақстан"),  # қазақ ≠ Қазақстан
+    ("shyn", "сын"),  # sh is only ш: true ≠ criticism
+    ("shash", "сас"),
+    ("zhyl", "жылқы"),  # year ≠ horse: жылғы gives no «жылқ»
+    ("jylgy", "жылқы"),
+    ("tenge", "тең"),  # the currency ≠ equal
+    ("chek", "шек"),  # ch is only ч: receipt ≠ limit
+    ("komek", "көме"),
+    ("suraq", "сұрау"),  # question ≠ request
+]
+
+
+@pytest.mark.parametrize(("query", "text"), APART_INFORMAL)
+def test_informal_latin_pairs_kept_apart(query, text):
+    assert not meets(query, text), (query_groups(query, "kk"), index_text(text, "kk"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("жыл", "жылқы"),
+        ("көмек", "көмей"),
+        ("сұрақ", "сұрау"),
+        ("жауап", "жау"),
+        ("талап", "тал"),
+        ("есеп", "ес"),
+        ("аймақ", "ай"),
+    ],
+)
+def test_voicing_pairs_kept_apart(a, b):
+    assert not shares_stem(a, b), (stem_candidates(a), stem_candidates(b))
+
+
+# --- did you mean / autocomplete for Kazakh typed in Latin (search.spelling) -------------
+TITLE_WORDS = {
+    "қазақстан": 5,
+    "қазақстанның": 2,
+    "өтініш": 4,
+    "өтініштер": 1,
+    "емханаға": 3,
+    "емхана": 2,
+    "тіркелу": 3,
+    "цифрлық": 6,
+    "цифрландыру": 4,
+    "саябақ": 2,
+    "шағым": 2,
+    "сағат": 1,
+}
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("kazakhstan", "қазақстан"),  # kh for қ
+        ("qazaqstan", "қазақстан"),
+        ("kazakstn", "қазақстан"),  # a letter left out
+        ("otinis", "өтініш"),  # s for ш
+        ("otinsh", "өтініш"),
+        ("emhanaga", "емханаға"),
+        ("emhnaga", "емханаға"),  # letters swapped, ASCII
+        ("tirkelw", "тіркелу"),  # w for у
+        ("sifrlyq", "цифрлық"),  # s for ц
+        ("tsifrlandru", "цифрландыру"),
+        ("sagym", "шағым"),  # s for ш, not сағат
+        ("казакстан", "қазақстан"),  # Russian keyboard
+    ],
+)
+def test_did_you_mean_for_kazakh_in_latin(typed, meant):
+    assert closest_kazakh_word(typed, TITLE_WORDS) == meant
+
+
+def test_did_you_mean_leaves_known_and_far_words():
+    assert closest_kazakh_word("өтініш", TITLE_WORDS) is None
+    assert closest_kazakh_word("bilim", TITLE_WORDS) is None
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("kazak", ["қазақстан", "қазақстанның"]),
+        ("qazaq", ["қазақстан", "қазақстанның"]),
+        ("emhan", ["емханаға", "емхана"]),
+        ("otinis", ["өтініш", "өтініштер"]),  # s for ш
+        ("sifr", ["цифрлық", "цифрландыру"]),  # s for ц
+        ("tsifrl", ["цифрлық", "цифрландыру"]),
+        ("емхан", ["емханаға", "емхана"]),
+        ("казак", ["қазақстан", "қазақстанның"]),  # Russian keyboard
+    ],
+)
+def test_autocomplete_of_latin_prefixes(prefix, expected):
+    assert complete_from(prefix, "kk", TITLE_WORDS) == expected
+
+
+def test_autocomplete_other_languages_stay_literal():
+    words = {"цифровизация": 3, "цифровой": 2}
+    assert complete_from("цифр", "ru", words) == ["цифровизация", "цифровой"]
+    assert complete_from("cifr", "ru", words) == []

@@ -210,6 +210,13 @@ def test_did_you_mean_on_a_typo(client, demo):
     assert kk("Did you mean:") in response.content.decode()
 
 
+def test_did_you_mean_for_kazakh_typed_in_latin_with_a_typo(client, demo):
+    # s for ц and a letter left out: compared in folded form over every reading
+    response = client.get("/kk/search/", {"q": "sifrlandru"})
+    assert response.context["total"] == 0
+    assert response.context["did_you_mean"]["text"] == "цифрландыру"
+
+
 def test_did_you_mean_on_a_wrong_keyboard_layout(client, demo):
     response = client.get("/ru/search/", {"q": "wbahjdbpfwbb"})
     assert response.context["total"] == 0
@@ -393,6 +400,12 @@ def test_page_titles_with_markup_are_escaped(client, agency_a, commit):
 
 def test_suggest_completes_a_word_being_typed(client, demo):
     data = client.get("/kk/search/suggest/", {"q": "цифрлан"}).json()
+    assert "Цифрландыру бағдарламасы" in {s["title"] for s in data["suggestions"]}
+
+
+@pytest.mark.parametrize("prefix", ["tsifrlan", "cifrlan", "sifrlan", "цифрлан"])
+def test_suggest_completes_a_latin_prefix(client, demo, prefix):
+    data = client.get("/kk/search/suggest/", {"q": prefix}).json()
     assert "Цифрландыру бағдарламасы" in {s["title"] for s in data["suggestions"]}
 
 

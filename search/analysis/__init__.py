@@ -30,8 +30,11 @@ Public API
     most-likely stem for kk, the Snowball stem for ru/en. Every one of them is
     present in the index for a matching document.
 ``query_groups(text, language)``
-    per query word, the list of alternative terms (kk ambiguity, e.g. облысы →
-    облыс | облы); the search layer may OR inside a group and AND across groups.
+    per query word, the list of alternative terms, most likely first: kk
+    ambiguity (облысы → облыс | облы; аймағы → аймақ | айма), informal Latin
+    readings (otinis → otinis | otinish; kazakhstan → kazahstan | kazakstan). The
+    search layer should OR inside a group and AND across groups: the first term
+    alone may be absent from the index when a later one is the right reading.
 ``fuzzy_key(word, language)``, ``damerau_levenshtein(a, b)``, ``max_edits(word)``,
 ``is_fuzzy_match(query_term, index_term)``
     typo tolerance on analysed terms (1 edit for 5–8 letters, 2 above).
@@ -51,7 +54,7 @@ from . import english, kazakh, russian
 from .fuzzy import damerau_levenshtein, is_fuzzy_match, max_edits
 from .layout import layout_alternative
 from .tokens import has_letter, is_cyrillic, split_compound, tokenize
-from .translit import cyrillic_to_latin, fold, latin_to_cyrillic
+from .translit import cyrillic_to_latin, fold, latin_readings, latin_to_cyrillic
 
 __all__ = [
     "analyze",
@@ -62,6 +65,7 @@ __all__ = [
     "fuzzy_key",
     "index_text",
     "is_fuzzy_match",
+    "latin_readings",
     "latin_to_cyrillic",
     "layout_alternative",
     "max_edits",
@@ -91,9 +95,18 @@ def _number_terms(token: str) -> list[str] | None:
     return None
 
 
+MAX_ALTERNATIVES = 12
+
+
 @lru_cache(maxsize=131072)
-def _kk_groups(part: str) -> tuple[str, ...]:
-    """Alternatives for one Kazakh word: [(Cyrillic stems...), (folded stems...)]."""
+def _kk_groups(part: str, expand: bool = False) -> tuple[str, ...]:
+    """Alternatives for one Kazakh word: [(Cyrillic stems...), (folded stems...)].
+
+    With *expand* (query side), a Latin word is read every plausible way
+    (``latin_readings``: otinis → өтініс | өтініш, kazakhstan → казахстан |
+    қазақстан) and the folded stems of all readings are offered, best guess first.
+    The index side keeps the best guess only.
+    """
     part = part.replace("'", "")
     if not part or kazakh.is_stop_word(part):
         return ()
@@ -107,8 +120,13 @@ def _kk_groups(part: str) -> tuple[str, ...]:
             guessed = kazakh.stem_candidates(part.replace("и", "і"), lenient=True)
             stems = [s.replace("і", "и") for s in guessed]
         return (*stems, *(fold(s) for s in stems))
-    stems = kazakh.stem_candidates(latin_to_cyrillic(part), lenient=True)
-    return tuple(fold(s) for s in stems)
+    if not expand:
+        stems = kazakh.stem_candidates(latin_to_cyrillic(part), lenient=True)
+        return tuple(fold(s) for s in stems)
+    folded: list[str] = []
+    for reading in latin_readings(part):
+        folded.extend(fold(s) for s in kazakh.stem_candidates(reading, lenient=True))
+    return tuple(dict.fromkeys(folded))[:MAX_ALTERNATIVES]
 
 
 def _snowball(part: str, primary) -> list[str]:
@@ -121,7 +139,7 @@ def _snowball(part: str, primary) -> list[str]:
     return [english.stem(part)]
 
 
-def _word_terms(token: str, language: str) -> list[list[str]]:
+def _word_terms(token: str, language: str, expand: bool = False) -> list[list[str]]:
     """Per part of *token*, its list of terms (empty lists dropped)."""
     if len(token) > MAX_TOKEN_LENGTH:
         return []
@@ -137,7 +155,7 @@ def _word_terms(token: str, language: str) -> list[list[str]]:
         elif language == "kk" and previous.isdigit() and kazakh.is_bare_suffix(part):
             terms = []  # "300-ден", "2026-жылға" → the ending of a number, not a word
         elif language == "kk":
-            terms = list(_kk_groups(part))
+            terms = list(_kk_groups(part, expand))
         elif language == "ru":
             terms = _snowball(part, russian)
         elif language == "en":
@@ -151,10 +169,11 @@ def _word_terms(token: str, language: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=262144)
-def _token_groups(token: str, lang: str) -> tuple[tuple[str, ...], ...]:
+def _token_groups(token: str, lang: str, expand: bool = False) -> tuple[tuple[str, ...], ...]:
     """`_word_terms`, cached: a page's words repeat across the site (Zipf), so a
-    rebuild analyses each distinct word once."""
-    return tuple(tuple(group) for group in _word_terms(token, lang))
+    rebuild analyses each distinct word once. *expand*: the query side's wider
+    alternatives (informal Latin readings)."""
+    return tuple(tuple(group) for group in _word_terms(token, lang, expand))
 
 
 def analyze(text: str, language: str) -> list[str]:
@@ -195,7 +214,7 @@ def query_groups(text: str, language: str) -> list[list[str]]:
     lang = normalize_language(language)
     groups: list[list[str]] = []
     for token in tokenize(text):
-        for group in _token_groups(token, lang):
+        for group in _token_groups(token, lang, True):
             group = list(group)
             if lang == "kk":
                 group = [t for t in group if not any(is_cyrillic(c) for c in t)]

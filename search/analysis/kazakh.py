@@ -94,7 +94,7 @@ PROTECTED = frozenset(
     """
     қазақстан түркістан өзбекстан қырғызстан тәжікстан түрікменстан ауғанстан
     пәкістан дағыстан татарстан алматы астана отан ана ата аға апа бала қала сала
-    шара жоба ауа ине тарту мерзім ереже мекеме жүйе білім шешім келісім ұйым
+    шара жоба ауа ине тарту мерзім ереже мекеме жүйе білім шешім келісім ұйым теңге
     қаулы қаржы ұлы алты жеті екі ішкі сыртқы түлкі бөрі тері сары қазы салы үлгі ақы
     бүгін ойын орын келін тұрғын түйін мойын қойын ерін мұрын қарын дайын жақын
     ақын жиын толқын тұтқын
@@ -352,13 +352,27 @@ def _rank(word: str, parses: list[tuple[str, int, str]]) -> list[str]:
         longer = [s for s in stems if len(s) == len(best) + 1 and s.startswith(best)]
         if longer:
             best = longer[0]
+    elif best[-1:] in VOWELS and (best + "ғ" in by_stem or best + "г" in by_stem):
+        # айма+ғы (attributive) vs аймағ+ы (possessive after voicing, аймақ): the
+        # attributive -ғы/-гі rarely follows a vowel (кешегі), so the voiced
+        # consonant reading wins; the other stays an alternative.
+        best = best + ("ғ" if best + "ғ" in by_stem else "г")
     ordered = [best]
     for s in stems:
         if s == best or s == word:
             continue
-        # The other reading of a сы/ны ambiguity (one letter longer or shorter).
+        # The other reading of a сы/ны ambiguity (one letter longer or shorter), and
+        # of a ғы/гі one (аймағ+ы | айма+ғы).
         if (len(s) == len(best) + 1 and s.startswith(best) and s[-1] in "сн") or (
             len(best) == len(s) + 1 and best.startswith(s) and best[-1] in "сн"
+        ):
+            ordered.append(s)
+        elif (
+            len(best) == len(s) + 1
+            and best.startswith(s)
+            and best[-1] in "гғ"
+            and s[-1] in VOWELS
+            and s[-1] not in "ыі"  # министрлі+гі: a stem in ы/і is unusual (above)
         ):
             ordered.append(s)
     # A word whose only suffix is a bare -ы/-і may itself be a root (бөрі, түлкі).

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 __all__ = [
     "latin_to_cyrillic",
+    "latin_readings",
     "cyrillic_to_latin",
     "fold",
     "has_latin",
@@ -222,6 +223,92 @@ def latin_to_cyrillic(word: str) -> str:
                 out.append(_LATIN_SINGLE.get(ch, ch))
             i += 1
     return "".join(out)
+
+
+# Informal ASCII habits (KAZAKH.md): other letters a Latin spelling may stand for,
+# after the best guess of ``latin_to_cyrillic``. Keys are matched longest first.
+_ALT_DIGRAPHS = {
+    "kh": ("х", "қ"),  # kazakhstan: Russian-style kh for қ
+    "ts": ("ц", "тс"),  # zhetse = жетсе
+    "ng": ("ң", "нг"),  # the order depends on what follows, see _segments
+    "ue": ("уе", "ү"),
+    "oe": ("ое", "ө"),
+    "ae": ("ае", "ә"),
+}
+_ALT_SINGLE = {
+    "s": ("с", "ш"),  # otinis = өтініш (ş without the cedilla)
+    "c": ("ц", "ч"),  # c for ч
+    "w": ("у", "ш"),  # w for ш (SMS habit)
+    "y": ("ы", "ұ"),  # y for ұ/ү
+}
+_LATIN_VOWELS = set("aäeéioöuūüyıə")
+
+
+def _segments(text: str) -> list[tuple[str, ...]]:
+    """*text* split into letters/digraphs, each with its Cyrillic readings."""
+    out: list[tuple[str, ...]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        nxt = text[i + 2 : i + 3]
+        if text.startswith("shch", i):
+            out.append(("щ",))
+            i += 4
+            continue
+        pair = text[i : i + 2]
+        if pair == "ng":
+            # tenge = теңге? No: тенге. Before a vowel ng is usually н+г, else ң.
+            out.append(("нг", "ң") if nxt and nxt in _LATIN_VOWELS else ("ң", "нг"))
+            i += 2
+            continue
+        if pair in _ALT_DIGRAPHS:
+            out.append(_ALT_DIGRAPHS[pair])
+            i += 2
+            continue
+        if pair in _LATIN_DIGRAPHS:
+            out.append((_LATIN_DIGRAPHS[pair],))
+            i += 2
+            continue
+        ch = text[i]
+        if ch == "i":
+            prev = out[-1][0] if out else ""
+            out.append(("й",) if prev[-1:] in _CYR_VOWELS else ("і",))
+        elif ch == "s" and text[i + 1 : i + 2] in ("i", "y", "e", "ı"):
+            out.append(("с", "ш", "ц"))  # sifrlyq = цифрлық, sentr = центр
+        elif ch in _ALT_SINGLE:
+            out.append(_ALT_SINGLE[ch])
+        else:
+            out.append((_LATIN_SINGLE.get(ch, ch),))
+        i += 1
+    return out
+
+
+def latin_readings(word: str, limit: int = 10) -> list[str]:
+    """Plausible Cyrillic readings of a Latin-script Kazakh word, best guess first.
+
+    The first is ``latin_to_cyrillic(word)``'s kind of guess; then readings with one
+    informal habit undone (s → ш or ц, kh → қ, w → ш, c → ч, y → ұ, ng → ң, ue → ү
+    ...), then with two, at most *limit* in all. Words with no ambiguous letter
+    have one reading.
+    """
+    segments = _segments(word.lower())
+    primary = [options[0] for options in segments]
+    readings = ["".join(primary)]
+    ambiguous = [i for i, options in enumerate(segments) if len(options) > 1]
+    for i in ambiguous:
+        for alt in segments[i][1:]:
+            reading = primary.copy()
+            reading[i] = alt
+            readings.append("".join(reading))
+    for a_index, i in enumerate(ambiguous):
+        for j in ambiguous[a_index + 1 :]:
+            for alt_i in segments[i][1:]:
+                for alt_j in segments[j][1:]:
+                    reading = primary.copy()
+                    reading[i] = alt_i
+                    reading[j] = alt_j
+                    readings.append("".join(reading))
+    return list(dict.fromkeys(readings))[:limit]
 
 
 def cyrillic_to_latin(text: str) -> str:
