@@ -13,7 +13,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from search.engines import postgres
+from search.engines import database_postgres
 from search.engines.base import SearchQuery
 from search.engines.database import DatabaseEngine, _entry
 from search.models import SearchEntry, SearchMatch, SearchTerm
@@ -46,9 +46,9 @@ DOCS = [
 
 
 def _expected(entry: SearchEntry, names: dict[int, str]):
-    terms = postgres.distinct_terms(entry.title_terms + " " + entry.body_terms)
-    terms |= postgres.scope_tokens(entry)
-    title = postgres.split_terms(entry.title_terms)
+    terms = database_postgres.distinct_terms(entry.title_terms + " " + entry.body_terms)
+    terms |= database_postgres.scope_tokens(entry)
+    title = database_postgres.split_terms(entry.title_terms)
     return terms, set(title), title
 
 
@@ -73,7 +73,7 @@ def test_0006_copies_the_entries_indexed_before_it():
         names = dict(SearchTerm.objects.values_list("id", "term"))
         rows = {m.entry_id: m for m in SearchMatch.objects.all()}
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT entry_id, term_ids, title_ids FROM {postgres.MATCH}")
+            cursor.execute(f"SELECT entry_id, term_ids, title_ids FROM {database_postgres.MATCH}")
             arrays = {entry_id: (terms, title) for entry_id, terms, title in cursor.fetchall()}
         assert set(rows) == {e.pk for e in entries}
         for entry in entries:

@@ -3,7 +3,7 @@
 SQLite matches through the FTS5 table of migration 0002: one SQL statement computes
 the matched set once (a materialised CTE) and returns the facet counts and the
 requested page of hits from it. PostgreSQL matches, counts and ranks on the narrow
-`SearchMatch` table of term ids (`search.engines.postgres`). Both only see the
+`SearchMatch` table of term ids (`search.engines.database_postgres`). Both only see the
 analysed term strings; the score is the one described in `search.engines.base`.
 """
 
@@ -16,7 +16,7 @@ from django.db import connections, transaction
 
 from search.models import SearchEntry
 
-from . import postgres
+from . import database_postgres
 from .base import (
     SCORE_ALL_TERMS,
     SCORE_ANY_SHARE,
@@ -120,7 +120,7 @@ class DatabaseEngine(SearchEngine):
             batch = self._entries().bulk_create(entries[start:start + BATCH])
             if self._postgres:
                 with connections[self.using].cursor() as cursor:
-                    postgres.write_matches(cursor, batch)
+                    database_postgres.write_matches(cursor, batch)
 
     # --- writing ----------------------------------------------------------------
     def index(self, docs: Iterable[dict]) -> int:
@@ -151,7 +151,7 @@ class DatabaseEngine(SearchEngine):
             if self._postgres:
                 # Not row by row through the key's ON DELETE CASCADE.
                 with connections[self.using].cursor() as cursor:
-                    cursor.execute(f"DELETE FROM {postgres.MATCH}")
+                    cursor.execute(f"DELETE FROM {database_postgres.MATCH}")
             self._entries().all().delete()
             batch: list[SearchEntry] = []
             for doc in docs:
@@ -239,7 +239,7 @@ class DatabaseEngine(SearchEngine):
             return empty_results(query)
         with connections[self.using].cursor() as cursor:
             if self._postgres:
-                rows, ranked = postgres.search(cursor, query, sequence, terms)
+                rows, ranked = database_postgres.search(cursor, query, sequence, terms)
             else:
                 rows, ranked = self._search_sqlite(cursor, query, sequence, terms)
         facets: dict[str, list] = {"agency": [], "page_type": [], "year": []}

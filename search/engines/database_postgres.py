@@ -1,4 +1,5 @@
-"""The database engine on PostgreSQL: matching, counting and ranking on `SearchMatch`.
+"""The database engine on PostgreSQL (its other half, SQLite, is in `database`): matching,
+counting and ranking on `SearchMatch`.
 
 A common word occurs in most pages of a language, so a search may match tens of
 thousands of rows, and every one of them must be counted for the facets. The wide
