@@ -33,6 +33,7 @@ from search.presenters import ResultsPage, local_url
 from search.privacy import private_page_ids
 from search.promotions import promoted_hits
 from search.querylog import record_query
+from search.synonyms import synonyms_for
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class Searcher:
         self.engine = get_engine()
         self.reduced = False
         self._hidden: frozenset[int] | None = None
+        self._synonyms: dict[tuple, tuple] = {}
 
     def hidden_pages(self) -> frozenset[int]:
         """The pages a view restriction hides now (once per request, see `search.privacy`)."""
@@ -55,8 +57,19 @@ class Searcher:
             self._hidden = private_page_ids()
         return self._hidden
 
+    def synonyms(self, language: str, agency: str | None) -> tuple[tuple[str, ...], ...]:
+        """The synonyms of the language and agency (once per request each)."""
+        key = (language, agency)
+        if key not in self._synonyms:
+            self._synonyms[key] = synonyms_for(language, agency)
+        return self._synonyms[key]
+
     def run(self, query: SearchQuery):
-        query = replace(query, exclude_pages=query.exclude_pages | self.hidden_pages())
+        query = replace(
+            query,
+            exclude_pages=query.exclude_pages | self.hidden_pages(),
+            synonyms=query.synonyms or self.synonyms(query.language, query.agency),
+        )
         if self.reduced:
             return get_fallback_engine().search(query)
         try:

@@ -37,12 +37,22 @@ from __future__ import annotations
 from search.models import SearchEntry, SearchMatch, SearchTerm
 
 from .base import (
-    SCORE_ALL_TERMS,
-    SCORE_ANY_SHARE,
+    BODY_LEVEL,
+    BODY_LEVELS,
+    EXACT,
+    PRESENCE_FEATURES,
+    SCORE_ALL_WORDS,
     SCORE_PHRASE,
     SCORE_TITLE_ALL,
-    SCORE_TITLE_SHARE,
+    TIME_BOUND_TYPES,
+    W_BODY,
+    W_EXACT,
+    W_TITLE,
+    Plan,
     SearchQuery,
+    Slot,
+    feature_term,
+    freshness_since,
 )
 
 ENTRY = SearchEntry._meta.db_table
@@ -140,60 +150,142 @@ def filter_tokens(query: SearchQuery) -> list[str]:
     return tokens
 
 
-def _score(sequence: list[int | None], terms: list[int | None]) -> tuple[str, list, str, list]:
+class _Ids:
+    """The term ids a search needs, looked up in one statement."""
+
+    def __init__(self, cursor, plan: Plan, tokens: list[str]):
+        wanted = set(plan.terms) | set(tokens)
+        for term in plan.terms:
+            if feature_term(term):
+                wanted.update(f"{BODY_LEVEL}{k}{term}" for k in range(2, BODY_LEVELS + 1))
+                wanted.update(prefix + term for prefix, _w in PRESENCE_FEATURES)
+        wanted.update(EXACT + s.exact for s in plan.slots if s.exact)
+        cursor.execute(f"SELECT term, id FROM {TERM} WHERE term = ANY(%s::text[])",
+                       [sorted(wanted)])
+        self.ids = dict(cursor.fetchall())
+
+    def of(self, terms, prefix: str = "") -> list[int] | None:
+        """The ids of `terms` (None when a term is in no page: they cannot all occur)."""
+        found = [self.ids.get(prefix + t) for t in terms]
+        return None if None in found else found
+
+    def slot(self, slot: Slot, prefix: str = "", sign: int = 1) -> tuple[str, list] | None:
+        """SQL: the row satisfies the slot (with a feature `prefix`: its feature tokens;
+        sign -1: in the title). None when no row can."""
+        singles, multis = [], []
+        for alt in slot.alternatives:
+            if prefix and not all(map(feature_term, alt)):
+                continue
+            got = self.of(alt, prefix)
+            if got is None:
+                continue
+            got = [sign * i for i in got]
+            (singles if len(got) == 1 else multis).append(got)
+        parts, params = [], []
+        if singles:
+            parts.append("x.term_ids && %s::integer[]")
+            params.append(sorted({g[0] for g in singles}))
+        for got in multis:
+            parts.append("x.term_ids @> %s::integer[]")
+            params.append(got)
+        if not parts:
+            return None
+        return "(" + " OR ".join(parts) + ")", params
+
+
+def _all(conds) -> tuple[str, list] | None:
+    if not conds or None in conds:
+        return None
+    return "(" + " AND ".join(c[0] for c in conds) + ")", [p for c in conds for p in c[1]]
+
+
+def _title_phrase(sequence: list[int]) -> tuple[str, list]:
+    """SQL: the title's term ids hold `sequence`, in order, somewhere."""
+    return ("(x.title_ids @> %s::integer[] AND EXISTS (SELECT 1 FROM "
+            "generate_subscripts(x.title_ids, 1) AS g(i) "
+            "WHERE x.title_ids[g.i:g.i + %s] = %s::integer[]))",
+            [sequence, len(sequence) - 1, sequence])
+
+
+def _body_phrase(terms) -> tuple[str, list]:
+    """SQL on `e` (SearchEntry): the body holds `terms` in order."""
+    return ("e.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+            [" <-> ".join(_lexeme(t) + ":B" for t in terms)])
+
+
+def _score(ids: _Ids, plan: Plan) -> tuple[str, list, str, list]:
     """The score of `search.engines.base` without the phrase in the body, on `x`, and
-    whether the phrase is in the title (`tp`). None: a term that no page holds."""
-    known = [t for t in terms if t is not None]
-    complete = len(known) == len(terms)
-    n = len(terms)
+    whether the phrase is in the title (`tp`)."""
+    n = len(plan.slots)
     parts, params = [], []
-    if complete:
-        parts.append(f"CASE WHEN x.term_ids @> %s::integer[] THEN {SCORE_ALL_TERMS!r} ELSE 0 END")
-        parts.append(
-            f"CASE WHEN x.title_ids @> %s::integer[] THEN {SCORE_TITLE_ALL!r} ELSE 0 END"
-        )
-        params += [known, known]
-    for t in known:
-        parts.append(f"CASE WHEN x.title_ids @> ARRAY[%s]::integer[] "
-                     f"THEN {SCORE_TITLE_SHARE / n!r} ELSE 0 END")
-        parts.append(f"CASE WHEN x.term_ids @> ARRAY[%s]::integer[] "
-                     f"THEN {SCORE_ANY_SHARE / n!r} ELSE 0 END")
-        params += [t, t]
+
+    def add(cond, weight: float):
+        if cond is None:
+            return
+        parts.append(f"CASE WHEN {cond[0]} THEN {weight!r} ELSE 0 END")
+        params.extend(cond[1])
+
+    add(_all([ids.slot(s) for s in plan.slots]), SCORE_ALL_WORDS * n)
+    add(_all([ids.slot(s, sign=-1) for s in plan.slots]), SCORE_TITLE_ALL)
     tp_sql, tp_params = "FALSE", []
-    if n > 1 and complete:
-        # The phrase: the title's term ids hold the query's, in order, somewhere.
-        tp_sql = ("(x.title_ids @> %s::integer[] AND EXISTS (SELECT 1 FROM "
-                  "generate_subscripts(x.title_ids, 1) AS g(i) "
-                  "WHERE x.title_ids[g.i:g.i + %s] = %s::integer[]))")
-        tp_params = [known, len(sequence) - 1, sequence]
-        parts.append(f"CASE WHEN {tp_sql} THEN {SCORE_PHRASE!r} ELSE 0 END")
-        params += tp_params
+    sequence = ids.of(plan.sequence)
+    if len(plan.sequence) > 1 and sequence is not None:
+        tp_sql, tp_params = _title_phrase(sequence)
+        add((tp_sql, tp_params), SCORE_PHRASE)
+    for slot in plan.slots:
+        add(ids.slot(slot), W_BODY / BODY_LEVELS)
+        for k in range(2, BODY_LEVELS + 1):
+            add(ids.slot(slot, f"{BODY_LEVEL}{k}"), W_BODY / BODY_LEVELS)
+        add(ids.slot(slot, sign=-1), W_TITLE)
+        for prefix, weight in PRESENCE_FEATURES:
+            add(ids.slot(slot, prefix), weight)
+        if slot.exact:
+            exact = ids.of([slot.exact], EXACT)
+            if exact:
+                add(("x.term_ids @> %s::integer[]", [exact]), W_EXACT)
+    for since, points in freshness_since(plan.today):
+        parts.append(f"CASE WHEN x.page_type = ANY(%s) AND x.date >= %s "
+                     f"THEN {points!r} ELSE 0 END")
+        params += [sorted(TIME_BOUND_TYPES), since]
     return " + ".join(parts), params, tp_sql, tp_params
 
 
-def search(cursor, query: SearchQuery, sequence_terms: list[str], terms: list[str]):
+def search(cursor, query: SearchQuery, plan: Plan):
     """Facet rows [(kind, value, count)] and [(entry id, score)] of the requested page."""
     tokens = filter_tokens(query)
-    cursor.execute(f"SELECT term, id FROM {TERM} WHERE term = ANY(%s::text[])",
-                   [terms + tokens])
-    ids = dict(cursor.fetchall())
-    known = [ids[t] for t in terms if t in ids]
-    if not known or any(t not in ids for t in tokens):
+    ids = _Ids(cursor, plan, tokens)
+    slot_conds = [ids.slot(s) for s in plan.slots]
+    known = [c for c in slot_conds if c is not None]
+    if not known or ids.of(tokens) is None:
         return [], []
+    where, where_params = "x.term_ids @> %s::integer[]", [ids.of(tokens)]
     # Pages hidden now (a view restriction the engines may not know of yet).
-    excl_sql, excl_params = "", []
     if query.exclude_pages:
-        excl_sql = " AND NOT (x.page_id = ANY(%s::integer[]))"
-        excl_params = [sorted(query.exclude_pages)]
-    where = "x.term_ids @> %s::integer[]" + excl_sql
-    where_params = [[ids[t] for t in tokens], *excl_params]
+        where += " AND NOT (x.page_id = ANY(%s::integer[]))"
+        where_params.append(sorted(query.exclude_pages))
+    # Quoted phrases: every one in the title or the body.
+    for phrase in plan.phrases:
+        got = ids.of(phrase)
+        if got is None:
+            return [], []
+        where += " AND x.term_ids @> %s::integer[]"
+        where_params.append(got)
+        if len(phrase) > 1:
+            title_sql, title_params = _title_phrase(got)
+            body_sql, body_params = _body_phrase(phrase)
+            where += (f" AND ({title_sql} OR EXISTS (SELECT 1 FROM {ENTRY} e "
+                      f"WHERE e.id = x.entry_id AND {body_sql}))")
+            where_params += title_params + body_params
+    match = _any(known)
+    match_sql = f"{match[0]} AND {where}"
+    match_params = match[1] + where_params
 
     cursor.execute(
         f"""SELECT x.agency, x.page_type, CAST(x.year AS VARCHAR(10)), COUNT(*),
                    GROUPING(x.agency), GROUPING(x.page_type)
-            FROM {MATCH} x WHERE x.term_ids && %s::integer[] AND {where}
+            FROM {MATCH} x WHERE {match_sql}
             GROUP BY GROUPING SETS ((x.agency), (x.page_type), (x.year))""",
-        [known] + where_params,
+        match_params,
     )
     facets = []
     for agency, page_type, year, count, g_agency, g_type in cursor.fetchall():
@@ -206,71 +298,58 @@ def search(cursor, query: SearchQuery, sequence_terms: list[str], terms: list[st
     if not facets:
         return [], []
 
-    term_list = [ids.get(t) for t in terms]
-    sequence = [ids.get(t) for t in sequence_terms]
-    score_sql, score_params, tp_sql, tp_params = _score(sequence, term_list)
+    score_sql, score_params, tp_sql, tp_params = _score(ids, plan)
     need = query.offset + query.per_page + RERANK_CANDIDATES
-    complete = None not in term_list
-    any_sql = f"x.term_ids && %s::integer[] AND {where}"
-    any_params = [known] + where_params
     # Each candidate set is scored in its own scan and cut to its `need` best.
     columns = (f"x.entry_id, x.date, x.page_id, ({score_sql}) AS score, "
-               f"CASE WHEN {tp_sql} THEN 1 ELSE 0 END AS tp")
-    column_params = score_params + tp_params
+               f"CASE WHEN {tp_sql} THEN 1 ELSE 0 END AS tp, "
+               f"CASE WHEN x.page_type = ANY(%s) THEN x.date END AS tie")
+    column_params = score_params + tp_params + [sorted(TIME_BOUND_TYPES)]
     if query.sort == "date":
         order = "{t}.date DESC NULLS LAST, {t}.score DESC, {t}.page_id DESC"
         # The pages at least as new as the need-th newest match (all, if it has no date).
         parts = [f"""
-            SELECT {columns} FROM {MATCH} x WHERE {any_sql} AND (
-                x.date >= (SELECT x.date FROM {MATCH} x WHERE {any_sql}
+            SELECT {columns} FROM {MATCH} x WHERE {match_sql} AND (
+                x.date >= (SELECT x.date FROM {MATCH} x WHERE {match_sql}
                            ORDER BY x.date DESC NULLS LAST LIMIT 1 OFFSET %s)
-                OR (SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x WHERE {any_sql}
+                OR (SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x WHERE {match_sql}
                                           AND x.date IS NOT NULL LIMIT %s) z) < %s)"""]
-        candidate_params = (column_params + any_params + any_params + [need - 1]
-                            + any_params + [need, need])
+        candidate_params = (column_params + match_params + match_params + [need - 1]
+                            + match_params + [need, need])
     else:
-        order = "{t}.score DESC, {t}.date DESC NULLS LAST, {t}.page_id DESC"
-        best = f"ORDER BY {order.format(t='x')} LIMIT %s"
-        best = best.replace("x.score", "score")
-        if complete:
-            # Every page holding all the terms outranks every page that does not, and
-            # among them a page with no query term in its title has the lowest score:
-            # the candidates are those with a term in the title, the newest others, and
-            # only when fewer than `need` hold all the terms, every matched page.
-            every = known + where_params[0]  # all the terms and filters: one containment
+        order = "{t}.score DESC, {t}.tie DESC NULLS LAST, {t}.page_id DESC"
+        best = "ORDER BY score DESC, tie DESC NULLS LAST, page_id DESC LIMIT %s"
+        cover = _all(slot_conds)
+        if cover is not None:
+            # Every page that satisfies every slot outranks every page that does not:
+            # score those; every match only when fewer than `need` satisfy them all.
+            cover_sql = f"{cover[0]} AND {where}"
+            cover_params = cover[1] + where_params
             parts = [
-                f"""(SELECT {columns} FROM {MATCH} x WHERE x.term_ids @> %s::integer[]
-                     AND x.term_ids && %s::integer[]{excl_sql} {best})""",
-                f"""(SELECT {columns} FROM (
-                        SELECT x.entry_id FROM {MATCH} x WHERE x.term_ids @> %s::integer[]
-                        {excl_sql} ORDER BY x.date DESC NULLS LAST, x.page_id DESC LIMIT %s
-                     ) a JOIN {MATCH} x ON x.entry_id = a.entry_id)""",
-                f"""(SELECT {columns} FROM {MATCH} x WHERE {any_sql}
+                f"(SELECT {columns} FROM {MATCH} x WHERE {cover_sql} {best})",
+                f"""(SELECT {columns} FROM {MATCH} x WHERE {match_sql}
                      AND (SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x
-                          WHERE x.term_ids @> %s::integer[]{excl_sql} LIMIT %s) z) < %s {best})""",
+                          WHERE {cover_sql} LIMIT %s) z) < %s {best})""",
             ]
-            in_title = [-t for t in known]
-            candidate_params = (column_params + [every, in_title, *excl_params, need]
-                                + column_params + [every, *excl_params, need]
-                                + column_params + any_params
-                                + [every, *excl_params, need, need, need])
+            candidate_params = (column_params + cover_params + [need]
+                                + column_params + match_params
+                                + cover_params + [need, need, need])
         else:
-            # A term no page holds: no page holds them all; score every match.
-            parts = [f"SELECT {columns} FROM {MATCH} x WHERE {any_sql} {best}"]
-            candidate_params = column_params + any_params + [need]
+            # A slot no page satisfies: no page satisfies them all; score every match.
+            parts = [f"SELECT {columns} FROM {MATCH} x WHERE {match_sql} {best}"]
+            candidate_params = column_params + match_params + [need]
 
+    cover_min = SCORE_ALL_WORDS * len(plan.slots)
     body_sql, body_params = "FALSE", []
-    if len(terms) > 1 and complete:
-        lexemes = " <-> ".join(_lexeme(t) + ":B" for t in sequence_terms)
-        body_sql = "e.search_vector @@ to_tsquery('simple'::regconfig, %s)"
-        body_params = [lexemes]
+    if len(plan.sequence) > 1 and ids.of(plan.sequence) is not None:
+        body_sql, body_params = _body_phrase(plan.sequence)
     candidates = "\nUNION\n".join(parts)
     cursor.execute(
         f"""WITH s AS ({candidates}),
             top AS (SELECT * FROM s ORDER BY {order.format(t="s")} LIMIT %s)
             SELECT r.entry_id, r.score FROM (
-                SELECT top.entry_id, top.date, top.page_id,
-                       top.score + CASE WHEN top.tp = 0 AND top.score >= {SCORE_ALL_TERMS!r}
+                SELECT top.entry_id, top.date, top.page_id, top.tie,
+                       top.score + CASE WHEN top.tp = 0 AND top.score >= {cover_min!r}
                                         AND {body_sql} THEN {SCORE_PHRASE!r} ELSE 0 END
                        AS score
                 FROM top JOIN {ENTRY} e ON e.id = top.entry_id
@@ -280,6 +359,10 @@ def search(cursor, query: SearchQuery, sequence_terms: list[str], terms: list[st
         candidate_params + [need] + body_params + [query.per_page, query.offset],
     )
     return facets, [(entry_id, float(score)) for entry_id, score in cursor.fetchall()]
+
+
+def _any(conds) -> tuple[str, list]:
+    return "(" + " OR ".join(c[0] for c in conds) + ")", [p for c in conds for p in c[1]]
 
 
 def _lexeme(term: str) -> str:

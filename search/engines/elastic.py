@@ -56,19 +56,30 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from .base import (
-    SCORE_ALL_TERMS,
-    SCORE_ANY_SHARE,
+    BODY_LEVEL,
+    BODY_LEVELS,
+    EXACT,
+    PRESENCE_FEATURES,
+    SCORE_ALL_WORDS,
     SCORE_PHRASE,
     SCORE_TITLE_ALL,
-    SCORE_TITLE_SHARE,
+    TIME_BOUND_TYPES,
+    W_BODY,
+    W_EXACT,
+    W_TITLE,
     Hit,
+    Plan,
     ProgressCallback,
     SearchEngine,
     SearchEngineError,
     SearchQuery,
     SearchResults,
-    distinct,
+    Slot,
     empty_results,
+    feature_term,
+    feature_tokens,
+    freshness_since,
+    sort_date,
     sort_facet,
 )
 
@@ -91,7 +102,7 @@ REBUILD_THREADS = 2
 # Facets list every value of the matched set, as the database engine's do (terms
 # aggregations need a bound: far above the agencies and page type x year pairs).
 FACET_SIZE = 10000
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 _NO_DATE = "0000-00-00"
 # Between the title's and the body's terms in all_terms: a token no query term equals.
 _TITLE_BODY_GAP = "|"
@@ -150,11 +161,13 @@ def _source(doc: dict) -> dict:
     day = source.get("date")
     if isinstance(day, date):
         day = source["date"] = day.isoformat()
-    source["sort_key"] = f"{(str(day)[:10] if day else _NO_DATE)}|{int(doc['page_id']):020d}"
+    tie = sort_date(doc.get("page_type") or "", doc.get("date"))
+    source["sort_key"] = f"{(str(tie)[:10] if tie else _NO_DATE)}|{int(doc['page_id']):020d}"
     year = doc.get("year")
     source["type_year"] = f"{doc.get('page_type') or ''}|{year if year is not None else ''}"
     source["all_terms"] = " ".join(
-        (doc.get("title_terms") or "", _TITLE_BODY_GAP, doc.get("body_terms") or "")
+        (doc.get("title_terms") or "", _TITLE_BODY_GAP, doc.get("body_terms") or "",
+         *feature_tokens(doc))
     )
     return source
 
@@ -410,35 +423,64 @@ class ElasticEngine(SearchEngine):
             for lang in bucket["language"]["buckets"]
         }
 
-    def _query(self, query: SearchQuery, sequence: list[str], terms: list[str]) -> dict:
-        # The clauses and their order are those of the score in search.engines.base.
+    def _query(self, query: SearchQuery, plan: Plan) -> dict:
+        # The clauses are those of the score in search.engines.base.
         def const(clause, boost):
             return {"constant_score": {"filter": clause, "boost": boost}}
 
-        def anywhere(term):
-            return {"term": {"all_terms": term}}
+        def every(clauses):
+            return clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}}
 
-        def in_title(term):
-            return {"term": {"title_terms": term}}
+        def some(clauses):
+            if len(clauses) == 1:
+                return clauses[0]
+            return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
-        should = [const({"bool": {"must": [anywhere(t) for t in terms]}}, SCORE_ALL_TERMS)]
-        if len(terms) > 1:
-            should.append(const({"match_phrase": {"all_terms": " ".join(sequence)}},
+        def slot_q(slot: Slot, field: str = "all_terms", prefix: str = "") -> dict | None:
+            alts = [a for a in slot.alternatives if not prefix or all(map(feature_term, a))]
+            if not alts:
+                return None
+            return some([every([{"term": {field: prefix + t}} for t in alt]) for alt in alts])
+
+        n = len(plan.slots)
+        should = [
+            const(every([slot_q(s) for s in plan.slots]), SCORE_ALL_WORDS * n),
+            const(every([slot_q(s, "title_terms") for s in plan.slots]), SCORE_TITLE_ALL),
+        ]
+        if len(plan.sequence) > 1:
+            should.append(const({"match_phrase": {"all_terms": " ".join(plan.sequence)}},
                                 SCORE_PHRASE))
-        should.append(const({"bool": {"must": [in_title(t) for t in terms]}}, SCORE_TITLE_ALL))
-        should += [const(in_title(t), SCORE_TITLE_SHARE / len(terms)) for t in terms]
-        should += [const(anywhere(t), SCORE_ANY_SHARE / len(terms)) for t in terms]
+        for slot in plan.slots:
+            weighted = [(slot_q(slot), W_BODY / BODY_LEVELS)]
+            weighted += [(slot_q(slot, prefix=f"{BODY_LEVEL}{k}"), W_BODY / BODY_LEVELS)
+                         for k in range(2, BODY_LEVELS + 1)]
+            weighted.append((slot_q(slot, "title_terms"), W_TITLE))
+            weighted += [(slot_q(slot, prefix=prefix), weight)
+                         for prefix, weight in PRESENCE_FEATURES]
+            if slot.exact:
+                weighted.append(({"term": {"all_terms": EXACT + slot.exact}}, W_EXACT))
+            should += [const(clause, boost) for clause, boost in weighted if clause]
+        for since, points in freshness_since(plan.today):
+            should.append(const({"bool": {"filter": [
+                {"terms": {"page_type": sorted(TIME_BOUND_TYPES)}},
+                {"range": {"date": {"gte": since.isoformat()}}},
+            ]}}, points))
 
         filters: list[dict] = [
             {"term": {"language": query.language}},
-            {"terms": {"all_terms": terms}},
+            some([slot_q(s) for s in plan.slots]),
         ]
+        for phrase in plan.phrases:
+            if len(phrase) == 1:
+                filters.append({"term": {"all_terms": phrase[0]}})
+            else:
+                filters.append({"match_phrase": {"all_terms": " ".join(phrase)}})
         if query.agency:
             if query.include_subordinate:
-                filters.append({"bool": {"should": [
+                filters.append(some([
                     {"term": {"agency": query.agency}},
                     {"term": {"agency_ancestors": query.agency}},
-                ], "minimum_should_match": 1}})
+                ]))
             else:
                 filters.append({"term": {"agency": query.agency}})
         if query.page_type:
@@ -467,13 +509,12 @@ class ElasticEngine(SearchEngine):
             _current_indices.add((self.url, name))
 
     def search(self, query: SearchQuery) -> SearchResults:
-        sequence = query.terms()
-        terms = distinct(sequence)
-        if not terms:
+        plan = query.plan()
+        if not plan:
             return empty_results(query)
         if not any(url == self.url for url, _name in _current_indices):
             self._call(self._check_mapping)
-        # sort_key is the date, then the page id: newer first, then the higher page id.
+        # sort_key is the sort date (time-bound pages only), then the page id.
         if query.sort == "date":
             sort = [{"date": {"order": "desc", "missing": "_last"}}, "_score",
                     {"sort_key": "desc"}]
@@ -482,7 +523,7 @@ class ElasticEngine(SearchEngine):
         body = self._call(
             self.client.search,
             index=self.alias,
-            query=self._query(query, sequence, terms),
+            query=self._query(query, plan),
             sort=sort,
             from_=query.offset,
             size=query.per_page,
