@@ -20,8 +20,8 @@ def synonyms_for(language: str, agency_slug: str | None) -> tuple[tuple[str, ...
         return ()
     rows = list(PlatformSynonym.objects.filter(language=lang).values_list("terms", flat=True))
     if agency_slug:
-        rows += AgencySynonym.objects.filter(
-            language=lang, agency__slug=agency_slug
-        ).values_list("terms", flat=True)
+        rows += AgencySynonym.objects.filter(language=lang, agency__slug=agency_slug).values_list(
+            "terms", flat=True
+        )
     groups = (tuple(split_expressions(terms)) for terms in rows)
     return tuple(g for g in groups if len(g) > 1)

@@ -77,8 +77,11 @@ class Searcher:
         except SearchEngineError:
             if self.engine.name == "database":
                 raise
-            logger.warning("Search engine %s failed; answering from the database",
-                           self.engine.name, exc_info=True)
+            logger.warning(
+                "Search engine %s failed; answering from the database",
+                self.engine.name,
+                exc_info=True,
+            )
             self.reduced = True
             return get_fallback_engine().search(query)
 
@@ -92,8 +95,11 @@ def host_agency(request) -> Agency | None:
 
 
 def _active_agency(slug: str) -> Agency | None:
-    return (Agency.objects.filter(slug=slug, status=Agency.Status.ACTIVE)
-            .select_related("home_page", "parent").first())
+    return (
+        Agency.objects.filter(slug=slug, status=Agency.Status.ACTIVE)
+        .select_related("home_page", "parent")
+        .first()
+    )
 
 
 @require_GET
@@ -127,7 +133,8 @@ def search_page(request, agency_slug: str | None = None):
             if data["page"] == 1 and not page.errors:
                 scope_slug = agency.slug if agency else None
                 page.promoted = page.present_promoted(
-                    promoted_hits(data["q"], page.language, scope_slug))
+                    promoted_hits(data["q"], page.language, scope_slug)
+                )
                 record_query(data["q"], page.language, scope_slug, page.results.total)
     return render(request, "search/search.html", page.context(), status=status)
 
@@ -170,8 +177,12 @@ def suggest(request):
     if len(data["q"]) < MIN_SUGGEST_CHARS:
         return JsonResponse(body)
     searcher = Searcher()
-    query = SearchQuery(text=data["q"], language=language,
-                        agency=agency.slug if agency else None, per_page=SUGGESTIONS)
+    query = SearchQuery(
+        text=data["q"],
+        language=language,
+        agency=agency.slug if agency else None,
+        per_page=SUGGESTIONS,
+    )
     try:
         results = searcher.run(query)
     except SearchEngineError:

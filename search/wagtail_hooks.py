@@ -72,8 +72,9 @@ class AgencySynonymViewSet(AgencyScopedSnippetViewSet):
     panels = [FieldPanel("agency"), FieldPanel("language"), FieldPanel("terms")]
 
 
-register_permission_policy(PlatformSynonym, PlatformAdminsOnlyPolicy(PlatformSynonym),
-                           exact_class=True)
+register_permission_policy(
+    PlatformSynonym, PlatformAdminsOnlyPolicy(PlatformSynonym), exact_class=True
+)
 register_snippet(PlatformSynonymViewSet)
 register_snippet(AgencySynonymViewSet)
 

@@ -22,8 +22,17 @@ from search.engines.elastic import ElasticEngine
 _ids = iter(range(1000, 100000))
 
 
-def doc(title, body="", *, language="kk", agency="agency-a", page_type="newspage",
-        day=date(2024, 5, 1), page_id=None, ancestors=()):
+def doc(
+    title,
+    body="",
+    *,
+    language="kk",
+    agency="agency-a",
+    page_type="newspage",
+    day=date(2024, 5, 1),
+    page_id=None,
+    ancestors=(),
+):
     page_id = page_id or next(_ids)
     return {
         "id": f"{page_id}-{language}",
@@ -83,8 +92,9 @@ def test_latin_kazakh_query_finds_cyrillic_text(engine, latin):
 
 
 def test_russian_query_in_another_case_finds_the_russian_page(engine):
-    (page,) = load(engine, doc("Новости министерства", "Программа цифровизации экономики.",
-                               language="ru"))
+    (page,) = load(
+        engine, doc("Новости министерства", "Программа цифровизации экономики.", language="ru")
+    )
     load(engine, doc("Экономика", "Цифрландыру бағдарламасы.", language="kk"))
     assert page_ids(find(engine, "цифровизация", language="ru")) == [page["page_id"]]
 
@@ -136,8 +146,11 @@ def test_all_terms_rank_above_some_terms(engine):
 def test_phrase_ranks_above_scattered_words(engine):
     scattered, phrase = load(
         engine,
-        doc("Хабарлама", "Мемлекеттік органдар мен жергілікті қызмет көрсету орталығы.",
-            day=date(2024, 6, 1)),
+        doc(
+            "Хабарлама",
+            "Мемлекеттік органдар мен жергілікті қызмет көрсету орталығы.",
+            day=date(2024, 6, 1),
+        ),
         doc("Хабарлама", "Мемлекеттік қызмет көрсету тәртібі.", day=date(2023, 1, 1)),
     )
     assert page_ids(find(engine, "мемлекеттік қызмет")) == [
@@ -153,8 +166,7 @@ def test_newer_news_ranks_above_older_for_an_equal_match(engine):
         doc("Жиналыс өтті", day=date(2024, 3, 1)),
         doc("Жиналыс өтті", day=date(2023, 3, 1)),
     )
-    assert page_ids(find(engine, "жиналыс")) == [new["page_id"], middle["page_id"],
-                                                 old["page_id"]]
+    assert page_ids(find(engine, "жиналыс")) == [new["page_id"], middle["page_id"], old["page_id"]]
 
 
 def test_equal_match_and_date_ranks_the_higher_page_id_first_and_no_date_last(engine):
@@ -191,8 +203,10 @@ def test_sort_by_date(engine):
         doc("Хабар", "Тариф өзгерді.", day=date(2024, 1, 1)),
     )
     assert page_ids(find(engine, "тариф")) == [title_old["page_id"], body_new["page_id"]]
-    assert page_ids(find(engine, "тариф", sort="date")) == [body_new["page_id"],
-                                                           title_old["page_id"]]
+    assert page_ids(find(engine, "тариф", sort="date")) == [
+        body_new["page_id"],
+        title_old["page_id"],
+    ]
 
 
 def test_facet_counts_and_filters(engine):
@@ -230,7 +244,12 @@ def test_hit_fields(engine):
     (hit,) = find(engine, "төтенше").hits
     assert hit.id == page["id"]
     assert (hit.title, hit.url, hit.date, hit.agency, hit.language) == (
-        page["title"], page["url"], date(2024, 7, 9), "agency-a", "kk")
+        page["title"],
+        page["url"],
+        date(2024, 7, 9),
+        "agency-a",
+        "kk",
+    )
     assert hit.agency_name == "AGENCY-A" and hit.page_type == "newspage" and hit.score > 0
 
 
@@ -241,8 +260,7 @@ def test_delete_replace_and_counts(engine):
         doc("Весна", language="ru", page_id=11),
         doc("Көктем", agency="agency-b", page_id=12),
     )
-    assert engine.counts() == {("agency-a", "kk"): 1, ("agency-a", "ru"): 1,
-                               ("agency-b", "kk"): 1}
+    assert engine.counts() == {("agency-a", "kk"): 1, ("agency-a", "ru"): 1, ("agency-b", "kk"): 1}
     engine.delete([c["id"]])
     engine.refresh()
     assert find(engine, "көктем").total == 1
@@ -258,8 +276,11 @@ def test_delete_replace_and_counts(engine):
 def test_rebuild_replaces_everything(engine):
     load(engine, doc("Ескі құжат"))
     seen = []
-    done = engine.rebuild(iter([doc("Жаңа құжат"), doc("Жаңа есеп")]),
-                          lambda n, total: seen.append((n, total)), total=2)
+    done = engine.rebuild(
+        iter([doc("Жаңа құжат"), doc("Жаңа есеп")]),
+        lambda n, total: seen.append((n, total)),
+        total=2,
+    )
     engine.refresh()
     assert done == 2 and seen[-1] == (2, 2)
     assert find(engine, "ескі").total == 0
@@ -283,7 +304,8 @@ def test_a_quoted_phrase_finds_only_pages_holding_that_phrase(engine):
     quoted = find(engine, '"мемлекеттік қызмет"')
     assert page_ids(quoted) == [phrase["page_id"]] and quoted.total == 1
     assert sorted(page_ids(find(engine, "мемлекеттік қызмет"))) == sorted(
-        [phrase["page_id"], scattered["page_id"]])
+        [phrase["page_id"], scattered["page_id"]]
+    )
     # Guillemets quote too, and a quoted phrase combines with other words.
     assert page_ids(find(engine, "«мемлекеттік қызмет» тәртібі")) == [phrase["page_id"]]
     # A phrase in the title counts; one that runs from the title into the body does not.
@@ -322,8 +344,12 @@ def test_synonyms_widen_a_word_and_several_words_become_one(engine):
     synonyms = (("ЭЦП", "электронная цифровая подпись"),)
     service, news = load(
         engine,
-        doc("Электронная цифровая подпись: как получить", "Порядок и сроки.", language="ru",
-            page_type="servicepage"),
+        doc(
+            "Электронная цифровая подпись: как получить",
+            "Порядок и сроки.",
+            language="ru",
+            page_type="servicepage",
+        ),
         doc("Новости", "Выдано больше ЭЦП, чем в прошлом году.", language="ru"),
     )
     found = find(engine, "ЭЦП", language="ru", synonyms=synonyms)
@@ -333,21 +359,30 @@ def test_synonyms_widen_a_word_and_several_words_become_one(engine):
     assert sorted(page_ids(spelled)) == sorted([service["page_id"], news["page_id"]])
     # A multi-word expression counts only when all its words occur.
     (half,) = load(engine, doc("Подпись", "Подпись директора.", language="ru"))
-    assert half["page_id"] not in page_ids(find(engine, "ЭЦП", language="ru",
-                                                  synonyms=synonyms))
+    assert half["page_id"] not in page_ids(find(engine, "ЭЦП", language="ru", synonyms=synonyms))
 
 
 def test_the_page_about_the_word_outranks_pages_that_mention_it(engine):
     filler = " ".join(["Бөлім жұмысы туралы жалпы ақпарат берілген."] * 6)
-    mentions = load(engine, *[
-        doc(f"Бөлім {n}", f"{filler} Субсидия да бар. {filler}", page_type="sectionpage",
-            day=date(2026, 11, 1)) for n in range(7)
-    ])
-    about = doc("Фермерлерге көмек",
-                "Субсидия алу үшін өтініш беріңіз. Субсидия мөлшері өсті. Субсидия "
-                "туралы ереже. Субсидия беру мерзімі. Субсидия төленді. Субсидия жайлы "
-                "сұрақтар. Субсидия тізімі. Субсидия бағдарламасы.",
-                day=date(2022, 1, 10))
+    mentions = load(
+        engine,
+        *[
+            doc(
+                f"Бөлім {n}",
+                f"{filler} Субсидия да бар. {filler}",
+                page_type="sectionpage",
+                day=date(2026, 11, 1),
+            )
+            for n in range(7)
+        ],
+    )
+    about = doc(
+        "Фермерлерге көмек",
+        "Субсидия алу үшін өтініш беріңіз. Субсидия мөлшері өсті. Субсидия "
+        "туралы ереже. Субсидия беру мерзімі. Субсидия төленді. Субсидия жайлы "
+        "сұрақтар. Субсидия тізімі. Субсидия бағдарламасы.",
+        day=date(2022, 1, 10),
+    )
     load(engine, about)
     results = find(engine, "субсидия")
     assert page_ids(results)[0] == about["page_id"]
@@ -392,8 +427,9 @@ def test_the_exact_form_outranks_a_match_of_the_stem_only(engine):
 # Enough documents that a common word's matches exceed the PostgreSQL engine's candidate
 # cut-offs (the requested page's end + 200), so its shortcuts are checked against the
 # plain definition of `search.engines.base`, computed here in Python.
-RANKING_WORDS = ("мемлекет қызмет бағдарлама салық жол құрылыс білім мектеп ауыл су "
-                 "жер денсаулық көлік тариф").split()
+RANKING_WORDS = (
+    "мемлекет қызмет бағдарлама салық жол құрылыс білім мектеп ауыл су жер денсаулық көлік тариф"
+).split()
 
 
 @functools.cache
@@ -410,11 +446,17 @@ def ranking_corpus(n=480, seed=3):
         title = " ".join(rng.choices(RANKING_WORDS, k=rng.randint(2, 3)))
         body = " ".join(rng.choices(RANKING_WORDS, weights, k=rng.randint(3, 12)))
         agency = agencies[i % 3]
-        docs.append(doc(title, body, agency=agency, page_id=50000 + i,
-                        page_type=("newspage", "sectionpage")[i % 2],
-                        ancestors=["agency-a"] if agency == "agency-c" else [],
-                        day=date(2020, 1, 1).replace(year=2020 + i % 5, month=1 + i % 12,
-                                                     day=1 + i % 28)))
+        docs.append(
+            doc(
+                title,
+                body,
+                agency=agency,
+                page_id=50000 + i,
+                page_type=("newspage", "sectionpage")[i % 2],
+                ancestors=["agency-a"] if agency == "agency-c" else [],
+                day=date(2020, 1, 1).replace(year=2020 + i % 5, month=1 + i % 12, day=1 + i % 28),
+            )
+        )
     return docs
 
 
@@ -431,8 +473,10 @@ def reference(docs, query):
     for d in docs:
         if d["language"] != query.language:
             continue
-        if query.agency and not (d["agency"] == query.agency or (
-                query.include_subordinate and query.agency in d["agency_ancestors"])):
+        if query.agency and not (
+            d["agency"] == query.agency
+            or (query.include_subordinate and query.agency in d["agency_ancestors"])
+        ):
             continue
         if query.page_type and d["page_type"] != query.page_type:
             continue
@@ -441,9 +485,13 @@ def reference(docs, query):
         score = reference_score(plan, d)
         if score is not None:
             scored.append((d, score))
-    scored.sort(key=lambda ds: ranking_key(ds[1], ds[0]["date"], ds[0]["page_type"],
-                                           ds[0]["page_id"], query.sort), reverse=True)
-    page = scored[query.offset:query.offset + query.per_page]
+    scored.sort(
+        key=lambda ds: ranking_key(
+            ds[1], ds[0]["date"], ds[0]["page_type"], ds[0]["page_id"], query.sort
+        ),
+        reverse=True,
+    )
+    page = scored[query.offset : query.offset + query.per_page]
     facets = {
         "agency": Counter(d["agency"] for d, _s in scored),
         "page_type": Counter(d["page_type"] for d, _s in scored),

@@ -35,12 +35,28 @@ def _migrate(targets):
 
 
 DOCS = [
-    doc("Цифрландыру бағдарламасы", "Мемлекеттік қызметтер цифрландырылды.",
-        agency="agency-c", ancestors=["agency-a"], page_id=91001),
-    doc("Салық есебі", "Жаңа салық тәртібі енгізілді.", agency="agency-b",
-        page_type="sectionpage", day=date(2023, 2, 1), page_id=91002),
-    doc("Налоговая отчётность", "Новый порядок подачи налоговых деклараций.",
-        language="ru", agency="agency-b", page_id=91003),
+    doc(
+        "Цифрландыру бағдарламасы",
+        "Мемлекеттік қызметтер цифрландырылды.",
+        agency="agency-c",
+        ancestors=["agency-a"],
+        page_id=91001,
+    ),
+    doc(
+        "Салық есебі",
+        "Жаңа салық тәртібі енгізілді.",
+        agency="agency-b",
+        page_type="sectionpage",
+        day=date(2023, 2, 1),
+        page_id=91002,
+    ),
+    doc(
+        "Налоговая отчётность",
+        "Новый порядок подачи налоговых деклараций.",
+        language="ru",
+        agency="agency-b",
+        page_id=91003,
+    ),
     doc("Портал туралы", "Бірыңғай платформа.", agency="", page_id=91004),
 ]
 
@@ -60,9 +76,13 @@ def test_0006_copies_the_entries_indexed_before_it():
         old = executor.loader.project_state(BEFORE).apps.get_model(APP, "SearchEntry")
         for d in DOCS:
             entry = _entry(d)
-            old.objects.create(**{f.attname: getattr(entry, f.attname)
-                                  for f in SearchEntry._meta.concrete_fields
-                                  if f.attname != "id"})
+            old.objects.create(
+                **{
+                    f.attname: getattr(entry, f.attname)
+                    for f in SearchEntry._meta.concrete_fields
+                    if f.attname != "id"
+                }
+            )
         _migrate(latest)
     finally:
         _migrate(latest)
@@ -85,7 +105,12 @@ def test_0006_copies_the_entries_indexed_before_it():
             assert [names[i] for i in got_title] == title
             row = rows[entry.pk]
             assert (row.agency, row.language, row.page_type, row.date, row.year) == (
-                entry.agency, entry.language, entry.page_type, entry.date, entry.year)
+                entry.agency,
+                entry.language,
+                entry.page_type,
+                entry.date,
+                entry.year,
+            )
     else:
         assert not SearchMatch.objects.exists()
 

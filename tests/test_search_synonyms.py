@@ -17,11 +17,21 @@ from tests.factories import UserFactory, editor_of
 
 def doc(page_id, title, body, *, language="ru", agency="", page_type="servicepage"):
     return {
-        "id": f"{page_id}-{language}", "page_id": page_id, "agency": agency,
-        "agency_ancestors": [], "agency_name": agency, "language": language,
-        "page_type": page_type, "title": title, "summary": body[:80], "body": body,
-        "url": f"/{language}/{page_id}/", "date": date(2025, 3, 1), "year": 2025,
-        "title_terms": terms_text(title, language), "body_terms": terms_text(body, language),
+        "id": f"{page_id}-{language}",
+        "page_id": page_id,
+        "agency": agency,
+        "agency_ancestors": [],
+        "agency_name": agency,
+        "language": language,
+        "page_type": page_type,
+        "title": title,
+        "summary": body[:80],
+        "body": body,
+        "url": f"/{language}/{page_id}/",
+        "date": date(2025, 3, 1),
+        "year": 2025,
+        "title_terms": terms_text(title, language),
+        "body_terms": terms_text(body, language),
         "tags": [],
     }
 
@@ -32,34 +42,50 @@ def ids(results):
 
 def test_the_starter_list_makes_the_abbreviation_find_the_e_signature_service(db):
     engine = DatabaseEngine()
-    engine.index([
-        doc(70001, "Электронная цифровая подпись для физических лиц",
-            "Как получить электронную цифровую подпись через портал."),
-        doc(70002, "Новости министерства", "Министерство провело совещание о цифровизации."),
-        doc(70003, "Электрондық цифрлық қолтаңба алу",
-            "Жеке тұлғаға электрондық цифрлық қолтаңба алу тәртібі.", language="kk"),
-    ])
+    engine.index(
+        [
+            doc(
+                70001,
+                "Электронная цифровая подпись для физических лиц",
+                "Как получить электронную цифровую подпись через портал.",
+            ),
+            doc(70002, "Новости министерства", "Министерство провело совещание о цифровизации."),
+            doc(
+                70003,
+                "Электрондық цифрлық қолтаңба алу",
+                "Жеке тұлғаға электрондық цифрлық қолтаңба алу тәртібі.",
+                language="kk",
+            ),
+        ]
+    )
     assert ids(search(SearchQuery(text="ЭЦП", language="ru"))) == [70001]
     assert ids(search(SearchQuery(text="эцп получить", language="ru")))[0] == 70001
     assert ids(search(SearchQuery(text="ЭЦҚ", language="kk"))) == [70003]
 
 
 def test_residence_registration_is_found_by_propiska(db):
-    DatabaseEngine().index([
-        doc(70011, "Регистрация по месту жительства",
-            "Государственная услуга: регистрация граждан по месту жительства."),
-        doc(70012, "Контакты", "Адрес и телефон приёмной."),
-    ])
+    DatabaseEngine().index(
+        [
+            doc(
+                70011,
+                "Регистрация по месту жительства",
+                "Государственная услуга: регистрация граждан по месту жительства.",
+            ),
+            doc(70012, "Контакты", "Адрес и телефон приёмной."),
+        ]
+    )
     assert ids(search(SearchQuery(text="прописка", language="ru"))) == [70011]
     assert ids(search(SearchQuery(text="прописку оформить", language="ru")))[0] == 70011
 
 
 def test_an_agencys_synonym_applies_only_to_its_own_search(agency_a, agency_b):
     AgencySynonym.objects.create(agency=agency_a, language="ru", terms="ГРП, гидроразрыв")
-    DatabaseEngine().index([
-        doc(70021, "Гидроразрыв пласта", "Отчёт о работах.", agency=agency_a.slug),
-        doc(70022, "Гидроразрыв пласта", "Отчёт о работах.", agency=agency_b.slug),
-    ])
+    DatabaseEngine().index(
+        [
+            doc(70021, "Гидроразрыв пласта", "Отчёт о работах.", agency=agency_a.slug),
+            doc(70022, "Гидроразрыв пласта", "Отчёт о работах.", agency=agency_b.slug),
+        ]
+    )
     assert synonyms_for("ru", agency_a.slug) != synonyms_for("ru", agency_b.slug)
     assert ids(search(SearchQuery(text="ГРП", language="ru", agency=agency_a.slug))) == [70021]
     # Not in another agency's search, nor on the portal-wide search.

@@ -68,6 +68,7 @@ def search(query: SearchQuery) -> SearchResults:
     except SearchEngineError:
         if engine.name == "database":
             raise
-        logger.warning("Search engine %s failed; answering from the database", engine.name,
-                       exc_info=True)
+        logger.warning(
+            "Search engine %s failed; answering from the database", engine.name, exc_info=True
+        )
         return get_fallback_engine().search(query)

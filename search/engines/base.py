@@ -248,8 +248,12 @@ def plan_query(query: SearchQuery) -> Plan:
     slots = slots[:MAX_QUERY_TERMS]
     slots = [Slot(s.alternatives[:MAX_QUERY_TERMS], s.exact) for s in slots]
     sequence = tuple(distinct([t for s in slots for t in s.alternatives[0]]))
-    return Plan(tuple(slots), sequence, tuple(p[:MAX_QUERY_TERMS] for p in phrases),
-                query.today or date.today())
+    return Plan(
+        tuple(slots),
+        sequence,
+        tuple(p[:MAX_QUERY_TERMS] for p in phrases),
+        query.today or date.today(),
+    )
 
 
 def _apply_synonyms(slots: list[Slot], groups, language: str) -> list[Slot]:
@@ -265,7 +269,7 @@ def _apply_synonyms(slots: list[Slot], groups, language: str) -> list[Slot]:
             k = len(member)
             at = None
             for i in range(len(slots) - k + 1):
-                run = slots[i:i + k]
+                run = slots[i : i + k]
                 if k == 1 and any(alt == member for alt in run[0].alternatives):
                     at = i
                     break
@@ -274,7 +278,7 @@ def _apply_synonyms(slots: list[Slot], groups, language: str) -> list[Slot]:
                     break
             if at is None:
                 continue
-            run = slots[at:at + k]
+            run = slots[at : at + k]
             if k == 1:
                 alternatives = list(run[0].alternatives)
                 exact = run[0].exact
@@ -282,7 +286,7 @@ def _apply_synonyms(slots: list[Slot], groups, language: str) -> list[Slot]:
                 alternatives = [member]
                 exact = None
             alternatives += [m for m in members if m not in alternatives]
-            slots = slots[:at] + [Slot(tuple(alternatives), exact)] + slots[at + k:]
+            slots = slots[:at] + [Slot(tuple(alternatives), exact)] + slots[at + k :]
             break
     return slots
 
@@ -323,8 +327,11 @@ def feature_tokens(doc: dict) -> list[str]:
             continue
         level = body_level(tf, len(body), language)
         tokens.update(f"{BODY_LEVEL}{k}{term}" for k in range(2, level + 1))
-    sources = ((LEAD, doc.get("lead", doc.get("summary"))), (HEADINGS, doc.get("headings")),
-               (ATTACHMENTS, doc.get("attachments")))
+    sources = (
+        (LEAD, doc.get("lead", doc.get("summary"))),
+        (HEADINGS, doc.get("headings")),
+        (ATTACHMENTS, doc.get("attachments")),
+    )
     for prefix, text in sources:
         tokens.update(prefix + t for t in _analysed(text, language) if feature_term(t))
     words = tokenize(doc.get("title") or "") + tokenize(doc.get("body") or "")
@@ -345,7 +352,7 @@ def freshness_since(today: date) -> list[tuple[date, float]]:
 # --- the definition, executable (the reference the engines are tested against) ---
 def _has_run(tokens: Sequence[str], run: Sequence[str]) -> bool:
     k = len(run)
-    return any(list(tokens[i:i + k]) == list(run) for i in range(len(tokens) - k + 1))
+    return any(list(tokens[i : i + k]) == list(run) for i in range(len(tokens) - k + 1))
 
 
 def holds_phrases(plan: Plan, doc: dict) -> bool:
@@ -377,8 +384,10 @@ def reference_score(plan: Plan, doc: dict) -> float | None:
         return max(1, body_level(counts[term], len(body), language))
 
     def satisfied(where: set[str], slot: Slot, features: bool = True) -> bool:
-        return any(all(t in where and (not features or feature_term(t)) for t in alt)
-                   for alt in slot.alternatives)
+        return any(
+            all(t in where and (not features or feature_term(t)) for t in alt)
+            for alt in slot.alternatives
+        )
 
     n = len(plan.slots)
     if not n or not holds_phrases(plan, doc):
@@ -392,8 +401,7 @@ def reference_score(plan: Plan, doc: dict) -> float | None:
         if satisfied(title_set, slot, features=False):
             in_title += 1
             points += W_TITLE
-        for where, weight in ((lead, W_LEAD), (headings, W_HEADINGS),
-                              (attachments, W_ATTACHMENTS)):
+        for where, weight in ((lead, W_LEAD), (headings, W_HEADINGS), (attachments, W_ATTACHMENTS)):
             if satisfied(where, slot):
                 points += weight
         if slot.exact and slot.exact in words:
@@ -405,8 +413,9 @@ def reference_score(plan: Plan, doc: dict) -> float | None:
         score += SCORE_ALL_WORDS * n
         if in_title == n:
             score += SCORE_TITLE_ALL
-        if len(plan.sequence) > 1 and (_has_run(title, plan.sequence)
-                                       or _has_run(body, plan.sequence)):
+        if len(plan.sequence) > 1 and (
+            _has_run(title, plan.sequence) or _has_run(body, plan.sequence)
+        ):
             score += SCORE_PHRASE
     day = doc.get("date")
     if doc.get("page_type") in TIME_BOUND_TYPES and day:
@@ -414,8 +423,9 @@ def reference_score(plan: Plan, doc: dict) -> float | None:
     return score
 
 
-def ranking_key(score: float, doc_date: date | None, page_type: str, page_id: int,
-                sort: str = "relevance") -> tuple:
+def ranking_key(
+    score: float, doc_date: date | None, page_type: str, page_id: int, sort: str = "relevance"
+) -> tuple:
     """Sort key (descending) of a hit: see "Ties" in the module docstring."""
     if sort == "date":
         return (doc_date.toordinal() if doc_date else 0, score, page_id)
@@ -499,8 +509,12 @@ class SearchEngine:
         """Documents per (agency slug, language)."""
         raise NotImplementedError
 
-    def rebuild(self, docs: Iterable[dict], progress_callback: ProgressCallback | None = None,
-                total: int = 0) -> int:
+    def rebuild(
+        self,
+        docs: Iterable[dict],
+        progress_callback: ProgressCallback | None = None,
+        total: int = 0,
+    ) -> int:
         """Replace the whole index by `docs` without a moment of empty results."""
         raise NotImplementedError
 

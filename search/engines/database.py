@@ -78,8 +78,6 @@ class SqliteMatcher:
         return f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", [match]
 
 
-
-
 def _body_terms(doc: dict) -> str:
     """The body's terms, then the document's feature tokens (`base.feature_tokens`)."""
     return " ".join(filter(None, [doc.get("body_terms") or "", *feature_tokens(doc)]))
@@ -123,7 +121,7 @@ class DatabaseEngine(SearchEngine):
     def _insert(self, entries: list[SearchEntry]) -> None:
         """Insert entries (and, on PostgreSQL, their `SearchMatch` rows)."""
         for start in range(0, len(entries), BATCH):
-            batch = self._entries().bulk_create(entries[start:start + BATCH])
+            batch = self._entries().bulk_create(entries[start : start + BATCH])
             if self._postgres:
                 with connections[self.using].cursor() as cursor:
                     database_postgres.write_matches(cursor, batch)
@@ -148,8 +146,12 @@ class DatabaseEngine(SearchEngine):
             self._entries().filter(page_id__in=list(page_ids)).delete()
             self._insert(entries)
 
-    def rebuild(self, docs: Iterable[dict], progress_callback: ProgressCallback | None = None,
-                total: int = 0) -> int:
+    def rebuild(
+        self,
+        docs: Iterable[dict],
+        progress_callback: ProgressCallback | None = None,
+        total: int = 0,
+    ) -> int:
         """Replace every entry in one transaction: readers see the old entries until
         the commit, then the new ones."""
         done = 0
@@ -219,8 +221,9 @@ class DatabaseEngine(SearchEngine):
                 add(m.q(EXACT + slot.exact), W_EXACT)
         types = ", ".join("%s" for _ in TIME_BOUND_TYPES)
         for since, points in freshness_since(plan.today):
-            parts.append(f"CASE WHEN e.page_type IN ({types}) AND e.date >= %s "
-                         f"THEN {points!r} ELSE 0 END")
+            parts.append(
+                f"CASE WHEN e.page_type IN ({types}) AND e.date >= %s THEN {points!r} ELSE 0 END"
+            )
             params += [*sorted(TIME_BOUND_TYPES), since.isoformat()]
         return " + ".join(parts), params
 
@@ -264,8 +267,10 @@ class DatabaseEngine(SearchEngine):
         total = sum(count for _value, count in facets["agency"])
         entries = self._entries().defer("body", "title_terms", "body_terms").in_bulk(scores)
         hits = [_hit(entries[pk], scores[pk]) for pk in scores if pk in entries]
-        hits.sort(key=lambda h: ranking_key(h.score, h.date, h.page_type, h.page_id, query.sort),
-                  reverse=True)
+        hits.sort(
+            key=lambda h: ranking_key(h.score, h.date, h.page_type, h.page_id, query.sort),
+            reverse=True,
+        )
         return SearchResults(
             total=total,
             hits=hits,
@@ -315,7 +320,10 @@ class DatabaseEngine(SearchEngine):
                 LIMIT %s OFFSET %s
             ) h
             """,
-            score_params + match_params + where_params + order_params
+            score_params
+            + match_params
+            + where_params
+            + order_params
             + [query.per_page, query.offset],
         )
         facets, ranked = [], []

@@ -80,8 +80,7 @@ def _copy_text(value) -> str:
     if isinstance(value, list):
         return "{" + ",".join(map(str, value)) + "}"
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return (text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-            .replace("\r", "\\r"))
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def scope_tokens(entry: SearchEntry) -> set[str]:
@@ -118,8 +117,9 @@ def write_matches(cursor, entries: list[SearchEntry]) -> None:
     if not entries:
         return
     title_seqs = [split_terms(e.title_terms) for e in entries]
-    all_terms = [distinct_terms(e.title_terms + " " + e.body_terms) | scope_tokens(e)
-                 for e in entries]
+    all_terms = [
+        distinct_terms(e.title_terms + " " + e.body_terms) | scope_tokens(e) for e in entries
+    ]
     ids = term_ids(cursor, set().union(*all_terms))
 
     # COPY, with the arrays formatted here: psycopg's own list dumper would spend most
@@ -127,10 +127,18 @@ def write_matches(cursor, entries: list[SearchEntry]) -> None:
     raw = getattr(cursor, "cursor", cursor)  # Django's wrapper around psycopg's cursor
     lines = []
     for e, terms, seq in zip(entries, all_terms, title_seqs, strict=True):
-        row = (e.pk, e.page_id, e.agency, e.agency_ancestors, e.language, e.page_type,
-               e.date, e.year,
-               sorted({ids[t] for t in terms} | {-ids[t] for t in seq}),
-               [ids[t] for t in seq])
+        row = (
+            e.pk,
+            e.page_id,
+            e.agency,
+            e.agency_ancestors,
+            e.language,
+            e.page_type,
+            e.date,
+            e.year,
+            sorted({ids[t] for t in terms} | {-ids[t] for t in seq}),
+            [ids[t] for t in seq],
+        )
         lines.append("\t".join(map(_copy_text, row)) + "\n")
     with raw.copy(f"""COPY {MATCH} (entry_id, page_id, agency, agency_ancestors, language,
                                  page_type, date, year, term_ids, title_ids) FROM STDIN""") as copy:
@@ -160,8 +168,9 @@ class _Ids:
                 wanted.update(f"{BODY_LEVEL}{k}{term}" for k in range(2, BODY_LEVELS + 1))
                 wanted.update(prefix + term for prefix, _w in PRESENCE_FEATURES)
         wanted.update(EXACT + s.exact for s in plan.slots if s.exact)
-        cursor.execute(f"SELECT term, id FROM {TERM} WHERE term = ANY(%s::text[])",
-                       [sorted(wanted)])
+        cursor.execute(
+            f"SELECT term, id FROM {TERM} WHERE term = ANY(%s::text[])", [sorted(wanted)]
+        )
         self.ids = dict(cursor.fetchall())
 
     def of(self, terms, prefix: str = "") -> list[int] | None:
@@ -201,16 +210,20 @@ def _all(conds) -> tuple[str, list] | None:
 
 def _title_phrase(sequence: list[int]) -> tuple[str, list]:
     """SQL: the title's term ids hold `sequence`, in order, somewhere."""
-    return ("(x.title_ids @> %s::integer[] AND EXISTS (SELECT 1 FROM "
-            "generate_subscripts(x.title_ids, 1) AS g(i) "
-            "WHERE x.title_ids[g.i:g.i + %s] = %s::integer[]))",
-            [sequence, len(sequence) - 1, sequence])
+    return (
+        "(x.title_ids @> %s::integer[] AND EXISTS (SELECT 1 FROM "
+        "generate_subscripts(x.title_ids, 1) AS g(i) "
+        "WHERE x.title_ids[g.i:g.i + %s] = %s::integer[]))",
+        [sequence, len(sequence) - 1, sequence],
+    )
 
 
 def _body_phrase(terms) -> tuple[str, list]:
     """SQL on `e` (SearchEntry): the body holds `terms` in order."""
-    return ("e.search_vector @@ to_tsquery('simple'::regconfig, %s)",
-            [" <-> ".join(_lexeme(t) + ":B" for t in terms)])
+    return (
+        "e.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+        [" <-> ".join(_lexeme(t) + ":B" for t in terms)],
+    )
 
 
 def _score(ids: _Ids, plan: Plan) -> tuple[str, list, str, list]:
@@ -244,8 +257,7 @@ def _score(ids: _Ids, plan: Plan) -> tuple[str, list, str, list]:
             if exact:
                 add(("x.term_ids @> %s::integer[]", [exact]), W_EXACT)
     for since, points in freshness_since(plan.today):
-        parts.append(f"CASE WHEN x.page_type = ANY(%s) AND x.date >= %s "
-                     f"THEN {points!r} ELSE 0 END")
+        parts.append(f"CASE WHEN x.page_type = ANY(%s) AND x.date >= %s THEN {points!r} ELSE 0 END")
         params += [sorted(TIME_BOUND_TYPES), since]
     return " + ".join(parts), params, tp_sql, tp_params
 
@@ -273,8 +285,10 @@ def search(cursor, query: SearchQuery, plan: Plan):
         if len(phrase) > 1:
             title_sql, title_params = _title_phrase(got)
             body_sql, body_params = _body_phrase(phrase)
-            where += (f" AND ({title_sql} OR EXISTS (SELECT 1 FROM {ENTRY} e "
-                      f"WHERE e.id = x.entry_id AND {body_sql}))")
+            where += (
+                f" AND ({title_sql} OR EXISTS (SELECT 1 FROM {ENTRY} e "
+                f"WHERE e.id = x.entry_id AND {body_sql}))"
+            )
             where_params += title_params + body_params
     match = _any(known)
     match_sql = f"{match[0]} AND {where}"
@@ -301,21 +315,26 @@ def search(cursor, query: SearchQuery, plan: Plan):
     score_sql, score_params, tp_sql, tp_params = _score(ids, plan)
     need = query.offset + query.per_page + RERANK_CANDIDATES
     # Each candidate set is scored in its own scan and cut to its `need` best.
-    columns = (f"x.entry_id, x.date, x.page_id, ({score_sql}) AS score, "
-               f"CASE WHEN {tp_sql} THEN 1 ELSE 0 END AS tp, "
-               f"CASE WHEN x.page_type = ANY(%s) THEN x.date END AS tie")
+    columns = (
+        f"x.entry_id, x.date, x.page_id, ({score_sql}) AS score, "
+        f"CASE WHEN {tp_sql} THEN 1 ELSE 0 END AS tp, "
+        f"CASE WHEN x.page_type = ANY(%s) THEN x.date END AS tie"
+    )
     column_params = score_params + tp_params + [sorted(TIME_BOUND_TYPES)]
     if query.sort == "date":
         order = "{t}.date DESC NULLS LAST, {t}.score DESC, {t}.page_id DESC"
         # The pages at least as new as the need-th newest match (all, if it has no date).
-        parts = [f"""
+        parts = [
+            f"""
             SELECT {columns} FROM {MATCH} x WHERE {match_sql} AND (
                 x.date >= (SELECT x.date FROM {MATCH} x WHERE {match_sql}
                            ORDER BY x.date DESC NULLS LAST LIMIT 1 OFFSET %s)
                 OR (SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x WHERE {match_sql}
-                                          AND x.date IS NOT NULL LIMIT %s) z) < %s)"""]
-        candidate_params = (column_params + match_params + match_params + [need - 1]
-                            + match_params + [need, need])
+                                          AND x.date IS NOT NULL LIMIT %s) z) < %s)"""
+        ]
+        candidate_params = (
+            column_params + match_params + match_params + [need - 1] + match_params + [need, need]
+        )
     else:
         order = "{t}.score DESC, {t}.tie DESC NULLS LAST, {t}.page_id DESC"
         best = "ORDER BY score DESC, tie DESC NULLS LAST, page_id DESC LIMIT %s"
@@ -331,9 +350,15 @@ def search(cursor, query: SearchQuery, plan: Plan):
                      AND (SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x
                           WHERE {cover_sql} LIMIT %s) z) < %s {best})""",
             ]
-            candidate_params = (column_params + cover_params + [need]
-                                + column_params + match_params
-                                + cover_params + [need, need, need])
+            candidate_params = (
+                column_params
+                + cover_params
+                + [need]
+                + column_params
+                + match_params
+                + cover_params
+                + [need, need, need]
+            )
         else:
             # A slot no page satisfies: no page satisfies them all; score every match.
             parts = [f"SELECT {columns} FROM {MATCH} x WHERE {match_sql} {best}"]

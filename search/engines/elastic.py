@@ -166,8 +166,12 @@ def _source(doc: dict) -> dict:
     year = doc.get("year")
     source["type_year"] = f"{doc.get('page_type') or ''}|{year if year is not None else ''}"
     source["all_terms"] = " ".join(
-        (doc.get("title_terms") or "", _TITLE_BODY_GAP, doc.get("body_terms") or "",
-         *feature_tokens(doc))
+        (
+            doc.get("title_terms") or "",
+            _TITLE_BODY_GAP,
+            doc.get("body_terms") or "",
+            *feature_tokens(doc),
+        )
     )
     return source
 
@@ -198,8 +202,9 @@ def _client(url: str, timeout: float) -> Elasticsearch:
 class ElasticEngine(SearchEngine):
     name = "elastic"
 
-    def __init__(self, url: str | None = None, prefix: str | None = None,
-                 timeout: float | None = None):
+    def __init__(
+        self, url: str | None = None, prefix: str | None = None, timeout: float | None = None
+    ):
         self.url = url or settings.SEARCH_URL
         self.prefix = prefix or settings.SEARCH_INDEX_PREFIX
         self.timeout = float(timeout if timeout is not None else settings.SEARCH_TIMEOUT)
@@ -259,8 +264,14 @@ class ElasticEngine(SearchEngine):
         self._call(ensure)
 
     # --- writing ----------------------------------------------------------------
-    def _bulk(self, actions: Iterable[dict], progress_callback=None, total: int = 0,
-              index: str | None = None, threads: int = 1) -> int:
+    def _bulk(
+        self,
+        actions: Iterable[dict],
+        progress_callback=None,
+        total: int = 0,
+        index: str | None = None,
+        threads: int = 1,
+    ) -> int:
         """Send `actions` in chunks of BULK_CHUNK. With threads > 1 (a rebuild: every id
         once) one thread sends a chunk while this one gathers the next: `actions` is
         always consumed here, since it may read the database (its connection belongs
@@ -270,8 +281,12 @@ class ElasticEngine(SearchEngine):
         def send(chunk) -> int:
             sent = 0
             for _ok, _item in streaming_bulk(
-                self.writer, chunk, chunk_size=BULK_CHUNK, ignore_status=(404,),
-                raise_on_error=True, max_retries=0,
+                self.writer,
+                chunk,
+                chunk_size=BULK_CHUNK,
+                ignore_status=(404,),
+                raise_on_error=True,
+                max_retries=0,
             ):
                 sent += 1
             return sent
@@ -311,8 +326,12 @@ class ElasticEngine(SearchEngine):
 
     def delete_page(self, page_id: int) -> None:
         self.ensure_index()
-        self._call(self.writer.delete_by_query, index=self.alias,
-                   query={"term": {"page_id": page_id}}, conflicts="proceed")
+        self._call(
+            self.writer.delete_by_query,
+            index=self.alias,
+            query={"term": {"page_id": page_id}},
+            conflicts="proceed",
+        )
 
     def replace_pages(self, page_ids: Iterable[int], docs: Iterable[dict]) -> None:
         from search.documents import all_doc_ids
@@ -325,16 +344,21 @@ class ElasticEngine(SearchEngine):
         actions += [{"_id": d["id"], "_source": _source(d)} for d in docs]
         self._call(self._bulk, actions)
 
-    def rebuild(self, docs: Iterable[dict], progress_callback: ProgressCallback | None = None,
-                total: int = 0) -> int:
+    def rebuild(
+        self,
+        docs: Iterable[dict],
+        progress_callback: ProgressCallback | None = None,
+        total: int = 0,
+    ) -> int:
         """Load a new concrete index, then point the alias at it and drop the old ones."""
 
         def run():
             name = self._new_index_name()
             self._create_index(name)
             actions = ({"_id": d["id"], "_source": _source(d)} for d in docs)
-            done = self._bulk(actions, progress_callback, total, index=name,
-                              threads=REBUILD_THREADS)
+            done = self._bulk(
+                actions, progress_callback, total, index=name, threads=REBUILD_THREADS
+            )
             self.writer.indices.refresh(index=name)
             old = self._aliased_indices()
             swap = [{"remove": {"index": o, "alias": self.alias}} for o in old]
@@ -448,23 +472,36 @@ class ElasticEngine(SearchEngine):
             const(every([slot_q(s, "title_terms") for s in plan.slots]), SCORE_TITLE_ALL),
         ]
         if len(plan.sequence) > 1:
-            should.append(const({"match_phrase": {"all_terms": " ".join(plan.sequence)}},
-                                SCORE_PHRASE))
+            should.append(
+                const({"match_phrase": {"all_terms": " ".join(plan.sequence)}}, SCORE_PHRASE)
+            )
         for slot in plan.slots:
             weighted = [(slot_q(slot), W_BODY / BODY_LEVELS)]
-            weighted += [(slot_q(slot, prefix=f"{BODY_LEVEL}{k}"), W_BODY / BODY_LEVELS)
-                         for k in range(2, BODY_LEVELS + 1)]
+            weighted += [
+                (slot_q(slot, prefix=f"{BODY_LEVEL}{k}"), W_BODY / BODY_LEVELS)
+                for k in range(2, BODY_LEVELS + 1)
+            ]
             weighted.append((slot_q(slot, "title_terms"), W_TITLE))
-            weighted += [(slot_q(slot, prefix=prefix), weight)
-                         for prefix, weight in PRESENCE_FEATURES]
+            weighted += [
+                (slot_q(slot, prefix=prefix), weight) for prefix, weight in PRESENCE_FEATURES
+            ]
             if slot.exact:
                 weighted.append(({"term": {"all_terms": EXACT + slot.exact}}, W_EXACT))
             should += [const(clause, boost) for clause, boost in weighted if clause]
         for since, points in freshness_since(plan.today):
-            should.append(const({"bool": {"filter": [
-                {"terms": {"page_type": sorted(TIME_BOUND_TYPES)}},
-                {"range": {"date": {"gte": since.isoformat()}}},
-            ]}}, points))
+            should.append(
+                const(
+                    {
+                        "bool": {
+                            "filter": [
+                                {"terms": {"page_type": sorted(TIME_BOUND_TYPES)}},
+                                {"range": {"date": {"gte": since.isoformat()}}},
+                            ]
+                        }
+                    },
+                    points,
+                )
+            )
 
         filters: list[dict] = [
             {"term": {"language": query.language}},
@@ -477,10 +514,14 @@ class ElasticEngine(SearchEngine):
                 filters.append({"match_phrase": {"all_terms": " ".join(phrase)}})
         if query.agency:
             if query.include_subordinate:
-                filters.append(some([
-                    {"term": {"agency": query.agency}},
-                    {"term": {"agency_ancestors": query.agency}},
-                ]))
+                filters.append(
+                    some(
+                        [
+                            {"term": {"agency": query.agency}},
+                            {"term": {"agency_ancestors": query.agency}},
+                        ]
+                    )
+                )
             else:
                 filters.append({"term": {"agency": query.agency}})
         if query.page_type:
@@ -516,8 +557,7 @@ class ElasticEngine(SearchEngine):
             self._call(self._check_mapping)
         # sort_key is the sort date (time-bound pages only), then the page id.
         if query.sort == "date":
-            sort = [{"date": {"order": "desc", "missing": "_last"}}, "_score",
-                    {"sort_key": "desc"}]
+            sort = [{"date": {"order": "desc", "missing": "_last"}}, "_score", {"sort_key": "desc"}]
         else:
             sort = ["_score", {"sort_key": "desc"}]
         body = self._call(
@@ -536,14 +576,16 @@ class ElasticEngine(SearchEngine):
         ).body
         aggs = body.get("aggregations", {})
         facets = {
-            "agency": sort_facet("agency", (
-                (b["key"], b["doc_count"]) for b in aggs.get("agency", {}).get("buckets", [])
-            )),
+            "agency": sort_facet(
+                "agency",
+                ((b["key"], b["doc_count"]) for b in aggs.get("agency", {}).get("buckets", [])),
+            ),
             **_type_year_facets(aggs.get("type_year", {}).get("buckets", [])),
         }
         hits = [self._hit(h) for h in body["hits"]["hits"]]
-        return SearchResults(total=body["hits"]["total"]["value"], hits=hits, facets=facets,
-                             query=query)
+        return SearchResults(
+            total=body["hits"]["total"]["value"], hits=hits, facets=facets, query=query
+        )
 
     @staticmethod
     def _hit(raw: dict) -> Hit:
@@ -563,7 +605,6 @@ class ElasticEngine(SearchEngine):
         )
 
 
-
 def _type_year_facets(buckets: list[dict]) -> dict[str, list[tuple]]:
     """The page_type and year facets from the "<page_type>|<year>" buckets (documents
     without the field are not counted, as in a terms aggregation on it)."""
@@ -576,5 +617,7 @@ def _type_year_facets(buckets: list[dict]) -> dict[str, list[tuple]]:
         if year:
             years[int(year)] = years.get(int(year), 0) + bucket["doc_count"]
 
-    return {"page_type": sort_facet("page_type", types.items()),
-            "year": sort_facet("year", years.items())}
+    return {
+        "page_type": sort_facet("page_type", types.items()),
+        "year": sort_facet("year", years.items()),
+    }

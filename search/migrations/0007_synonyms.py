@@ -6,38 +6,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('birtutas_search', '0006_postgres_term_match'),
-        ('tenants', '0002_agency_header_layout'),
+        ("birtutas_search", "0006_postgres_term_match"),
+        ("tenants", "0002_agency_header_layout"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PlatformSynonym',
+            name="PlatformSynonym",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=search.models.synonym_language_choices, max_length=5, verbose_name='language')),
-                ('terms', models.TextField(help_text='Two or more words or expressions that mean the same, separated by commas, e.g. ЭЦП, электронная цифровая подпись.', max_length=1000, verbose_name='words and expressions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=search.models.synonym_language_choices,
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "terms",
+                    models.TextField(
+                        help_text="Two or more words or expressions that mean the same, separated by commas, e.g. ЭЦП, электронная цифровая подпись.",
+                        max_length=1000,
+                        verbose_name="words and expressions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'platform-wide search synonym',
-                'verbose_name_plural': 'platform-wide search synonyms',
-                'ordering': ['language', 'terms'],
+                "verbose_name": "platform-wide search synonym",
+                "verbose_name_plural": "platform-wide search synonyms",
+                "ordering": ["language", "terms"],
             },
         ),
         migrations.CreateModel(
-            name='AgencySynonym',
+            name="AgencySynonym",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=search.models.synonym_language_choices, max_length=5, verbose_name='language')),
-                ('terms', models.TextField(help_text='Two or more words or expressions that mean the same, separated by commas, e.g. ЭЦП, электронная цифровая подпись.', max_length=1000, verbose_name='words and expressions')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='search_synonyms', to='tenants.agency', verbose_name='agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=search.models.synonym_language_choices,
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "terms",
+                    models.TextField(
+                        help_text="Two or more words or expressions that mean the same, separated by commas, e.g. ЭЦП, электронная цифровая подпись.",
+                        max_length=1000,
+                        verbose_name="words and expressions",
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="search_synonyms",
+                        to="tenants.agency",
+                        verbose_name="agency",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agency search synonym',
-                'verbose_name_plural': 'agency search synonyms',
-                'ordering': ['agency', 'language', 'terms'],
+                "verbose_name": "agency search synonym",
+                "verbose_name_plural": "agency search synonyms",
+                "ordering": ["agency", "language", "terms"],
             },
         ),
     ]

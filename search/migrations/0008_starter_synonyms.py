@@ -80,10 +80,15 @@ def forward(apps, schema_editor):
     app_config.models_module = None
     Permission = apps.get_model("auth", "Permission")
     Group = apps.get_model("auth", "Group")
-    perms = list(Permission.objects.filter(content_type__app_label="birtutas_search",
-                                           codename__in=SYNONYM_PERMISSIONS))
-    editors = Group.objects.filter(permissions__content_type__app_label="birtutas_search",
-                                   permissions__codename="add_promotedresult").distinct()
+    perms = list(
+        Permission.objects.filter(
+            content_type__app_label="birtutas_search", codename__in=SYNONYM_PERMISSIONS
+        )
+    )
+    editors = Group.objects.filter(
+        permissions__content_type__app_label="birtutas_search",
+        permissions__codename="add_promotedresult",
+    ).distinct()
     for group in editors:
         group.permissions.add(*perms)
 
