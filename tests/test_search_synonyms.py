@@ -46,8 +46,8 @@ def test_the_starter_list_makes_the_abbreviation_find_the_e_signature_service(db
         [
             doc(
                 70001,
-                "Электронная цифровая подпись для физических лиц",
-                "Как получить электронную цифровую подпись через портал.",
+                "Получение электронной цифровой подписи",
+                "Заявка физического лица на портале электронного правительства.",
             ),
             doc(70002, "Новости министерства", "Министерство провело совещание о цифровизации."),
             doc(
@@ -59,6 +59,7 @@ def test_the_starter_list_makes_the_abbreviation_find_the_e_signature_service(db
         ]
     )
     assert ids(search(SearchQuery(text="ЭЦП", language="ru"))) == [70001]
+    assert ids(search(SearchQuery(text="цифровая подпись", language="ru")))[0] == 70001
     assert ids(search(SearchQuery(text="эцп получить", language="ru")))[0] == 70001
     assert ids(search(SearchQuery(text="ЭЦҚ", language="kk"))) == [70003]
 

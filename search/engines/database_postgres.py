@@ -8,17 +8,20 @@ found; `SearchMatch` (migration 0006) holds, per entry, only what a search filte
 counts and sorts on, and the ids of its terms (`SearchTerm`) in integer arrays with
 GIN indexes. A search then runs:
 
-1. the query terms' ids (a term nobody wrote matches nothing);
-2. the facets of the matched set (any term), counted in one pass (grouping sets);
-3. the hits, ranked by the score of `search.engines.base` on a few candidates only.
-   Every page with all the terms outranks every page without them, and among pages
-   that hold all the terms but none in the title the score is the same, so the newest
-   of those decide. The candidates are: the pages with a query term in the title, the
-   `need` newest pages holding all the terms, and, only when fewer than `need` pages
-   hold all of them, every matched page. `need` is the requested page's end plus
-   `RERANK_CANDIDATES`; the phrase in the body (big positional vector) is checked on
-   the `need` best candidates, as before. Sorting by date takes as candidates the
-   pages at least as new as the `need`-th newest match.
+1. the ids of the query's terms and of their feature tokens (`base.feature_tokens`:
+   body levels, lead, headings, attachments, exact forms), which the entries' term
+   arrays hold like any term; a term nobody wrote matches nothing;
+2. the facets of the matched set (a slot satisfied: `&&` over its one-term
+   alternatives, `@>` for a multi-word one; quoted phrases checked on the title's
+   ids or the body's positional vector), counted in one pass (grouping sets);
+3. the hits, ranked by the score of `search.engines.base` on candidates only. Every
+   page that satisfies every slot outranks every page that does not (coverage), so
+   the candidates are those pages, and every matched page only when fewer than
+   `need` satisfy them all. `need` is the requested page's end plus
+   `RERANK_CANDIDATES`; the score is a sum of array containments on the narrow row,
+   except the phrase in the body (big positional vector), checked on the `need` best
+   candidates. Sorting by date takes as candidates the pages at least as new as the
+   `need`-th newest match.
 
 Filters are terms too: each row's `term_ids` also hold the ids of its scope tokens
 (`@lang:kk`, `@agency:<slug>`, `@in:<slug>` for its agency and each parent body,
