@@ -13,6 +13,7 @@ the engines must update; `search.indexing.drain_outbox` empties it.
 `SearchQueryLog` (queries per day, see `search.querylog`) serve the agencies' editors.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -290,6 +291,87 @@ def query_key(text: str, language: str) -> str:
     from search.analysis import analyze_query
 
     return " ".join(sorted(set(analyze_query(text, language))))[: QUERY_MAX_LENGTH * 2]
+
+
+SYNONYM_MAX_LENGTH = 1000
+
+
+def synonym_language_choices():
+    return list(settings.LANGUAGES)
+
+
+def split_expressions(text: str) -> list[str]:
+    """The expressions of a synonym list: separated by commas, semicolons or lines."""
+    import re
+
+    parts = (" ".join(p.split()) for p in re.split(r"[,;\n]+", str(text or "")))
+    return list(dict.fromkeys(p for p in parts if p))
+
+
+class SynonymBase(models.Model):
+    """Words and expressions that mean the same in one language (ЭЦП, электронная
+    цифровая подпись): a search for one of them also finds the others. Applied when a
+    query is read (`search.engines.base.plan_query`), so no index rebuild is needed."""
+
+    language = models.CharField(_("language"), max_length=5, choices=synonym_language_choices)
+    terms = models.TextField(
+        _("words and expressions"),
+        max_length=SYNONYM_MAX_LENGTH,
+        help_text=_(
+            "Two or more words or expressions that mean the same, separated by commas, "
+            "e.g. ЭЦП, электронная цифровая подпись."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return ", ".join(split_expressions(self.terms))
+
+    @property
+    def expressions(self) -> list[str]:
+        return split_expressions(self.terms)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from search.analysis import query_groups
+
+        super().clean()
+        expressions = split_expressions(self.terms)
+        self.terms = ", ".join(expressions)
+        searchable = [e for e in expressions if query_groups(e, self.language or "ru")]
+        if len(searchable) < 2:
+            raise ValidationError(
+                {"terms": _("Enter at least two searchable words or expressions, "
+                            "separated by commas.")}
+            )
+
+
+class PlatformSynonym(SynonymBase):
+    """Synonyms for every search of the platform (edited by platform admins)."""
+
+    class Meta:
+        verbose_name = _("platform-wide search synonym")
+        verbose_name_plural = _("platform-wide search synonyms")
+        ordering = ["language", "terms"]
+
+
+class AgencySynonym(SynonymBase):
+    """An agency's own synonyms: they apply only to searches within that agency."""
+
+    agency = models.ForeignKey(
+        "tenants.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.CASCADE,
+        related_name="search_synonyms",
+    )
+
+    class Meta:
+        verbose_name = _("agency search synonym")
+        verbose_name_plural = _("agency search synonyms")
+        ordering = ["agency", "language", "terms"]
 
 
 class PromotedResultLogEntry(AgencyLogEntry):

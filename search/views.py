@@ -33,6 +33,7 @@ from search.presenters import ResultsPage, local_url
 from search.privacy import private_page_ids
 from search.promotions import promoted_hits
 from search.querylog import record_query
+from search.synonyms import synonyms_for
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class Searcher:
         self.engine = get_engine()
         self.reduced = False
         self._hidden: frozenset[int] | None = None
+        self._synonyms: dict[tuple, tuple] = {}
 
     def hidden_pages(self) -> frozenset[int]:
         """The pages a view restriction hides now (once per request, see `search.privacy`)."""
@@ -55,8 +57,19 @@ class Searcher:
             self._hidden = private_page_ids()
         return self._hidden
 
+    def synonyms(self, language: str, agency: str | None) -> tuple[tuple[str, ...], ...]:
+        """The synonyms of the language and agency (once per request each)."""
+        key = (language, agency)
+        if key not in self._synonyms:
+            self._synonyms[key] = synonyms_for(language, agency)
+        return self._synonyms[key]
+
     def run(self, query: SearchQuery):
-        query = replace(query, exclude_pages=query.exclude_pages | self.hidden_pages())
+        query = replace(
+            query,
+            exclude_pages=query.exclude_pages | self.hidden_pages(),
+            synonyms=query.synonyms or self.synonyms(query.language, query.agency),
+        )
         if self.reduced:
             return get_fallback_engine().search(query)
         try:
@@ -64,8 +77,11 @@ class Searcher:
         except SearchEngineError:
             if self.engine.name == "database":
                 raise
-            logger.warning("Search engine %s failed; answering from the database",
-                           self.engine.name, exc_info=True)
+            logger.warning(
+                "Search engine %s failed; answering from the database",
+                self.engine.name,
+                exc_info=True,
+            )
             self.reduced = True
             return get_fallback_engine().search(query)
 
@@ -79,8 +95,11 @@ def host_agency(request) -> Agency | None:
 
 
 def _active_agency(slug: str) -> Agency | None:
-    return (Agency.objects.filter(slug=slug, status=Agency.Status.ACTIVE)
-            .select_related("home_page", "parent").first())
+    return (
+        Agency.objects.filter(slug=slug, status=Agency.Status.ACTIVE)
+        .select_related("home_page", "parent")
+        .first()
+    )
 
 
 @require_GET
@@ -114,7 +133,8 @@ def search_page(request, agency_slug: str | None = None):
             if data["page"] == 1 and not page.errors:
                 scope_slug = agency.slug if agency else None
                 page.promoted = page.present_promoted(
-                    promoted_hits(data["q"], page.language, scope_slug))
+                    promoted_hits(data["q"], page.language, scope_slug)
+                )
                 record_query(data["q"], page.language, scope_slug, page.results.total)
     return render(request, "search/search.html", page.context(), status=status)
 
@@ -157,8 +177,12 @@ def suggest(request):
     if len(data["q"]) < MIN_SUGGEST_CHARS:
         return JsonResponse(body)
     searcher = Searcher()
-    query = SearchQuery(text=data["q"], language=language,
-                        agency=agency.slug if agency else None, per_page=SUGGESTIONS)
+    query = SearchQuery(
+        text=data["q"],
+        language=language,
+        agency=agency.slug if agency else None,
+        per_page=SUGGESTIONS,
+    )
     try:
         results = searcher.run(query)
     except SearchEngineError:

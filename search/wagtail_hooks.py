@@ -6,11 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.tenants.isolation.viewsets import AgencyScopedSnippetViewSet
+from cms.tenants.scoping import is_platform_admin
 
-from .models import PromotedResult, PromotedResultLogEntry
+from .models import AgencySynonym, PlatformSynonym, PromotedResult, PromotedResultLogEntry
 
 
 class PromotedResultViewSet(AgencyScopedSnippetViewSet):
@@ -30,6 +34,49 @@ class PromotedResultViewSet(AgencyScopedSnippetViewSet):
 
 
 register_snippet(PromotedResultViewSet)
+
+
+class PlatformAdminsOnlyPolicy(ModelPermissionPolicy):
+    """Only platform admins may see or change the platform-wide synonyms."""
+
+    def user_has_permission(self, user, action):
+        return is_platform_admin(user)
+
+    def user_has_any_permission(self, user, actions):
+        return is_platform_admin(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return is_platform_admin(user)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return is_platform_admin(user)
+
+
+class PlatformSynonymViewSet(SnippetViewSet):
+    model = PlatformSynonym
+    icon = "list-ul"
+    menu_label = _("Search synonyms (platform)")
+    list_display = ["terms", "language"]
+    list_filter = ["language"]
+    search_fields = ["terms"]
+    panels = [FieldPanel("language"), FieldPanel("terms")]
+
+
+class AgencySynonymViewSet(AgencyScopedSnippetViewSet):
+    model = AgencySynonym
+    icon = "list-ul"
+    menu_label = _("Search synonyms (agency)")
+    list_display = ["terms", "language", "agency"]
+    list_filter = ["language"]
+    search_fields = ["terms"]
+    panels = [FieldPanel("agency"), FieldPanel("language"), FieldPanel("terms")]
+
+
+register_permission_policy(
+    PlatformSynonym, PlatformAdminsOnlyPolicy(PlatformSynonym), exact_class=True
+)
+register_snippet(PlatformSynonymViewSet)
+register_snippet(AgencySynonymViewSet)
 
 
 @hooks.register("register_log_actions")

@@ -22,8 +22,17 @@ from search.engines.elastic import ElasticEngine
 _ids = iter(range(1000, 100000))
 
 
-def doc(title, body="", *, language="kk", agency="agency-a", page_type="newspage",
-        day=date(2024, 5, 1), page_id=None, ancestors=()):
+def doc(
+    title,
+    body="",
+    *,
+    language="kk",
+    agency="agency-a",
+    page_type="newspage",
+    day=date(2024, 5, 1),
+    page_id=None,
+    ancestors=(),
+):
     page_id = page_id or next(_ids)
     return {
         "id": f"{page_id}-{language}",
@@ -83,8 +92,9 @@ def test_latin_kazakh_query_finds_cyrillic_text(engine, latin):
 
 
 def test_russian_query_in_another_case_finds_the_russian_page(engine):
-    (page,) = load(engine, doc("Новости министерства", "Программа цифровизации экономики.",
-                               language="ru"))
+    (page,) = load(
+        engine, doc("Новости министерства", "Программа цифровизации экономики.", language="ru")
+    )
     load(engine, doc("Экономика", "Цифрландыру бағдарламасы.", language="kk"))
     assert page_ids(find(engine, "цифровизация", language="ru")) == [page["page_id"]]
 
@@ -136,8 +146,11 @@ def test_all_terms_rank_above_some_terms(engine):
 def test_phrase_ranks_above_scattered_words(engine):
     scattered, phrase = load(
         engine,
-        doc("Хабарлама", "Мемлекеттік органдар мен жергілікті қызмет көрсету орталығы.",
-            day=date(2024, 6, 1)),
+        doc(
+            "Хабарлама",
+            "Мемлекеттік органдар мен жергілікті қызмет көрсету орталығы.",
+            day=date(2024, 6, 1),
+        ),
         doc("Хабарлама", "Мемлекеттік қызмет көрсету тәртібі.", day=date(2023, 1, 1)),
     )
     assert page_ids(find(engine, "мемлекеттік қызмет")) == [
@@ -153,8 +166,7 @@ def test_newer_news_ranks_above_older_for_an_equal_match(engine):
         doc("Жиналыс өтті", day=date(2024, 3, 1)),
         doc("Жиналыс өтті", day=date(2023, 3, 1)),
     )
-    assert page_ids(find(engine, "жиналыс")) == [new["page_id"], middle["page_id"],
-                                                 old["page_id"]]
+    assert page_ids(find(engine, "жиналыс")) == [new["page_id"], middle["page_id"], old["page_id"]]
 
 
 def test_equal_match_and_date_ranks_the_higher_page_id_first_and_no_date_last(engine):
@@ -179,7 +191,9 @@ def test_phrase_does_not_run_from_the_title_into_the_body(engine):
     )
     results = find(engine, "subsidy programme", language="en")
     assert page_ids(results) == [phrase["page_id"], split["page_id"]]
-    assert [round(hit.score, 3) for hit in results.hits] == [25.0, 18.0]
+    # 2 x 20 all words + 8 phrase + per word (body level 3, lead, exact form); the split
+    # page: 40 + (title 6, body 1, exact 1) + (body 3, lead 3, exact 1).
+    assert [round(hit.score, 3) for hit in results.hits] == [62.0, 55.0]
 
 
 def test_sort_by_date(engine):
@@ -189,8 +203,10 @@ def test_sort_by_date(engine):
         doc("Хабар", "Тариф өзгерді.", day=date(2024, 1, 1)),
     )
     assert page_ids(find(engine, "тариф")) == [title_old["page_id"], body_new["page_id"]]
-    assert page_ids(find(engine, "тариф", sort="date")) == [body_new["page_id"],
-                                                           title_old["page_id"]]
+    assert page_ids(find(engine, "тариф", sort="date")) == [
+        body_new["page_id"],
+        title_old["page_id"],
+    ]
 
 
 def test_facet_counts_and_filters(engine):
@@ -228,7 +244,12 @@ def test_hit_fields(engine):
     (hit,) = find(engine, "төтенше").hits
     assert hit.id == page["id"]
     assert (hit.title, hit.url, hit.date, hit.agency, hit.language) == (
-        page["title"], page["url"], date(2024, 7, 9), "agency-a", "kk")
+        page["title"],
+        page["url"],
+        date(2024, 7, 9),
+        "agency-a",
+        "kk",
+    )
     assert hit.agency_name == "AGENCY-A" and hit.page_type == "newspage" and hit.score > 0
 
 
@@ -239,8 +260,7 @@ def test_delete_replace_and_counts(engine):
         doc("Весна", language="ru", page_id=11),
         doc("Көктем", agency="agency-b", page_id=12),
     )
-    assert engine.counts() == {("agency-a", "kk"): 1, ("agency-a", "ru"): 1,
-                               ("agency-b", "kk"): 1}
+    assert engine.counts() == {("agency-a", "kk"): 1, ("agency-a", "ru"): 1, ("agency-b", "kk"): 1}
     engine.delete([c["id"]])
     engine.refresh()
     assert find(engine, "көктем").total == 1
@@ -256,8 +276,11 @@ def test_delete_replace_and_counts(engine):
 def test_rebuild_replaces_everything(engine):
     load(engine, doc("Ескі құжат"))
     seen = []
-    done = engine.rebuild(iter([doc("Жаңа құжат"), doc("Жаңа есеп")]),
-                          lambda n, total: seen.append((n, total)), total=2)
+    done = engine.rebuild(
+        iter([doc("Жаңа құжат"), doc("Жаңа есеп")]),
+        lambda n, total: seen.append((n, total)),
+        total=2,
+    )
     engine.refresh()
     assert done == 2 and seen[-1] == (2, 2)
     assert find(engine, "ескі").total == 0
@@ -270,12 +293,143 @@ def test_empty_query_finds_nothing(engine):
     assert find(engine, "  ").total == 0
 
 
+# --- the relevance model (search.engines.base) ----------------------------------------
+def test_a_quoted_phrase_finds_only_pages_holding_that_phrase(engine):
+    phrase, scattered, other = load(
+        engine,
+        doc("Хабарлама", "Мемлекеттік қызмет көрсету тәртібі өзгерді."),
+        doc("Қызмет туралы", "Мемлекеттік органдар мен жергілікті қызмет."),
+        doc("Басқа", "Ауа райы."),
+    )
+    quoted = find(engine, '"мемлекеттік қызмет"')
+    assert page_ids(quoted) == [phrase["page_id"]] and quoted.total == 1
+    assert sorted(page_ids(find(engine, "мемлекеттік қызмет"))) == sorted(
+        [phrase["page_id"], scattered["page_id"]]
+    )
+    # Guillemets quote too, and a quoted phrase combines with other words.
+    assert page_ids(find(engine, "«мемлекеттік қызмет» тәртібі")) == [phrase["page_id"]]
+    # A phrase in the title counts; one that runs from the title into the body does not.
+    (title,) = load(engine, doc("Жер салығы", "Төлеу мерзімі."))
+    assert page_ids(find(engine, '"жер салығы"')) == [title["page_id"]]
+    assert find(engine, '"салығы төлеу"').total == 0
+
+
+def test_a_quoted_phrase_in_russian_and_english(engine):
+    ru, _ = load(
+        engine,
+        doc("Услуги", "Электронная цифровая подпись для граждан.", language="ru"),
+        doc("Подпись", "Цифровая услуга и электронная почта.", language="ru"),
+    )
+    assert page_ids(find(engine, '"цифровая подпись"', language="ru")) == [ru["page_id"]]
+    en, _ = load(
+        engine,
+        doc("Services", "Digital signature for citizens.", language="en"),
+        doc("Signature", "A digital service and its signature.", language="en"),
+    )
+    assert page_ids(find(engine, '"digital signature"', language="en")) == [en["page_id"]]
+
+
+def test_every_reading_of_a_query_word_is_searched(engine):
+    from search.analysis import query_groups
+
+    (readings,) = query_groups("облысы", "kk")
+    assert len(readings) > 1
+    other = doc("Хабар", "")
+    other["body_terms"] = readings[1]  # holds the second reading of the word only
+    load(engine, other, doc("Ауа райы", "Жаңбыр."))
+    assert page_ids(find(engine, "облысы")) == [other["page_id"]]
+
+
+def test_synonyms_widen_a_word_and_several_words_become_one(engine):
+    synonyms = (("ЭЦП", "электронная цифровая подпись"),)
+    service, news = load(
+        engine,
+        doc(
+            "Электронная цифровая подпись: как получить",
+            "Порядок и сроки.",
+            language="ru",
+            page_type="servicepage",
+        ),
+        doc("Новости", "Выдано больше ЭЦП, чем в прошлом году.", language="ru"),
+    )
+    found = find(engine, "ЭЦП", language="ru", synonyms=synonyms)
+    assert sorted(page_ids(found)) == sorted([service["page_id"], news["page_id"]])
+    assert page_ids(find(engine, "ЭЦП", language="ru")) == [news["page_id"]]
+    spelled = find(engine, "электронная цифровая подпись", language="ru", synonyms=synonyms)
+    assert sorted(page_ids(spelled)) == sorted([service["page_id"], news["page_id"]])
+    # A multi-word expression counts only when all its words occur.
+    (half,) = load(engine, doc("Подпись", "Подпись директора.", language="ru"))
+    assert half["page_id"] not in page_ids(find(engine, "ЭЦП", language="ru", synonyms=synonyms))
+
+
+def test_the_page_about_the_word_outranks_pages_that_mention_it(engine):
+    filler = " ".join(["Бөлім жұмысы туралы жалпы ақпарат берілген."] * 6)
+    mentions = load(
+        engine,
+        *[
+            doc(
+                f"Бөлім {n}",
+                f"{filler} Субсидия да бар. {filler}",
+                page_type="sectionpage",
+                day=date(2026, 11, 1),
+            )
+            for n in range(7)
+        ],
+    )
+    about = doc(
+        "Фермерлерге көмек",
+        "Субсидия алу үшін өтініш беріңіз. Субсидия мөлшері өсті. Субсидия "
+        "туралы ереже. Субсидия беру мерзімі. Субсидия төленді. Субсидия жайлы "
+        "сұрақтар. Субсидия тізімі. Субсидия бағдарламасы.",
+        day=date(2022, 1, 10),
+    )
+    load(engine, about)
+    results = find(engine, "субсидия")
+    assert page_ids(results)[0] == about["page_id"]
+    assert results.total == len(mentions) + 1
+
+
+def test_undated_pages_do_not_look_new(engine):
+    """A section page re-published yesterday is not "new": equal matches put the
+    time-bound page (news) first, whatever the section page's publication date."""
+    news, section = load(
+        engine,
+        doc("Жиналыс өтті", day=date(2021, 2, 1), page_id=80001),
+        doc("Жиналыс өтті", page_type="sectionpage", day=date(2026, 12, 1), page_id=80002),
+    )
+    assert page_ids(find(engine, "жиналыс")) == [news["page_id"], section["page_id"]]
+
+
+def test_freshness_lifts_recent_news_but_never_above_a_better_match(engine):
+    today = date(2024, 6, 1)
+    old, fresh, title = load(
+        engine,
+        doc("Хабар", "Тариф өзгерді.", day=date(2021, 6, 1)),
+        doc("Хабар", "Тариф өзгерді.", day=date(2024, 5, 20)),
+        doc("Тариф", "Жаңа ереже.", page_type="sectionpage", day=None),
+    )
+    results = find(engine, "тариф", today=today)
+    assert page_ids(results) == [title["page_id"], fresh["page_id"], old["page_id"]]
+    scores = [h.score for h in results.hits]
+    assert round(scores[1] - scores[2], 4) == 3.0  # the whole bounded boost
+
+
+def test_the_exact_form_outranks_a_match_of_the_stem_only(engine):
+    stem_only, exact = load(
+        engine,
+        doc("Хабар", "Жиналыстар өтті.", day=date(2024, 6, 1)),
+        doc("Хабар", "Жиналысы өтті.", day=date(2020, 6, 1)),
+    )
+    assert page_ids(find(engine, "жиналысы")) == [exact["page_id"], stem_only["page_id"]]
+
+
 # --- the score, checked against a reference over hundreds of documents ----------------
 # Enough documents that a common word's matches exceed the PostgreSQL engine's candidate
 # cut-offs (the requested page's end + 200), so its shortcuts are checked against the
 # plain definition of `search.engines.base`, computed here in Python.
-RANKING_WORDS = ("мемлекет қызмет бағдарлама салық жол құрылыс білім мектеп ауыл су "
-                 "жер денсаулық көлік тариф").split()
+RANKING_WORDS = (
+    "мемлекет қызмет бағдарлама салық жол құрылыс білім мектеп ауыл су жер денсаулық көлік тариф"
+).split()
 
 
 @functools.cache
@@ -292,65 +446,52 @@ def ranking_corpus(n=480, seed=3):
         title = " ".join(rng.choices(RANKING_WORDS, k=rng.randint(2, 3)))
         body = " ".join(rng.choices(RANKING_WORDS, weights, k=rng.randint(3, 12)))
         agency = agencies[i % 3]
-        docs.append(doc(title, body, agency=agency, page_id=50000 + i,
-                        page_type=("newspage", "sectionpage")[i % 2],
-                        ancestors=["agency-a"] if agency == "agency-c" else [],
-                        day=date(2020, 1, 1).replace(year=2020 + i % 5, month=1 + i % 12,
-                                                     day=1 + i % 28)))
+        docs.append(
+            doc(
+                title,
+                body,
+                agency=agency,
+                page_id=50000 + i,
+                page_type=("newspage", "sectionpage")[i % 2],
+                ancestors=["agency-a"] if agency == "agency-c" else [],
+                day=date(2020, 1, 1).replace(year=2020 + i % 5, month=1 + i % 12, day=1 + i % 28),
+            )
+        )
     return docs
 
 
 def reference(docs, query):
-    """Facets and the ordered (page id, score) of the requested page, by definition."""
+    """Facets and the ordered (page id, score) of the requested page, by definition
+    (`search.engines.base.reference_score`, computed from the documents' own fields,
+    not from the feature tokens the engines index)."""
     from collections import Counter
 
-    from search.engines.base import (
-        SCORE_ALL_TERMS,
-        SCORE_ANY_SHARE,
-        SCORE_PHRASE,
-        SCORE_TITLE_ALL,
-        SCORE_TITLE_SHARE,
-        distinct,
-    )
+    from search.engines.base import ranking_key, reference_score
 
-    sequence = query.terms()
-    terms = distinct(sequence)
-    n = len(terms)
-
-    def has_phrase(tokens):
-        k = len(sequence)
-        return any(tokens[i:i + k] == sequence for i in range(len(tokens) - k + 1))
-
+    plan = query.plan()
     scored = []
     for d in docs:
         if d["language"] != query.language:
             continue
-        if query.agency and not (d["agency"] == query.agency or (
-                query.include_subordinate and query.agency in d["agency_ancestors"])):
+        if query.agency and not (
+            d["agency"] == query.agency
+            or (query.include_subordinate and query.agency in d["agency_ancestors"])
+        ):
             continue
         if query.page_type and d["page_type"] != query.page_type:
             continue
         if query.year and d["year"] != query.year:
             continue
-        title, body = d["title_terms"].split(), d["body_terms"].split()
-        words = set(title) | set(body)
-        found = [t for t in terms if t in words]
-        if not found:
-            continue
-        score = SCORE_ANY_SHARE * len(found) / n
-        score += SCORE_TITLE_SHARE * sum(t in title for t in terms) / n
-        if len(found) == n:
-            score += SCORE_ALL_TERMS
-            if all(t in title for t in terms):
-                score += SCORE_TITLE_ALL
-            if n > 1 and (has_phrase(title) or has_phrase(body)):
-                score += SCORE_PHRASE
-        scored.append((d, score))
-    if query.sort == "date":
-        scored.sort(key=lambda ds: (ds[0]["date"], ds[1], ds[0]["page_id"]), reverse=True)
-    else:
-        scored.sort(key=lambda ds: (ds[1], ds[0]["date"], ds[0]["page_id"]), reverse=True)
-    page = scored[query.offset:query.offset + query.per_page]
+        score = reference_score(plan, d)
+        if score is not None:
+            scored.append((d, score))
+    scored.sort(
+        key=lambda ds: ranking_key(
+            ds[1], ds[0]["date"], ds[0]["page_type"], ds[0]["page_id"], query.sort
+        ),
+        reverse=True,
+    )
+    page = scored[query.offset : query.offset + query.per_page]
     facets = {
         "agency": Counter(d["agency"] for d, _s in scored),
         "page_type": Counter(d["page_type"] for d, _s in scored),
@@ -375,6 +516,12 @@ RANKING_QUERIES = [
     dict(text="мемлекет қызмет", agency="agency-a"),
     dict(text="мемлекет қызмет", agency="agency-a", include_subordinate=True),
     dict(text="салық", page_type="sectionpage", year=2022),
+    dict(text='"мемлекет қызмет"'),
+    dict(text='жол "мемлекет қызмет"', page=2),
+    dict(text="мемлекет", today=date(2024, 6, 1)),
+    dict(text="жол құрылыс", today=date(2023, 3, 1), page=2),
+    dict(text="жол", synonyms=(("жол", "көлік тариф"),)),
+    dict(text="көлік тариф білім", synonyms=(("жол", "көлік тариф"),)),
 ]
 
 

@@ -13,7 +13,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from search.engines import postgres
+from search.engines import database_postgres
 from search.engines.base import SearchQuery
 from search.engines.database import DatabaseEngine, _entry
 from search.models import SearchEntry, SearchMatch, SearchTerm
@@ -35,20 +35,36 @@ def _migrate(targets):
 
 
 DOCS = [
-    doc("Цифрландыру бағдарламасы", "Мемлекеттік қызметтер цифрландырылды.",
-        agency="agency-c", ancestors=["agency-a"], page_id=91001),
-    doc("Салық есебі", "Жаңа салық тәртібі енгізілді.", agency="agency-b",
-        page_type="sectionpage", day=date(2023, 2, 1), page_id=91002),
-    doc("Налоговая отчётность", "Новый порядок подачи налоговых деклараций.",
-        language="ru", agency="agency-b", page_id=91003),
+    doc(
+        "Цифрландыру бағдарламасы",
+        "Мемлекеттік қызметтер цифрландырылды.",
+        agency="agency-c",
+        ancestors=["agency-a"],
+        page_id=91001,
+    ),
+    doc(
+        "Салық есебі",
+        "Жаңа салық тәртібі енгізілді.",
+        agency="agency-b",
+        page_type="sectionpage",
+        day=date(2023, 2, 1),
+        page_id=91002,
+    ),
+    doc(
+        "Налоговая отчётность",
+        "Новый порядок подачи налоговых деклараций.",
+        language="ru",
+        agency="agency-b",
+        page_id=91003,
+    ),
     doc("Портал туралы", "Бірыңғай платформа.", agency="", page_id=91004),
 ]
 
 
 def _expected(entry: SearchEntry, names: dict[int, str]):
-    terms = postgres.distinct_terms(entry.title_terms + " " + entry.body_terms)
-    terms |= postgres.scope_tokens(entry)
-    title = postgres.split_terms(entry.title_terms)
+    terms = database_postgres.distinct_terms(entry.title_terms + " " + entry.body_terms)
+    terms |= database_postgres.scope_tokens(entry)
+    title = database_postgres.split_terms(entry.title_terms)
     return terms, set(title), title
 
 
@@ -60,9 +76,13 @@ def test_0006_copies_the_entries_indexed_before_it():
         old = executor.loader.project_state(BEFORE).apps.get_model(APP, "SearchEntry")
         for d in DOCS:
             entry = _entry(d)
-            old.objects.create(**{f.attname: getattr(entry, f.attname)
-                                  for f in SearchEntry._meta.concrete_fields
-                                  if f.attname != "id"})
+            old.objects.create(
+                **{
+                    f.attname: getattr(entry, f.attname)
+                    for f in SearchEntry._meta.concrete_fields
+                    if f.attname != "id"
+                }
+            )
         _migrate(latest)
     finally:
         _migrate(latest)
@@ -73,7 +93,7 @@ def test_0006_copies_the_entries_indexed_before_it():
         names = dict(SearchTerm.objects.values_list("id", "term"))
         rows = {m.entry_id: m for m in SearchMatch.objects.all()}
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT entry_id, term_ids, title_ids FROM {postgres.MATCH}")
+            cursor.execute(f"SELECT entry_id, term_ids, title_ids FROM {database_postgres.MATCH}")
             arrays = {entry_id: (terms, title) for entry_id, terms, title in cursor.fetchall()}
         assert set(rows) == {e.pk for e in entries}
         for entry in entries:
@@ -85,7 +105,12 @@ def test_0006_copies_the_entries_indexed_before_it():
             assert [names[i] for i in got_title] == title
             row = rows[entry.pk]
             assert (row.agency, row.language, row.page_type, row.date, row.year) == (
-                entry.agency, entry.language, entry.page_type, entry.date, entry.year)
+                entry.agency,
+                entry.language,
+                entry.page_type,
+                entry.date,
+                entry.year,
+            )
     else:
         assert not SearchMatch.objects.exists()
 

@@ -90,8 +90,8 @@ STANDARD_SECTIONS: tuple[StandardSection, ...] = (
 SECTION_SLUGS: tuple[str, ...] = tuple(section.slug for section in STANDARD_SECTIONS)
 
 # Model permissions every agency's editors get for the agency's own snippets (quick
-# links, menus, promoted search results); the snippet viewsets scope them to the
-# agency (cms.tenants.isolation.viewsets.AgencyScopedSnippetViewSet).
+# links, menus, promoted search results, search synonyms); the snippet viewsets scope
+# them to the agency (cms.tenants.isolation.viewsets.AgencyScopedSnippetViewSet).
 EDITOR_SNIPPET_PERMISSIONS: tuple[tuple[str, str], ...] = (
     ("navigation", "add_quicklink"),
     ("navigation", "change_quicklink"),
@@ -101,4 +101,7 @@ EDITOR_SNIPPET_PERMISSIONS: tuple[tuple[str, str], ...] = (
     ("birtutas_search", "add_promotedresult"),
     ("birtutas_search", "change_promotedresult"),
     ("birtutas_search", "delete_promotedresult"),
+    ("birtutas_search", "add_agencysynonym"),
+    ("birtutas_search", "change_agencysynonym"),
+    ("birtutas_search", "delete_agencysynonym"),
 )

@@ -50,18 +50,25 @@ def all_engines() -> list[SearchEngine]:
 
 def search(query: SearchQuery) -> SearchResults:
     """Search with the configured engine; when it fails, with the database engine.
-    Pages a view restriction hides now are never found (`search.privacy`)."""
+    Pages a view restriction hides now are never found (`search.privacy`); the
+    synonyms of the language and agency apply (`search.synonyms`)."""
     from dataclasses import replace
 
     from search.privacy import private_page_ids
+    from search.synonyms import synonyms_for
 
-    query = replace(query, exclude_pages=query.exclude_pages | private_page_ids())
+    query = replace(
+        query,
+        exclude_pages=query.exclude_pages | private_page_ids(),
+        synonyms=query.synonyms or synonyms_for(query.language, query.agency),
+    )
     engine = get_engine()
     try:
         return engine.search(query)
     except SearchEngineError:
         if engine.name == "database":
             raise
-        logger.warning("Search engine %s failed; answering from the database", engine.name,
-                       exc_info=True)
+        logger.warning(
+            "Search engine %s failed; answering from the database", engine.name, exc_info=True
+        )
         return get_fallback_engine().search(query)

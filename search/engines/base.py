@@ -1,34 +1,111 @@
-"""The query, the results and the contract every search engine keeps.
+"""The query, the results, the relevance model and the contract every engine keeps.
 
-Both engines rank by the same explicit score, computed from the analysed terms of
-the query (`search.analysis.analyze_query`) and of the document:
+The relevance model (one definition; every engine computes exactly this score)
+==============================================================================
 
-    16  every query term occurs in the page (title or body)
-     8  the query terms occur as a phrase, in the title or in the body (2+ terms)
-     4  every query term occurs in the title
-     2  x the share of the query terms that occur in the title
-     1  x the share of the query terms that occur anywhere
+A query is read into *slots* (`plan_query`): one per query word, each with its
+alternative readings (`search.analysis.query_groups`: the most likely first, e.g.
+kk облысы → облыс | облы), widened by the synonyms of the query's language and
+agency (`SearchQuery.synonyms`: ЭЦП → электрон цифрлық қолтаңба, a multi-word
+expression being one alternative whose terms must all occur; several query words
+that spell one synonym become one slot). A slot is *satisfied* in a field when one
+of its alternatives has all its terms there. A page matches when it satisfies at
+least one slot and holds every quoted phrase ("…" in the query: those words, in
+that order, in the title or in the body). With `n` slots, the score is:
 
-then, for equal scores, newer pages first (NewsPage.date, else the date of the last
-publication), then the higher page id. Sorting by "date" puts the date first and the
-score second. Facets count the whole matched set with every filter applied.
+    SCORE_ALL_WORDS  20 x n  every slot satisfied somewhere (coverage first: a page
+                          that misses a word scores at most 18.5 x (n-1) + 3, so it
+                          never outranks one that has them all)
+    SCORE_TITLE_ALL   4   every slot satisfied in the title
+    SCORE_PHRASE      8   the primary terms of the query, in order, in the title or
+                          the body (2+ terms)
+    per satisfied slot:
+      W_TITLE        6    satisfied in the title
+      W_LEAD         3    in the lead (intro, search description or summary)
+      W_HEADINGS     3    in a heading of the body (document `headings`)
+      W_BODY         4    x level/4: term frequency with saturation and length
+                          normalisation (below), level 1..4 (1: anywhere)
+      W_ATTACHMENTS  1.5  in an attached document's text (document `attachments`)
+      W_EXACT        1    the word as typed (lowercased) occurs in the page: an
+                          exact form beats a match of the stem only
+    freshness, only for time-bound page types (news, events, vacancies) with a
+    date: +1 for each of 30, 90 and 365 days the date is within (at most 3,
+    below one slot's title weight: a fresh page wins ties, never relevance).
+
+Every weight is a multiple of 1/2, so every engine's sum (Elasticsearch's in 32-bit
+floats) is exact and equal scores are equal everywhere: the tie-break decides alike.
+For a level of several terms (a multi-word synonym), the lowest of its terms counts.
+
+Ties: the higher score, then, among time-bound pages, the newer date (other pages
+have no "sort date": a section or contact page is not new because it was
+re-published), then the higher page id. `sort="date"` puts the page's date first.
+
+Term frequency. Per term, the body's level comes from BM25's term-frequency part
+with length normalisation, tf·(k1+1) / (tf + k1·(1 − b + b·len/pivot)), k1 = 1.2,
+b = 0.75, divided by (k1+1) to lie in [0, 1), and quantised: level 4 from 0.8, 3
+from 0.65, 2 from 0.5, else 1 (present). tf counts the term in the document's
+`body_terms`, len is their number. It is BM25 without the corpus statistics, for
+two reasons: (1) the pivot is a fixed length per language (not the corpus average)
+and there is no IDF, so a page's score depends on that page only: every engine
+(SQLite, PostgreSQL, Elasticsearch on another server with other shards and deleted
+documents) computes the same number, a page's rank does not move when unrelated
+pages are published, and the reference test can pin the engines to it; (2) the
+levels are written at index time as *feature tokens* (below), so the engines score
+with the same constant-score term lookups they use for matching, which keeps the
+PostgreSQL engine fast. IDF's role (a rare word of the query counts more than a
+common one) is mostly taken by coverage: a page with every word outranks any page
+missing one, and queries are a few words long.
+
+Feature tokens (`feature_tokens`, written into the indexed body terms after the
+body's own terms): "ᐅb<k><term>" for body level k >= 2 (cumulative: level 4 also
+writes 2 and 3), "ᐅl<term>" lead, "ᐅh<term>" headings, "ᐅa<term>" attachments,
+"ᐅx<word>" each word of the title and body as written (lowercased). "ᐅ" (U+1405)
+is a letter no analysed term holds, so these tokens never meet a query term, and
+the SQLite FTS5 tokenizer keeps them whole; terms that are not purely
+alphanumeric (3.5) get no feature tokens. A document indexed before these tokens
+existed scores as if every level were 1 until `search_index rebuild`.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 SORTS = ("relevance", "date")
 MAX_QUERY_TERMS = 12
 MAX_PER_PAGE = 100
 
-SCORE_ALL_TERMS = 16.0
-SCORE_PHRASE = 8.0
+SCORE_ALL_WORDS = 20.0  # per slot
 SCORE_TITLE_ALL = 4.0
-SCORE_TITLE_SHARE = 2.0
-SCORE_ANY_SHARE = 1.0
+SCORE_PHRASE = 8.0
+W_TITLE = 6.0
+W_LEAD = 3.0
+W_HEADINGS = 3.0
+W_BODY = 4.0
+W_ATTACHMENTS = 1.5
+W_EXACT = 1.0
+BODY_LEVELS = 4
+# The saturated, normalised term frequency from which a term has level 2, 3, 4.
+LEVEL_THRESHOLDS = (0.5, 0.65, 0.8)
+BM25_K1 = 1.2
+BM25_B = 0.75
+# The length (in analysed terms) at which the length normalisation is neutral: kk
+# writes about three terms per word (Cyrillic and folded stems, the phrase stream).
+PIVOT_TERMS = {"kk": 600, "ru": 200, "en": 200}
+TIME_BOUND_TYPES = frozenset({"newspage", "eventpage", "vacancypage"})
+# (days, points): a time-bound page dated within `days` of today gets `points`.
+FRESHNESS = ((30, 1.0), (90, 1.0), (365, 1.0))
+
+MARK = "\u1405"
+BODY_LEVEL = MARK + "b"
+LEAD = MARK + "l"
+HEADINGS = MARK + "h"
+ATTACHMENTS = MARK + "a"
+EXACT = MARK + "x"
+# Slot features other than the title: (token prefix, points).
+PRESENCE_FEATURES = ((LEAD, W_LEAD), (HEADINGS, W_HEADINGS), (ATTACHMENTS, W_ATTACHMENTS))
 
 
 class SearchEngineError(Exception):
@@ -39,7 +116,8 @@ class SearchEngineError(Exception):
 class SearchQuery:
     """One search, as the citizen asked it.
 
-    text       what was typed (analysed with `language`'s analyser)
+    text       what was typed (analysed with `language`'s analyser); a part in double
+               quotes must occur as that phrase
     language   kk, ru or en: only documents in that language are searched
     agency     an agency slug, or None for the whole portal
     include_subordinate  with `agency`, also search the agencies below it
@@ -51,6 +129,9 @@ class SearchQuery:
     exclude_pages  page ids that must not be found, whatever the index holds: the
                pages a view restriction hides now (`search.privacy`), which the
                index may still hold until the outbox is drained into every engine
+    synonyms   groups of equivalent expressions for this language (and agency):
+               `search.synonyms.synonyms_for` fills them in `search.engines.search`
+    today      the day freshness is counted from (None: today)
     """
 
     text: str
@@ -63,6 +144,8 @@ class SearchQuery:
     page: int = 1
     per_page: int = 10
     exclude_pages: frozenset[int] = frozenset()
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    today: date | None = None
 
     def __post_init__(self):
         if self.sort not in SORTS:
@@ -77,11 +160,11 @@ class SearchQuery:
         return (self.page - 1) * self.per_page
 
     def terms(self) -> list[str]:
-        """The analysed query terms in query order (for phrases), at most MAX_QUERY_TERMS."""
-        from search.analysis import analyze_query
+        """The primary query terms in query order, at most MAX_QUERY_TERMS."""
+        return list(plan_query(self).sequence)
 
-        terms = [t for t in analyze_query(self.text or "", self.language) if _usable(t)]
-        return terms[:MAX_QUERY_TERMS]
+    def plan(self) -> Plan:
+        return plan_query(self)
 
 
 def _usable(term: str) -> bool:
@@ -90,6 +173,264 @@ def _usable(term: str) -> bool:
 
 def distinct(terms: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(terms))
+
+
+# --- the query, read into slots --------------------------------------------------
+@dataclass(frozen=True)
+class Slot:
+    """One query word (or one synonym spelled by several words): its alternatives
+    (tuples of terms that must all occur; the first is the primary reading) and the
+    word as typed, for the exact-form bonus (None when it is not one plain word)."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+    exact: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    slots: tuple[Slot, ...]
+    sequence: tuple[str, ...]  # primary terms in query order (the phrase bonus)
+    phrases: tuple[tuple[str, ...], ...]  # quoted parts: must occur in this order
+    today: date
+
+    @property
+    def terms(self) -> list[str]:
+        """Every term of every alternative and phrase (distinct, in query order)."""
+        found = [t for s in self.slots for alt in s.alternatives for t in alt]
+        found += [t for p in self.phrases for t in p]
+        return distinct(found)
+
+    @property
+    def alternatives(self) -> list[tuple[str, ...]]:
+        return distinct([alt for s in self.slots for alt in s.alternatives])
+
+    def __bool__(self) -> bool:
+        return bool(self.slots)
+
+
+def split_quoted(text: str) -> list[tuple[str, bool]]:
+    """The parts of `text` and whether each was inside double quotes ("…", «…», “…”).
+    An unclosed quote runs to the end."""
+    normal = (text or "").replace("«", '"').replace("»", '"').replace("“", '"')
+    normal = normal.replace("”", '"').replace("„", '"')
+    parts = normal.split('"')
+    return [(part, i % 2 == 1) for i, part in enumerate(parts) if part.strip()]
+
+
+def _expression_terms(text: str, language: str) -> tuple[str, ...]:
+    from search.analysis import query_groups
+
+    return tuple(g[0] for g in query_groups(text, language) if _usable(g[0]))
+
+
+def plan_query(query: SearchQuery) -> Plan:
+    """Read the query into slots (see the module docstring)."""
+    from search.analysis import query_groups, tokenize
+
+    language = query.language
+    slots: list[Slot] = []
+    phrases: list[tuple[str, ...]] = []
+    for part, quoted in split_quoted(query.text):
+        phrase: list[str] = []
+        for token in tokenize(part):
+            groups = [[t for t in g if _usable(t)] for g in query_groups(token, language)]
+            groups = [g for g in groups if g]
+            exact = token if len(groups) == 1 and token.isalnum() else None
+            for group in groups:
+                phrase.append(group[0])
+                slot = Slot(tuple((t,) for t in distinct(group)), exact)
+                if all(s.alternatives != slot.alternatives for s in slots):
+                    slots.append(slot)
+        if quoted and phrase:
+            phrases.append(tuple(phrase))
+    slots = _apply_synonyms(slots, query.synonyms, language)
+    # Bound the work: at most MAX_QUERY_TERMS slots, and as many alternatives.
+    slots = slots[:MAX_QUERY_TERMS]
+    slots = [Slot(s.alternatives[:MAX_QUERY_TERMS], s.exact) for s in slots]
+    sequence = tuple(distinct([t for s in slots for t in s.alternatives[0]]))
+    return Plan(
+        tuple(slots),
+        sequence,
+        tuple(p[:MAX_QUERY_TERMS] for p in phrases),
+        query.today or date.today(),
+    )
+
+
+def _apply_synonyms(slots: list[Slot], groups, language: str) -> list[Slot]:
+    """Widen the slots by the synonym groups: a member found in the query (one slot
+    holding its term, or consecutive slots whose primary terms spell it) gains the
+    other members as alternatives (several slots become one)."""
+    for group in groups:
+        members = [m for m in (_expression_terms(e, language) for e in group) if m]
+        members = distinct(members)
+        if len(members) < 2:
+            continue
+        for member in sorted(members, key=len, reverse=True):
+            k = len(member)
+            at = None
+            for i in range(len(slots) - k + 1):
+                run = slots[i : i + k]
+                if k == 1 and any(alt == member for alt in run[0].alternatives):
+                    at = i
+                    break
+                if k > 1 and tuple(s.alternatives[0][0] for s in run) == member:
+                    at = i
+                    break
+            if at is None:
+                continue
+            run = slots[at : at + k]
+            if k == 1:
+                alternatives = list(run[0].alternatives)
+                exact = run[0].exact
+            else:
+                alternatives = [member]
+                exact = None
+            alternatives += [m for m in members if m not in alternatives]
+            slots = slots[:at] + [Slot(tuple(alternatives), exact)] + slots[at + k :]
+            break
+    return slots
+
+
+# --- the document side -----------------------------------------------------------
+def body_level(tf: int, length: int, language: str) -> int:
+    """The body level (1..4) of a term occurring `tf` times among `length` terms."""
+    if tf <= 0:
+        return 0
+    pivot = PIVOT_TERMS.get(language, 200)
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * length / pivot)
+    saturated = tf * (BM25_K1 + 1) / (tf + norm) / (BM25_K1 + 1)
+    return 1 + sum(saturated >= t for t in LEVEL_THRESHOLDS)
+
+
+def feature_term(term: str) -> bool:
+    """Terms that get feature tokens: purely alphanumeric (the FTS5 tokenizer keeps
+    them whole)."""
+    return term.isalnum()
+
+
+def _analysed(text: str, language: str) -> set[str]:
+    from search.analysis import analyze
+
+    return set(analyze(text or "", language)) if text else set()
+
+
+def feature_tokens(doc: dict) -> list[str]:
+    """The feature tokens of a document (module docstring), sorted."""
+    from search.analysis import tokenize
+
+    language = doc.get("language") or ""
+    body = (doc.get("body_terms") or "").split()
+    counts = Counter(body)
+    tokens: set[str] = set()
+    for term, tf in counts.items():
+        if not feature_term(term):
+            continue
+        level = body_level(tf, len(body), language)
+        tokens.update(f"{BODY_LEVEL}{k}{term}" for k in range(2, level + 1))
+    sources = (
+        (LEAD, doc.get("lead", doc.get("summary"))),
+        (HEADINGS, doc.get("headings")),
+        (ATTACHMENTS, doc.get("attachments")),
+    )
+    for prefix, text in sources:
+        tokens.update(prefix + t for t in _analysed(text, language) if feature_term(t))
+    words = tokenize(doc.get("title") or "") + tokenize(doc.get("body") or "")
+    tokens.update(EXACT + w for w in words if w.isalnum())
+    return sorted(tokens)
+
+
+def sort_date(page_type: str, day: date | None) -> date | None:
+    """The date that breaks ties: only time-bound pages have one."""
+    return day if page_type in TIME_BOUND_TYPES else None
+
+
+def freshness_since(today: date) -> list[tuple[date, float]]:
+    """(first day, points) of each freshness window."""
+    return [(today - timedelta(days=days), points) for days, points in FRESHNESS]
+
+
+# --- the definition, executable (the reference the engines are tested against) ---
+def _has_run(tokens: Sequence[str], run: Sequence[str]) -> bool:
+    k = len(run)
+    return any(list(tokens[i : i + k]) == list(run) for i in range(len(tokens) - k + 1))
+
+
+def holds_phrases(plan: Plan, doc: dict) -> bool:
+    title = (doc.get("title_terms") or "").split()
+    body = (doc.get("body_terms") or "").split()
+    return all(_has_run(title, p) or _has_run(body, p) for p in plan.phrases)
+
+
+def reference_score(plan: Plan, doc: dict) -> float | None:
+    """The score of `doc` for `plan` straight from the document's fields (None when
+    it does not match). The engines compute the same from the index."""
+    from search.analysis import tokenize
+
+    language = doc.get("language") or ""
+    title = (doc.get("title_terms") or "").split()
+    body = (doc.get("body_terms") or "").split()
+    title_set, counts = set(title), Counter(body)
+    anywhere = title_set | set(counts)
+    lead = _analysed(doc.get("lead", doc.get("summary")), language)
+    headings = _analysed(doc.get("headings"), language)
+    attachments = _analysed(doc.get("attachments"), language)
+    words = set(tokenize(doc.get("title") or "")) | set(tokenize(doc.get("body") or ""))
+
+    def level(term: str) -> int:
+        if term not in anywhere:
+            return 0
+        if not feature_term(term):
+            return 1
+        return max(1, body_level(counts[term], len(body), language))
+
+    def satisfied(where: set[str], slot: Slot, features: bool = True) -> bool:
+        return any(
+            all(t in where and (not features or feature_term(t)) for t in alt)
+            for alt in slot.alternatives
+        )
+
+    n = len(plan.slots)
+    if not n or not holds_phrases(plan, doc):
+        return None
+    score, covered, in_title = 0.0, 0, 0
+    for slot in plan.slots:
+        if not satisfied(anywhere, slot, features=False):
+            continue
+        covered += 1
+        points = W_BODY * max(min(level(t) for t in alt) for alt in slot.alternatives) / 4
+        if satisfied(title_set, slot, features=False):
+            in_title += 1
+            points += W_TITLE
+        for where, weight in ((lead, W_LEAD), (headings, W_HEADINGS), (attachments, W_ATTACHMENTS)):
+            if satisfied(where, slot):
+                points += weight
+        if slot.exact and slot.exact in words:
+            points += W_EXACT
+        score += points
+    if not covered:
+        return None
+    if covered == n:
+        score += SCORE_ALL_WORDS * n
+        if in_title == n:
+            score += SCORE_TITLE_ALL
+        if len(plan.sequence) > 1 and (
+            _has_run(title, plan.sequence) or _has_run(body, plan.sequence)
+        ):
+            score += SCORE_PHRASE
+    day = doc.get("date")
+    if doc.get("page_type") in TIME_BOUND_TYPES and day:
+        score += sum(points for since, points in freshness_since(plan.today) if day >= since)
+    return score
+
+
+def ranking_key(
+    score: float, doc_date: date | None, page_type: str, page_id: int, sort: str = "relevance"
+) -> tuple:
+    """Sort key (descending) of a hit: see "Ties" in the module docstring."""
+    if sort == "date":
+        return (doc_date.toordinal() if doc_date else 0, score, page_id)
+    tie = sort_date(page_type, doc_date)
+    return (score, tie.toordinal() if tie else 0, page_id)
 
 
 @dataclass
@@ -168,8 +509,12 @@ class SearchEngine:
         """Documents per (agency slug, language)."""
         raise NotImplementedError
 
-    def rebuild(self, docs: Iterable[dict], progress_callback: ProgressCallback | None = None,
-                total: int = 0) -> int:
+    def rebuild(
+        self,
+        docs: Iterable[dict],
+        progress_callback: ProgressCallback | None = None,
+        total: int = 0,
+    ) -> int:
         """Replace the whole index by `docs` without a moment of empty results."""
         raise NotImplementedError
 

@@ -3,7 +3,7 @@
 SQLite matches through the FTS5 table of migration 0002: one SQL statement computes
 the matched set once (a materialised CTE) and returns the facet counts and the
 requested page of hits from it. PostgreSQL matches, counts and ranks on the narrow
-`SearchMatch` table of term ids (`search.engines.postgres`). Both only see the
+`SearchMatch` table of term ids (`search.engines.database_postgres`). Both only see the
 analysed term strings; the score is the one described in `search.engines.base`.
 """
 
@@ -16,21 +16,31 @@ from django.db import connections, transaction
 
 from search.models import SearchEntry
 
-from . import postgres
+from . import database_postgres
 from .base import (
-    SCORE_ALL_TERMS,
-    SCORE_ANY_SHARE,
+    BODY_LEVEL,
+    BODY_LEVELS,
+    EXACT,
+    PRESENCE_FEATURES,
+    SCORE_ALL_WORDS,
     SCORE_PHRASE,
     SCORE_TITLE_ALL,
-    SCORE_TITLE_SHARE,
+    TIME_BOUND_TYPES,
+    W_BODY,
+    W_EXACT,
+    W_TITLE,
     Hit,
+    Plan,
     ProgressCallback,
     SearchEngine,
     SearchEngineError,
     SearchQuery,
     SearchResults,
-    distinct,
     empty_results,
+    feature_term,
+    feature_tokens,
+    freshness_since,
+    ranking_key,
     sort_facet,
 )
 
@@ -40,36 +50,37 @@ BATCH = 1000
 
 
 class SqliteMatcher:
-    """Conditions through the FTS5 table (its rowid is SearchEntry.id)."""
-
+    """FTS5 match expressions (the table's rowid is SearchEntry.id)."""
 
     @staticmethod
-    def _q(term: str) -> str:
+    def q(term: str) -> str:
         return '"' + term.replace('"', '""') + '"'
 
-    def _cond(self, match: str) -> tuple[str, list]:
+    def alt(self, alt, prefix: str = "") -> str:
+        return "(" + " AND ".join(self.q(prefix + t) for t in alt) + ")"
+
+    def slot(self, slot, prefix: str = "") -> str | None:
+        """Any alternative of the slot; with a feature `prefix`, only alternatives whose
+        terms carry features (None: no alternative can)."""
+        alts = [a for a in slot.alternatives if not prefix or all(map(feature_term, a))]
+        if not alts:
+            return None
+        return "(" + " OR ".join(self.alt(a, prefix) for a in alts) + ")"
+
+    def title(self, slot) -> str:
+        return "{title_terms} : " + self.slot(slot)
+
+    def phrase(self, terms) -> str:
+        return "(" + " + ".join(self.q(t) for t in terms) + ")"
+
+    @staticmethod
+    def cond(match: str) -> tuple[str, list]:
         return f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", [match]
 
-    def any(self, terms):
-        return self._cond(" OR ".join(self._q(t) for t in terms))
 
-    def all(self, terms):
-        return self._cond(" AND ".join(self._q(t) for t in terms))
-
-    def phrase(self, terms):
-        return self._cond(" + ".join(self._q(t) for t in terms))
-
-    def title_all(self, terms):
-        return self._cond("{title_terms} : (" + " AND ".join(self._q(t) for t in terms) + ")")
-
-    def title_term(self, term):
-        return self._cond("{title_terms} : " + self._q(term))
-
-    def term(self, term):
-        return self._cond(self._q(term))
-
-
-MATCHERS = {"sqlite": SqliteMatcher}
+def _body_terms(doc: dict) -> str:
+    """The body's terms, then the document's feature tokens (`base.feature_tokens`)."""
+    return " ".join(filter(None, [doc.get("body_terms") or "", *feature_tokens(doc)]))
 
 
 def _entry(doc: dict) -> SearchEntry:
@@ -89,7 +100,7 @@ def _entry(doc: dict) -> SearchEntry:
         date=doc.get("date"),
         year=doc.get("year"),
         title_terms=doc.get("title_terms") or "",
-        body_terms=doc.get("body_terms") or "",
+        body_terms=_body_terms(doc),
         tags=" ".join(doc.get("tags") or []),
     )
 
@@ -99,13 +110,6 @@ class DatabaseEngine(SearchEngine):
 
     def __init__(self, using: str = "default"):
         self.using = using
-
-    @property
-    def matcher(self):
-        vendor = connections[self.using].vendor
-        if vendor not in MATCHERS:
-            raise SearchEngineError(f"The database engine does not support {vendor}.")
-        return MATCHERS[vendor]()
 
     def _entries(self):
         return SearchEntry.objects.using(self.using)
@@ -117,10 +121,10 @@ class DatabaseEngine(SearchEngine):
     def _insert(self, entries: list[SearchEntry]) -> None:
         """Insert entries (and, on PostgreSQL, their `SearchMatch` rows)."""
         for start in range(0, len(entries), BATCH):
-            batch = self._entries().bulk_create(entries[start:start + BATCH])
+            batch = self._entries().bulk_create(entries[start : start + BATCH])
             if self._postgres:
                 with connections[self.using].cursor() as cursor:
-                    postgres.write_matches(cursor, batch)
+                    database_postgres.write_matches(cursor, batch)
 
     # --- writing ----------------------------------------------------------------
     def index(self, docs: Iterable[dict]) -> int:
@@ -142,8 +146,12 @@ class DatabaseEngine(SearchEngine):
             self._entries().filter(page_id__in=list(page_ids)).delete()
             self._insert(entries)
 
-    def rebuild(self, docs: Iterable[dict], progress_callback: ProgressCallback | None = None,
-                total: int = 0) -> int:
+    def rebuild(
+        self,
+        docs: Iterable[dict],
+        progress_callback: ProgressCallback | None = None,
+        total: int = 0,
+    ) -> int:
         """Replace every entry in one transaction: readers see the old entries until
         the commit, then the new ones."""
         done = 0
@@ -151,7 +159,7 @@ class DatabaseEngine(SearchEngine):
             if self._postgres:
                 # Not row by row through the key's ON DELETE CASCADE.
                 with connections[self.using].cursor() as cursor:
-                    cursor.execute(f"DELETE FROM {postgres.MATCH}")
+                    cursor.execute(f"DELETE FROM {database_postgres.MATCH}")
             self._entries().all().delete()
             batch: list[SearchEntry] = []
             for doc in docs:
@@ -186,29 +194,37 @@ class DatabaseEngine(SearchEngine):
             )
         }
 
-    def _score(self, m, sequence: list[str], terms: list[str]) -> tuple[str, list]:
+    def _score(self, m: SqliteMatcher, plan: Plan) -> tuple[str, list]:
+        """The score of `search.engines.base`, as SQL over `e` (SQLite)."""
         parts, params = [], []
+        n = len(plan.slots)
 
-        def add(cond, weight):
-            sql, p = cond
+        def add(match: str | None, weight: float):
+            if match is None:
+                return
+            sql, p = m.cond(match)
             parts.append(f"CASE WHEN {sql} THEN {weight!r} ELSE 0 END")
             params.extend(p)
 
-        single = len(terms) == 1
-        if single:
-            # Every matched row holds the one term: no need to test it row by row.
-            parts.append(repr(SCORE_ALL_TERMS + SCORE_ANY_SHARE))
-        else:
-            add(m.all(terms), SCORE_ALL_TERMS)
-            add(m.phrase(sequence), SCORE_PHRASE)
-        add(m.title_all(terms), SCORE_TITLE_ALL)
-        share = SCORE_TITLE_SHARE / len(terms)
-        for term in terms:
-            add(m.title_term(term), share)
-        if not single:
-            share = SCORE_ANY_SHARE / len(terms)
-            for term in terms:
-                add(m.term(term), share)
+        add(" AND ".join(m.slot(s) for s in plan.slots), SCORE_ALL_WORDS * n)
+        add(" AND ".join(m.title(s) for s in plan.slots), SCORE_TITLE_ALL)
+        if len(plan.sequence) > 1:
+            add(m.phrase(plan.sequence), SCORE_PHRASE)
+        for slot in plan.slots:
+            add(m.slot(slot), W_BODY / BODY_LEVELS)
+            for k in range(2, BODY_LEVELS + 1):
+                add(m.slot(slot, f"{BODY_LEVEL}{k}"), W_BODY / BODY_LEVELS)
+            add(m.title(slot), W_TITLE)
+            for prefix, weight in PRESENCE_FEATURES:
+                add(m.slot(slot, prefix), weight)
+            if slot.exact:
+                add(m.q(EXACT + slot.exact), W_EXACT)
+        types = ", ".join("%s" for _ in TIME_BOUND_TYPES)
+        for since, points in freshness_since(plan.today):
+            parts.append(
+                f"CASE WHEN e.page_type IN ({types}) AND e.date >= %s THEN {points!r} ELSE 0 END"
+            )
+            params += [*sorted(TIME_BOUND_TYPES), since.isoformat()]
         return " + ".join(parts), params
 
     def _filters(self, query: SearchQuery) -> tuple[list[str], list]:
@@ -233,15 +249,17 @@ class DatabaseEngine(SearchEngine):
         return where, params
 
     def search(self, query: SearchQuery) -> SearchResults:
-        sequence = query.terms()
-        terms = distinct(sequence)
-        if not terms:
+        plan = query.plan()
+        if not plan:
             return empty_results(query)
+        vendor = connections[self.using].vendor
+        if vendor not in ("sqlite", "postgresql"):
+            raise SearchEngineError(f"The database engine does not support {vendor}.")
         with connections[self.using].cursor() as cursor:
             if self._postgres:
-                rows, ranked = postgres.search(cursor, query, sequence, terms)
+                rows, ranked = database_postgres.search(cursor, query, plan)
             else:
-                rows, ranked = self._search_sqlite(cursor, query, sequence, terms)
+                rows, ranked = self._search_sqlite(cursor, query, plan)
         facets: dict[str, list] = {"agency": [], "page_type": [], "year": []}
         for kind, value, count in rows:
             facets[kind].append((int(value) if kind == "year" else value, count))
@@ -249,12 +267,10 @@ class DatabaseEngine(SearchEngine):
         total = sum(count for _value, count in facets["agency"])
         entries = self._entries().defer("body", "title_terms", "body_terms").in_bulk(scores)
         hits = [_hit(entries[pk], scores[pk]) for pk in scores if pk in entries]
-        if query.sort == "date":
-            hits.sort(key=lambda h: (h.date.toordinal() if h.date else 0, h.score, h.page_id),
-                      reverse=True)
-        else:
-            hits.sort(key=lambda h: (h.score, h.date.toordinal() if h.date else 0, h.page_id),
-                      reverse=True)
+        hits.sort(
+            key=lambda h: ranking_key(h.score, h.date, h.page_type, h.page_id, query.sort),
+            reverse=True,
+        )
         return SearchResults(
             total=total,
             hits=hits,
@@ -262,17 +278,23 @@ class DatabaseEngine(SearchEngine):
             query=query,
         )
 
-    def _search_sqlite(self, cursor, query: SearchQuery, sequence: list[str],
-                       terms: list[str]) -> tuple[list, list]:
+    def _search_sqlite(self, cursor, query: SearchQuery, plan: Plan) -> tuple[list, list]:
         """Facet rows [(kind, value, count)] and [(entry id, score)] of the page."""
-        m = self.matcher
-        score_sql, score_params = self._score(m, sequence, terms)
-        match_sql, match_params = m.any(terms)
+        m = SqliteMatcher()
+        score_sql, score_params = self._score(m, plan)
+        match = "(" + " OR ".join(m.slot(s) for s in plan.slots) + ")"
+        if plan.phrases:
+            match += " AND " + " AND ".join(m.phrase(p) for p in plan.phrases)
+        match_sql, match_params = m.cond(match)
         where, where_params = self._filters(query)
+        types = ", ".join("%s" for _ in TIME_BOUND_TYPES)
+        tie = f"CASE WHEN m.page_type IN ({types}) THEN m.date END DESC NULLS LAST"
         if query.sort == "date":
             order = "m.date DESC NULLS LAST, m.score DESC, m.page_id DESC"
+            order_params = []
         else:
-            order = "m.score DESC, m.date DESC NULLS LAST, m.page_id DESC"
+            order = f"m.score DESC, {tie}, m.page_id DESC"
+            order_params = sorted(TIME_BOUND_TYPES)
         cursor.execute(
             f"""
             WITH m AS MATERIALIZED (
@@ -298,7 +320,11 @@ class DatabaseEngine(SearchEngine):
                 LIMIT %s OFFSET %s
             ) h
             """,
-            score_params + match_params + where_params + [query.per_page, query.offset],
+            score_params
+            + match_params
+            + where_params
+            + order_params
+            + [query.per_page, query.offset],
         )
         facets, ranked = [], []
         for kind, value, count, entry_id, score in cursor.fetchall():

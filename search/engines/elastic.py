@@ -56,19 +56,30 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from .base import (
-    SCORE_ALL_TERMS,
-    SCORE_ANY_SHARE,
+    BODY_LEVEL,
+    BODY_LEVELS,
+    EXACT,
+    PRESENCE_FEATURES,
+    SCORE_ALL_WORDS,
     SCORE_PHRASE,
     SCORE_TITLE_ALL,
-    SCORE_TITLE_SHARE,
+    TIME_BOUND_TYPES,
+    W_BODY,
+    W_EXACT,
+    W_TITLE,
     Hit,
+    Plan,
     ProgressCallback,
     SearchEngine,
     SearchEngineError,
     SearchQuery,
     SearchResults,
-    distinct,
+    Slot,
     empty_results,
+    feature_term,
+    feature_tokens,
+    freshness_since,
+    sort_date,
     sort_facet,
 )
 
@@ -91,7 +102,7 @@ REBUILD_THREADS = 2
 # Facets list every value of the matched set, as the database engine's do (terms
 # aggregations need a bound: far above the agencies and page type x year pairs).
 FACET_SIZE = 10000
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 _NO_DATE = "0000-00-00"
 # Between the title's and the body's terms in all_terms: a token no query term equals.
 _TITLE_BODY_GAP = "|"
@@ -150,11 +161,17 @@ def _source(doc: dict) -> dict:
     day = source.get("date")
     if isinstance(day, date):
         day = source["date"] = day.isoformat()
-    source["sort_key"] = f"{(str(day)[:10] if day else _NO_DATE)}|{int(doc['page_id']):020d}"
+    tie = sort_date(doc.get("page_type") or "", doc.get("date"))
+    source["sort_key"] = f"{(str(tie)[:10] if tie else _NO_DATE)}|{int(doc['page_id']):020d}"
     year = doc.get("year")
     source["type_year"] = f"{doc.get('page_type') or ''}|{year if year is not None else ''}"
     source["all_terms"] = " ".join(
-        (doc.get("title_terms") or "", _TITLE_BODY_GAP, doc.get("body_terms") or "")
+        (
+            doc.get("title_terms") or "",
+            _TITLE_BODY_GAP,
+            doc.get("body_terms") or "",
+            *feature_tokens(doc),
+        )
     )
     return source
 
@@ -185,8 +202,9 @@ def _client(url: str, timeout: float) -> Elasticsearch:
 class ElasticEngine(SearchEngine):
     name = "elastic"
 
-    def __init__(self, url: str | None = None, prefix: str | None = None,
-                 timeout: float | None = None):
+    def __init__(
+        self, url: str | None = None, prefix: str | None = None, timeout: float | None = None
+    ):
         self.url = url or settings.SEARCH_URL
         self.prefix = prefix or settings.SEARCH_INDEX_PREFIX
         self.timeout = float(timeout if timeout is not None else settings.SEARCH_TIMEOUT)
@@ -246,8 +264,14 @@ class ElasticEngine(SearchEngine):
         self._call(ensure)
 
     # --- writing ----------------------------------------------------------------
-    def _bulk(self, actions: Iterable[dict], progress_callback=None, total: int = 0,
-              index: str | None = None, threads: int = 1) -> int:
+    def _bulk(
+        self,
+        actions: Iterable[dict],
+        progress_callback=None,
+        total: int = 0,
+        index: str | None = None,
+        threads: int = 1,
+    ) -> int:
         """Send `actions` in chunks of BULK_CHUNK. With threads > 1 (a rebuild: every id
         once) one thread sends a chunk while this one gathers the next: `actions` is
         always consumed here, since it may read the database (its connection belongs
@@ -257,8 +281,12 @@ class ElasticEngine(SearchEngine):
         def send(chunk) -> int:
             sent = 0
             for _ok, _item in streaming_bulk(
-                self.writer, chunk, chunk_size=BULK_CHUNK, ignore_status=(404,),
-                raise_on_error=True, max_retries=0,
+                self.writer,
+                chunk,
+                chunk_size=BULK_CHUNK,
+                ignore_status=(404,),
+                raise_on_error=True,
+                max_retries=0,
             ):
                 sent += 1
             return sent
@@ -298,8 +326,12 @@ class ElasticEngine(SearchEngine):
 
     def delete_page(self, page_id: int) -> None:
         self.ensure_index()
-        self._call(self.writer.delete_by_query, index=self.alias,
-                   query={"term": {"page_id": page_id}}, conflicts="proceed")
+        self._call(
+            self.writer.delete_by_query,
+            index=self.alias,
+            query={"term": {"page_id": page_id}},
+            conflicts="proceed",
+        )
 
     def replace_pages(self, page_ids: Iterable[int], docs: Iterable[dict]) -> None:
         from search.documents import all_doc_ids
@@ -312,16 +344,21 @@ class ElasticEngine(SearchEngine):
         actions += [{"_id": d["id"], "_source": _source(d)} for d in docs]
         self._call(self._bulk, actions)
 
-    def rebuild(self, docs: Iterable[dict], progress_callback: ProgressCallback | None = None,
-                total: int = 0) -> int:
+    def rebuild(
+        self,
+        docs: Iterable[dict],
+        progress_callback: ProgressCallback | None = None,
+        total: int = 0,
+    ) -> int:
         """Load a new concrete index, then point the alias at it and drop the old ones."""
 
         def run():
             name = self._new_index_name()
             self._create_index(name)
             actions = ({"_id": d["id"], "_source": _source(d)} for d in docs)
-            done = self._bulk(actions, progress_callback, total, index=name,
-                              threads=REBUILD_THREADS)
+            done = self._bulk(
+                actions, progress_callback, total, index=name, threads=REBUILD_THREADS
+            )
             self.writer.indices.refresh(index=name)
             old = self._aliased_indices()
             swap = [{"remove": {"index": o, "alias": self.alias}} for o in old]
@@ -410,35 +447,81 @@ class ElasticEngine(SearchEngine):
             for lang in bucket["language"]["buckets"]
         }
 
-    def _query(self, query: SearchQuery, sequence: list[str], terms: list[str]) -> dict:
-        # The clauses and their order are those of the score in search.engines.base.
+    def _query(self, query: SearchQuery, plan: Plan) -> dict:
+        # The clauses are those of the score in search.engines.base.
         def const(clause, boost):
             return {"constant_score": {"filter": clause, "boost": boost}}
 
-        def anywhere(term):
-            return {"term": {"all_terms": term}}
+        def every(clauses):
+            return clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}}
 
-        def in_title(term):
-            return {"term": {"title_terms": term}}
+        def some(clauses):
+            if len(clauses) == 1:
+                return clauses[0]
+            return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
-        should = [const({"bool": {"must": [anywhere(t) for t in terms]}}, SCORE_ALL_TERMS)]
-        if len(terms) > 1:
-            should.append(const({"match_phrase": {"all_terms": " ".join(sequence)}},
-                                SCORE_PHRASE))
-        should.append(const({"bool": {"must": [in_title(t) for t in terms]}}, SCORE_TITLE_ALL))
-        should += [const(in_title(t), SCORE_TITLE_SHARE / len(terms)) for t in terms]
-        should += [const(anywhere(t), SCORE_ANY_SHARE / len(terms)) for t in terms]
+        def slot_q(slot: Slot, field: str = "all_terms", prefix: str = "") -> dict | None:
+            alts = [a for a in slot.alternatives if not prefix or all(map(feature_term, a))]
+            if not alts:
+                return None
+            return some([every([{"term": {field: prefix + t}} for t in alt]) for alt in alts])
+
+        n = len(plan.slots)
+        should = [
+            const(every([slot_q(s) for s in plan.slots]), SCORE_ALL_WORDS * n),
+            const(every([slot_q(s, "title_terms") for s in plan.slots]), SCORE_TITLE_ALL),
+        ]
+        if len(plan.sequence) > 1:
+            should.append(
+                const({"match_phrase": {"all_terms": " ".join(plan.sequence)}}, SCORE_PHRASE)
+            )
+        for slot in plan.slots:
+            weighted = [(slot_q(slot), W_BODY / BODY_LEVELS)]
+            weighted += [
+                (slot_q(slot, prefix=f"{BODY_LEVEL}{k}"), W_BODY / BODY_LEVELS)
+                for k in range(2, BODY_LEVELS + 1)
+            ]
+            weighted.append((slot_q(slot, "title_terms"), W_TITLE))
+            weighted += [
+                (slot_q(slot, prefix=prefix), weight) for prefix, weight in PRESENCE_FEATURES
+            ]
+            if slot.exact:
+                weighted.append(({"term": {"all_terms": EXACT + slot.exact}}, W_EXACT))
+            should += [const(clause, boost) for clause, boost in weighted if clause]
+        for since, points in freshness_since(plan.today):
+            should.append(
+                const(
+                    {
+                        "bool": {
+                            "filter": [
+                                {"terms": {"page_type": sorted(TIME_BOUND_TYPES)}},
+                                {"range": {"date": {"gte": since.isoformat()}}},
+                            ]
+                        }
+                    },
+                    points,
+                )
+            )
 
         filters: list[dict] = [
             {"term": {"language": query.language}},
-            {"terms": {"all_terms": terms}},
+            some([slot_q(s) for s in plan.slots]),
         ]
+        for phrase in plan.phrases:
+            if len(phrase) == 1:
+                filters.append({"term": {"all_terms": phrase[0]}})
+            else:
+                filters.append({"match_phrase": {"all_terms": " ".join(phrase)}})
         if query.agency:
             if query.include_subordinate:
-                filters.append({"bool": {"should": [
-                    {"term": {"agency": query.agency}},
-                    {"term": {"agency_ancestors": query.agency}},
-                ], "minimum_should_match": 1}})
+                filters.append(
+                    some(
+                        [
+                            {"term": {"agency": query.agency}},
+                            {"term": {"agency_ancestors": query.agency}},
+                        ]
+                    )
+                )
             else:
                 filters.append({"term": {"agency": query.agency}})
         if query.page_type:
@@ -467,22 +550,20 @@ class ElasticEngine(SearchEngine):
             _current_indices.add((self.url, name))
 
     def search(self, query: SearchQuery) -> SearchResults:
-        sequence = query.terms()
-        terms = distinct(sequence)
-        if not terms:
+        plan = query.plan()
+        if not plan:
             return empty_results(query)
         if not any(url == self.url for url, _name in _current_indices):
             self._call(self._check_mapping)
-        # sort_key is the date, then the page id: newer first, then the higher page id.
+        # sort_key is the sort date (time-bound pages only), then the page id.
         if query.sort == "date":
-            sort = [{"date": {"order": "desc", "missing": "_last"}}, "_score",
-                    {"sort_key": "desc"}]
+            sort = [{"date": {"order": "desc", "missing": "_last"}}, "_score", {"sort_key": "desc"}]
         else:
             sort = ["_score", {"sort_key": "desc"}]
         body = self._call(
             self.client.search,
             index=self.alias,
-            query=self._query(query, sequence, terms),
+            query=self._query(query, plan),
             sort=sort,
             from_=query.offset,
             size=query.per_page,
@@ -495,14 +576,16 @@ class ElasticEngine(SearchEngine):
         ).body
         aggs = body.get("aggregations", {})
         facets = {
-            "agency": sort_facet("agency", (
-                (b["key"], b["doc_count"]) for b in aggs.get("agency", {}).get("buckets", [])
-            )),
+            "agency": sort_facet(
+                "agency",
+                ((b["key"], b["doc_count"]) for b in aggs.get("agency", {}).get("buckets", [])),
+            ),
             **_type_year_facets(aggs.get("type_year", {}).get("buckets", [])),
         }
         hits = [self._hit(h) for h in body["hits"]["hits"]]
-        return SearchResults(total=body["hits"]["total"]["value"], hits=hits, facets=facets,
-                             query=query)
+        return SearchResults(
+            total=body["hits"]["total"]["value"], hits=hits, facets=facets, query=query
+        )
 
     @staticmethod
     def _hit(raw: dict) -> Hit:
@@ -522,7 +605,6 @@ class ElasticEngine(SearchEngine):
         )
 
 
-
 def _type_year_facets(buckets: list[dict]) -> dict[str, list[tuple]]:
     """The page_type and year facets from the "<page_type>|<year>" buckets (documents
     without the field are not counted, as in a terms aggregation on it)."""
@@ -535,5 +617,7 @@ def _type_year_facets(buckets: list[dict]) -> dict[str, list[tuple]]:
         if year:
             years[int(year)] = years.get(int(year), 0) + bucket["doc_count"]
 
-    return {"page_type": sort_facet("page_type", types.items()),
-            "year": sort_facet("year", years.items())}
+    return {
+        "page_type": sort_facet("page_type", types.items()),
+        "year": sort_facet("year", years.items()),
+    }

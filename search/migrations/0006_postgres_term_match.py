@@ -22,7 +22,7 @@ FORWARD = [
     f"""ALTER TABLE {MATCH} ADD CONSTRAINT birtutas_search_match_entry_fk
         FOREIGN KEY (entry_id) REFERENCES {ENTRY} (id) ON DELETE CASCADE""",
     f"CREATE INDEX birtutas_search_match_terms ON {MATCH} USING gin (term_ids)",
-    # The terms and the scope tokens of every entry (see search.engines.postgres).
+    # The terms and the scope tokens of every entry (see search.engines.database_postgres).
     f"""CREATE TEMPORARY TABLE birtutas_search_tokens AS
         SELECT e.id AS entry_id, w.term, w.n AS title_position, FALSE AS scope
         FROM {ENTRY} e,

@@ -1,0 +1,397 @@
+"""The database engine on PostgreSQL (its other half, SQLite, is in `database`): matching,
+counting and ranking on `SearchMatch`.
+
+A common word occurs in most pages of a language, so a search may match tens of
+thousands of rows, and every one of them must be counted for the facets. The wide
+`SearchEntry` rows (texts, term strings, vectors) make that slow however the match is
+found; `SearchMatch` (migration 0006) holds, per entry, only what a search filters,
+counts and sorts on, and the ids of its terms (`SearchTerm`) in integer arrays with
+GIN indexes. A search then runs:
+
+1. the ids of the query's terms and of their feature tokens (`base.feature_tokens`:
+   body levels, lead, headings, attachments, exact forms), which the entries' term
+   arrays hold like any term; a term nobody wrote matches nothing;
+2. the facets of the matched set (a slot satisfied: `&&` over its one-term
+   alternatives, `@>` for a multi-word one; quoted phrases checked on the title's
+   ids or the body's positional vector), counted in one pass (grouping sets);
+3. the hits, ranked by the score of `search.engines.base` on candidates only. Every
+   page that satisfies every slot outranks every page that does not (coverage), so
+   the candidates are those pages, and every matched page only when fewer than
+   `need` satisfy them all. `need` is the requested page's end plus
+   `RERANK_CANDIDATES`; the score is a sum of array containments on the narrow row,
+   except the phrase in the body (big positional vector), checked on the `need` best
+   candidates. Sorting by date takes as candidates the pages at least as new as the
+   `need`-th newest match.
+
+Filters are terms too: each row's `term_ids` also hold the ids of its scope tokens
+(`@lang:kk`, `@agency:<slug>`, `@in:<slug>` for its agency and each parent body,
+`@type:<page type>`, `@year:<year>`), so a filtered search is one GIN lookup of
+"any query term and all these tokens" however common the words are; and the negated
+ids of its title terms, so "all the terms, and one of them in the title" is one GIN
+lookup too. Analysed terms
+never start with "@" (the analysers split on it); `split_terms` drops any that would.
+
+Terms are split on whitespace, as the Elasticsearch engine's `whitespace` analyzer
+does, so both engines see the same terms.
+"""
+
+from __future__ import annotations
+
+from search.models import SearchEntry, SearchMatch, SearchTerm
+
+from .base import (
+    BODY_LEVEL,
+    BODY_LEVELS,
+    EXACT,
+    PRESENCE_FEATURES,
+    SCORE_ALL_WORDS,
+    SCORE_PHRASE,
+    SCORE_TITLE_ALL,
+    TIME_BOUND_TYPES,
+    W_BODY,
+    W_EXACT,
+    W_TITLE,
+    Plan,
+    SearchQuery,
+    Slot,
+    feature_term,
+    freshness_since,
+)
+
+ENTRY = SearchEntry._meta.db_table
+MATCH = SearchMatch._meta.db_table
+TERM = SearchTerm._meta.db_table
+# Longer "words" are not indexed (a btree entry has a size limit); a query for one
+# matches nothing, as it would match nothing anyway.
+MAX_TERM_LENGTH = 255
+# Body phrases are checked on this many candidates past the requested page.
+RERANK_CANDIDATES = 200
+
+
+def split_terms(text: str) -> list[str]:
+    return [t for t in (text or "").split() if len(t) <= MAX_TERM_LENGTH and t[0] != "@"]
+
+
+def distinct_terms(text: str) -> set[str]:
+    return {t for t in set((text or "").split()) if len(t) <= MAX_TERM_LENGTH and t[0] != "@"}
+
+
+def _copy_text(value) -> str:
+    """One field of COPY's text format."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, list):
+        return "{" + ",".join(map(str, value)) + "}"
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def scope_tokens(entry: SearchEntry) -> set[str]:
+    tokens = {f"@lang:{entry.language}", f"@type:{entry.page_type}"}
+    if entry.agency:
+        tokens.add(f"@agency:{entry.agency}")
+        tokens.update(f"@in:{slug}" for slug in [entry.agency, *entry.agency_ancestors.split()])
+    if entry.year:
+        tokens.add(f"@year:{entry.year}")
+    return tokens
+
+
+# --- writing ---------------------------------------------------------------------
+def term_ids(cursor, terms: set[str]) -> dict[str, int]:
+    """The ids of `terms`, adding the new ones (in sorted order, so that concurrent
+    writers take the unique index's locks in the same order)."""
+    if not terms:
+        return {}
+    ordered = sorted(terms)
+    cursor.execute(
+        f"""WITH added AS (
+                INSERT INTO {TERM} (term) SELECT t FROM unnest(%s::text[]) AS t ORDER BY t
+                ON CONFLICT (term) DO NOTHING RETURNING term, id
+            )
+            SELECT term, id FROM added
+            UNION ALL SELECT term, id FROM {TERM} WHERE term = ANY(%s::text[])""",
+        [ordered, ordered],
+    )
+    return dict(cursor.fetchall())
+
+
+def write_matches(cursor, entries: list[SearchEntry]) -> None:
+    """Insert the `SearchMatch` rows of freshly inserted entries (ids set)."""
+    if not entries:
+        return
+    title_seqs = [split_terms(e.title_terms) for e in entries]
+    all_terms = [
+        distinct_terms(e.title_terms + " " + e.body_terms) | scope_tokens(e) for e in entries
+    ]
+    ids = term_ids(cursor, set().union(*all_terms))
+
+    # COPY, with the arrays formatted here: psycopg's own list dumper would spend most
+    # of the time of a rebuild in Python.
+    raw = getattr(cursor, "cursor", cursor)  # Django's wrapper around psycopg's cursor
+    lines = []
+    for e, terms, seq in zip(entries, all_terms, title_seqs, strict=True):
+        row = (
+            e.pk,
+            e.page_id,
+            e.agency,
+            e.agency_ancestors,
+            e.language,
+            e.page_type,
+            e.date,
+            e.year,
+            sorted({ids[t] for t in terms} | {-ids[t] for t in seq}),
+            [ids[t] for t in seq],
+        )
+        lines.append("\t".join(map(_copy_text, row)) + "\n")
+    with raw.copy(f"""COPY {MATCH} (entry_id, page_id, agency, agency_ancestors, language,
+                                 page_type, date, year, term_ids, title_ids) FROM STDIN""") as copy:
+        copy.write("".join(lines))
+
+
+# --- reading ---------------------------------------------------------------------
+def filter_tokens(query: SearchQuery) -> list[str]:
+    tokens = [f"@lang:{query.language}"]
+    if query.agency:
+        prefix = "@in:" if query.include_subordinate else "@agency:"
+        tokens.append(prefix + query.agency)
+    if query.page_type:
+        tokens.append(f"@type:{query.page_type}")
+    if query.year:
+        tokens.append(f"@year:{int(query.year)}")
+    return tokens
+
+
+class _Ids:
+    """The term ids a search needs, looked up in one statement."""
+
+    def __init__(self, cursor, plan: Plan, tokens: list[str]):
+        wanted = set(plan.terms) | set(tokens)
+        for term in plan.terms:
+            if feature_term(term):
+                wanted.update(f"{BODY_LEVEL}{k}{term}" for k in range(2, BODY_LEVELS + 1))
+                wanted.update(prefix + term for prefix, _w in PRESENCE_FEATURES)
+        wanted.update(EXACT + s.exact for s in plan.slots if s.exact)
+        cursor.execute(
+            f"SELECT term, id FROM {TERM} WHERE term = ANY(%s::text[])", [sorted(wanted)]
+        )
+        self.ids = dict(cursor.fetchall())
+
+    def of(self, terms, prefix: str = "") -> list[int] | None:
+        """The ids of `terms` (None when a term is in no page: they cannot all occur)."""
+        found = [self.ids.get(prefix + t) for t in terms]
+        return None if None in found else found
+
+    def slot(self, slot: Slot, prefix: str = "", sign: int = 1) -> tuple[str, list] | None:
+        """SQL: the row satisfies the slot (with a feature `prefix`: its feature tokens;
+        sign -1: in the title). None when no row can."""
+        singles, multis = [], []
+        for alt in slot.alternatives:
+            if prefix and not all(map(feature_term, alt)):
+                continue
+            got = self.of(alt, prefix)
+            if got is None:
+                continue
+            got = [sign * i for i in got]
+            (singles if len(got) == 1 else multis).append(got)
+        parts, params = [], []
+        if singles:
+            parts.append("x.term_ids && %s::integer[]")
+            params.append(sorted({g[0] for g in singles}))
+        for got in multis:
+            parts.append("x.term_ids @> %s::integer[]")
+            params.append(got)
+        if not parts:
+            return None
+        return "(" + " OR ".join(parts) + ")", params
+
+
+def _all(conds) -> tuple[str, list] | None:
+    if not conds or None in conds:
+        return None
+    return "(" + " AND ".join(c[0] for c in conds) + ")", [p for c in conds for p in c[1]]
+
+
+def _title_phrase(sequence: list[int]) -> tuple[str, list]:
+    """SQL: the title's term ids hold `sequence`, in order, somewhere."""
+    return (
+        "(x.title_ids @> %s::integer[] AND EXISTS (SELECT 1 FROM "
+        "generate_subscripts(x.title_ids, 1) AS g(i) "
+        "WHERE x.title_ids[g.i:g.i + %s] = %s::integer[]))",
+        [sequence, len(sequence) - 1, sequence],
+    )
+
+
+def _body_phrase(terms) -> tuple[str, list]:
+    """SQL on `e` (SearchEntry): the body holds `terms` in order."""
+    return (
+        "e.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+        [" <-> ".join(_lexeme(t) + ":B" for t in terms)],
+    )
+
+
+def _score(ids: _Ids, plan: Plan) -> tuple[str, list, str, list]:
+    """The score of `search.engines.base` without the phrase in the body, on `x`, and
+    whether the phrase is in the title (`tp`)."""
+    n = len(plan.slots)
+    parts, params = [], []
+
+    def add(cond, weight: float):
+        if cond is None:
+            return
+        parts.append(f"CASE WHEN {cond[0]} THEN {weight!r} ELSE 0 END")
+        params.extend(cond[1])
+
+    add(_all([ids.slot(s) for s in plan.slots]), SCORE_ALL_WORDS * n)
+    add(_all([ids.slot(s, sign=-1) for s in plan.slots]), SCORE_TITLE_ALL)
+    tp_sql, tp_params = "FALSE", []
+    sequence = ids.of(plan.sequence)
+    if len(plan.sequence) > 1 and sequence is not None:
+        tp_sql, tp_params = _title_phrase(sequence)
+        add((tp_sql, tp_params), SCORE_PHRASE)
+    for slot in plan.slots:
+        add(ids.slot(slot), W_BODY / BODY_LEVELS)
+        for k in range(2, BODY_LEVELS + 1):
+            add(ids.slot(slot, f"{BODY_LEVEL}{k}"), W_BODY / BODY_LEVELS)
+        add(ids.slot(slot, sign=-1), W_TITLE)
+        for prefix, weight in PRESENCE_FEATURES:
+            add(ids.slot(slot, prefix), weight)
+        if slot.exact:
+            exact = ids.of([slot.exact], EXACT)
+            if exact:
+                add(("x.term_ids @> %s::integer[]", [exact]), W_EXACT)
+    for since, points in freshness_since(plan.today):
+        parts.append(f"CASE WHEN x.page_type = ANY(%s) AND x.date >= %s THEN {points!r} ELSE 0 END")
+        params += [sorted(TIME_BOUND_TYPES), since]
+    return " + ".join(parts), params, tp_sql, tp_params
+
+
+def search(cursor, query: SearchQuery, plan: Plan):
+    """Facet rows [(kind, value, count)] and [(entry id, score)] of the requested page."""
+    tokens = filter_tokens(query)
+    ids = _Ids(cursor, plan, tokens)
+    slot_conds = [ids.slot(s) for s in plan.slots]
+    known = [c for c in slot_conds if c is not None]
+    if not known or ids.of(tokens) is None:
+        return [], []
+    where, where_params = "x.term_ids @> %s::integer[]", [ids.of(tokens)]
+    # Pages hidden now (a view restriction the engines may not know of yet).
+    if query.exclude_pages:
+        where += " AND NOT (x.page_id = ANY(%s::integer[]))"
+        where_params.append(sorted(query.exclude_pages))
+    # Quoted phrases: every one in the title or the body.
+    for phrase in plan.phrases:
+        got = ids.of(phrase)
+        if got is None:
+            return [], []
+        where += " AND x.term_ids @> %s::integer[]"
+        where_params.append(got)
+        if len(phrase) > 1:
+            title_sql, title_params = _title_phrase(got)
+            body_sql, body_params = _body_phrase(phrase)
+            where += (
+                f" AND ({title_sql} OR EXISTS (SELECT 1 FROM {ENTRY} e "
+                f"WHERE e.id = x.entry_id AND {body_sql}))"
+            )
+            where_params += title_params + body_params
+    match = _any(known)
+    match_sql = f"{match[0]} AND {where}"
+    match_params = match[1] + where_params
+
+    cursor.execute(
+        f"""SELECT x.agency, x.page_type, CAST(x.year AS VARCHAR(10)), COUNT(*),
+                   GROUPING(x.agency), GROUPING(x.page_type)
+            FROM {MATCH} x WHERE {match_sql}
+            GROUP BY GROUPING SETS ((x.agency), (x.page_type), (x.year))""",
+        match_params,
+    )
+    facets = []
+    for agency, page_type, year, count, g_agency, g_type in cursor.fetchall():
+        if not g_agency:
+            facets.append(("agency", agency, count))
+        elif not g_type:
+            facets.append(("page_type", page_type, count))
+        elif year is not None:
+            facets.append(("year", year, count))
+    if not facets:
+        return [], []
+
+    score_sql, score_params, tp_sql, tp_params = _score(ids, plan)
+    need = query.offset + query.per_page + RERANK_CANDIDATES
+    # Each candidate set is scored in its own scan and cut to its `need` best.
+    columns = (
+        f"x.entry_id, x.date, x.page_id, ({score_sql}) AS score, "
+        f"CASE WHEN {tp_sql} THEN 1 ELSE 0 END AS tp, "
+        f"CASE WHEN x.page_type = ANY(%s) THEN x.date END AS tie"
+    )
+    column_params = score_params + tp_params + [sorted(TIME_BOUND_TYPES)]
+    if query.sort == "date":
+        order = "{t}.date DESC NULLS LAST, {t}.score DESC, {t}.page_id DESC"
+        # The pages at least as new as the need-th newest match (all, if it has no date).
+        parts = [
+            f"""
+            SELECT {columns} FROM {MATCH} x WHERE {match_sql} AND (
+                x.date >= (SELECT x.date FROM {MATCH} x WHERE {match_sql}
+                           ORDER BY x.date DESC NULLS LAST LIMIT 1 OFFSET %s)
+                OR (SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x WHERE {match_sql}
+                                          AND x.date IS NOT NULL LIMIT %s) z) < %s)"""
+        ]
+        candidate_params = (
+            column_params + match_params + match_params + [need - 1] + match_params + [need, need]
+        )
+    else:
+        order = "{t}.score DESC, {t}.tie DESC NULLS LAST, {t}.page_id DESC"
+        best = "ORDER BY score DESC, tie DESC NULLS LAST, page_id DESC LIMIT %s"
+        cover = _all(slot_conds)
+        if cover is not None:
+            # Every page that satisfies every slot outranks every page that does not:
+            # score those; every match only when fewer than `need` satisfy them all.
+            cover_sql = f"{cover[0]} AND {where}"
+            cover_params = cover[1] + where_params
+            parts = [
+                f"(SELECT {columns} FROM {MATCH} x WHERE {cover_sql} {best})",
+                f"""(SELECT {columns} FROM {MATCH} x WHERE {match_sql}
+                     AND (SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x
+                          WHERE {cover_sql} LIMIT %s) z) < %s {best})""",
+            ]
+            candidate_params = (
+                column_params
+                + cover_params
+                + [need]
+                + column_params
+                + match_params
+                + cover_params
+                + [need, need, need]
+            )
+        else:
+            # A slot no page satisfies: no page satisfies them all; score every match.
+            parts = [f"SELECT {columns} FROM {MATCH} x WHERE {match_sql} {best}"]
+            candidate_params = column_params + match_params + [need]
+
+    cover_min = SCORE_ALL_WORDS * len(plan.slots)
+    body_sql, body_params = "FALSE", []
+    if len(plan.sequence) > 1 and ids.of(plan.sequence) is not None:
+        body_sql, body_params = _body_phrase(plan.sequence)
+    candidates = "\nUNION\n".join(parts)
+    cursor.execute(
+        f"""WITH s AS ({candidates}),
+            top AS (SELECT * FROM s ORDER BY {order.format(t="s")} LIMIT %s)
+            SELECT r.entry_id, r.score FROM (
+                SELECT top.entry_id, top.date, top.page_id, top.tie,
+                       top.score + CASE WHEN top.tp = 0 AND top.score >= {cover_min!r}
+                                        AND {body_sql} THEN {SCORE_PHRASE!r} ELSE 0 END
+                       AS score
+                FROM top JOIN {ENTRY} e ON e.id = top.entry_id
+            ) r
+            ORDER BY {order.format(t="r")}
+            LIMIT %s OFFSET %s""",
+        candidate_params + [need] + body_params + [query.per_page, query.offset],
+    )
+    return facets, [(entry_id, float(score)) for entry_id, score in cursor.fetchall()]
+
+
+def _any(conds) -> tuple[str, list]:
+    return "(" + " OR ".join(c[0] for c in conds) + ")", [p for c in conds for p in c[1]]
+
+
+def _lexeme(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"

@@ -1,0 +1,27 @@
+"""Synonyms and abbreviations, applied when a query is read (no index rebuild).
+
+`synonyms_for(language, agency_slug)` gives the groups of equivalent expressions for
+a search: the platform-wide list of the language (`PlatformSynonym`, edited by
+platform admins) and, for a search within an agency, that agency's own additions
+(`AgencySynonym`; never another agency's, and none on the portal-wide search).
+`search.engines.search` puts them into the query; `search.engines.base.plan_query`
+turns a member found in the query into alternatives for that word (or words).
+"""
+
+from __future__ import annotations
+
+from .analysis import normalize_language
+from .models import AgencySynonym, PlatformSynonym, split_expressions
+
+
+def synonyms_for(language: str, agency_slug: str | None) -> tuple[tuple[str, ...], ...]:
+    lang = normalize_language(language)
+    if not lang:
+        return ()
+    rows = list(PlatformSynonym.objects.filter(language=lang).values_list("terms", flat=True))
+    if agency_slug:
+        rows += AgencySynonym.objects.filter(language=lang, agency__slug=agency_slug).values_list(
+            "terms", flat=True
+        )
+    groups = (tuple(split_expressions(terms)) for terms in rows)
+    return tuple(g for g in groups if len(g) > 1)

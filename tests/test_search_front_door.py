@@ -1,0 +1,30 @@
+"""The front door: a search box on the portal's home page (searching every agency)
+and on each agency's home page (searching that agency, with a link to widen)."""
+
+import re
+
+
+def form_of(html: str) -> str:
+    match = re.search(r'<form class="search-box".*?</form>', html, re.S)
+    assert match, "no search box on the page"
+    return match.group(0)
+
+
+def test_the_portal_home_searches_every_agency(client, agency_a):
+    html = client.get("/kk/").content.decode()
+    form = form_of(html)
+    assert 'action="/kk/search/"' in form
+    assert 'data-suggest-url="/kk/search/suggest/"' in form
+    assert 'id="home-search-q"' in form
+
+
+def test_an_agency_home_searches_within_the_agency_with_a_link_to_widen(client, agency_a):
+    response = client.get("/ru/agency-a/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    form = form_of(html)
+    assert 'action="/ru/agency-a/search/"' in form
+    assert 'data-suggest-url="/ru/search/suggest/?agency=agency-a"' in form
+    assert re.search(r'class="search-widen"><a href="/ru/search/"', html)
+    # The agency's search finds only its own pages (the scope is the URL's).
+    assert client.get("/ru/agency-a/search/", {"q": "новости"}).status_code == 200
