@@ -163,7 +163,7 @@ def test_every_component_is_documented():
         "language_switcher",
         "breadcrumbs",
         "card",
-        "news_list",
+        "card_list",
         "notice",
         "footer",
         "heading",

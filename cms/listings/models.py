@@ -42,12 +42,12 @@ def _url(page, request):
 
 
 def _list_html(cards: list[dict], empty_text: str, request, heading_level: int = 3) -> str:
-    """A stacked list of cards rendered by the shared news_list component, or a sentence
+    """A stacked list of cards rendered by the shared card_list component, or a sentence
     when there is nothing to list."""
     if not cards:
         return format_html('<p class="listing__empty">{}</p>', empty_text)
     return render_to_string(
-        "components/news_list/news_list.html",
+        "components/card_list/card_list.html",
         {"items": cards, "heading_level": heading_level, "layout": "stack"},
         request=request,
     )

@@ -55,7 +55,7 @@ class BasePage(LanguagePreviewMixin, Page):
         return []
 
     def card(self, request) -> dict:
-        """Parameters of the card that lists this page in a listing (the news_list
+        """Parameters of the card that lists this page in a listing (the card_list
         component): {title, url, text, meta, datetime}. Typed listings (services,
         vacancies, events, galleries) override it; the default shows the intro and,
         for a dated page, its date."""
