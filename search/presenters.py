@@ -13,13 +13,17 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Site, get_page_models
 
-from cms.core.pagination import pagination
+from cms.core.components.breadcrumbs import crumb
+from cms.core.components.did_you_mean import did_you_mean
+from cms.core.components.facet_list import facet_list
+from cms.core.components.pagination import pagination
+from cms.core.components.result_item import result_item
+from cms.core.components.search_box import search_box
 from cms.tenants.models import Agency
 from search import spelling
 from search.engines import SearchQuery
@@ -149,11 +153,11 @@ class ResultsPage:
             for language in languages:
                 probe = replace(query, text=text, language=language, page=1, per_page=1)
                 if searcher.run(probe).total:
-                    return {
-                        "text": text,
-                        "url": self.url(q=text, lang=language),
-                        "lang": language if language != self.ui_language else "",
-                    }
+                    return did_you_mean(
+                        text,
+                        self.url(q=text, lang=language),
+                        language if language != self.ui_language else "",
+                    )
         return None
 
     # --- Presenting ------------------------------------------------------------------
@@ -176,25 +180,26 @@ class ResultsPage:
             if not self.scope and hit.agency_name:
                 meta.append(hit.agency_name)
             meta.append(types.get(hit.page_type, hit.page_type))
-            items.append({
-                "title": highlight(hit.title, self.terms, self.language),
-                "url": local_url(self.request, hit.url),
-                "snippet": self._snippet(hit.summary, bodies.get(hit.id, "")),
-                "meta": " · ".join(str(m) for m in meta),
-                "date": formats.date_format(hit.date, "d.m.Y") if hit.date else "",
-                "datetime": hit.date.isoformat() if hit.date else "",
-                "lang": hit.language if hit.language != self.ui_language else "",
-            })
+            items.append(
+                result_item(
+                    highlight(hit.title, self.terms, self.language),
+                    local_url(self.request, hit.url),
+                    snippet=self._snippet(hit.summary, bodies.get(hit.id, "")),
+                    meta=" · ".join(str(m) for m in meta),
+                    date=hit.date,
+                    lang=hit.language if hit.language != self.ui_language else "",
+                )
+            )
         return items
 
     def present_promoted(self, hits: list[dict]) -> list[dict]:
         return [
-            {
-                "title": highlight(hit["title"], self.terms, self.language),
-                "url": local_url(self.request, hit["url"]),
-                "snippet": snippet(hit.get("summary", ""), self.terms, self.language),
-                "lang": self.language if self.language != self.ui_language else "",
-            }
+            result_item(
+                highlight(hit["title"], self.terms, self.language),
+                local_url(self.request, hit["url"]),
+                snippet=snippet(hit.get("summary", ""), self.terms, self.language),
+                lang=self.language if self.language != self.ui_language else "",
+            )
             for hit in hits
         ]
 
@@ -219,22 +224,9 @@ class ResultsPage:
         return [g for g in groups if g["items"]]
 
     def _facet(self, name: str, title: str, values: list[tuple]) -> dict:
-        selected = self.data.get(name)
-        items = [
-            {
-                "label": label,
-                "count": count,
-                "current": value == selected,
-                "url": self.url(**{name: None if value == selected else value}),
-            }
-            for value, label, count in values
-        ]
-        return {
-            "id": f"facet-{name}",
-            "title": title,
-            "items": items,
-            "clear_url": self.url(**{name: None}) if selected not in (None, "") else "",
-        }
+        return facet_list(
+            name, title, values, self.data.get(name), lambda value: self.url(**{name: value})
+        )
 
     def sort_links(self) -> list[dict]:
         current = self.data.get("sort") or "relevance"
@@ -262,10 +254,10 @@ class ResultsPage:
         site = Site.find_for_request(self.request)
         root = site.root_page.specific if site else None
         if root is not None:
-            crumbs.append({"title": root.title, "url": root.get_url(self.request) or "/"})
+            crumbs.append(crumb(root.title, root.get_url(self.request) or "/"))
         home = getattr(self.scope, "home_page", None) if self.scope else None
         if home is not None and (root is None or home.pk != root.pk):
-            crumbs.append({"title": home.title, "url": home.get_url(self.request) or ""})
+            crumbs.append(crumb(home.title, home.get_url(self.request) or ""))
         return crumbs
 
     def context(self) -> dict:
@@ -278,11 +270,11 @@ class ResultsPage:
         suggest_url = reverse("search-suggest")
         if scope:
             suggest_url += "?" + urlencode({"agency": scope.slug})
-        hidden = []
+        hidden = {}
         if self.language != self.ui_language:
-            hidden.append({"name": "lang", "value": self.language})
+            hidden["lang"] = self.language
         if (self.data.get("sort") or "relevance") != "relevance":
-            hidden.append({"name": "sort", "value": self.data["sort"]})
+            hidden["sort"] = self.data["sort"]
         results = self.results
         total = results.total if results else 0
         crumbs = self.breadcrumbs()
@@ -291,13 +283,9 @@ class ResultsPage:
             "heading": heading,
             "query": q,
             "crumbs": crumbs,
-            "search_box": {
-                "action": self.request.path,
-                "query": q,
-                "suggest_url": suggest_url,
-                "hidden": hidden,
-                "input_id": "search-q",
-            },
+            "search_box": search_box(
+                self.request.path, q, suggest_url=suggest_url, hidden=hidden, input_id="search-q"
+            ),
             "errors": self.errors,
             "notices": self.notices,
             "reduced": self.reduced,

@@ -1,11 +1,11 @@
-"""The one pagination builder (cms/core/pagination.py) and the pagination component."""
+"""The one pagination builder (cms/core/components/pagination.py) and the pagination component."""
 
 import re
 
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from cms.core.pagination import pagination
+from cms.core.components.pagination import pagination
 
 
 def _render(params, lang="kk"):

@@ -163,7 +163,7 @@ def test_every_component_is_documented():
         "language_switcher",
         "breadcrumbs",
         "card",
-        "news_list",
+        "card_list",
         "notice",
         "footer",
         "heading",
@@ -184,17 +184,49 @@ def test_every_component_is_documented():
         "facet_list",
         "result_item",
         "search_box",
+        "did_you_mean",
+        # Markup that page templates repeated, now components.
+        "news_card",
+        "filter_form",
+        "page_intro",
     }
     folders = {p.name for p in COMPONENTS.iterdir() if p.is_dir()}
     assert expected <= folders
     for name in folders:
         spec = json.loads((COMPONENTS / name / "examples.json").read_text())
         assert 1 <= len(spec["examples"]) <= 3
-        assert {e["lang"] for e in spec["examples"]} <= set(LANGS)
+        # Every component is shown in each language (the catalogue and the axe suite).
+        assert {e["lang"] for e in spec["examples"]} == set(LANGS), name
         assert (
             "| Parameter | Type | Required | Description |"
             in (COMPONENTS / name / "README.md").read_text()
         )
+
+
+PRESENTERS = Path(__file__).resolve().parent.parent / "cms" / "core" / "components"
+PRESENTER_LINE = re.compile(r"^Presenter: (none: .+|`(?P<path>[\w.]+)`.*)$", re.M)
+
+
+def test_component_parameters_are_built_in_one_named_place():
+    """Each component's README names the one place its parameters are built (or says
+    that the including template passes them as they are); a presenter module of
+    cms.core.components belongs to the component of the same name and is named by it."""
+    import importlib
+
+    folders = {p.name for p in COMPONENTS.iterdir() if p.is_dir()}
+    modules = {p.stem for p in PRESENTERS.glob("*.py") if p.stem != "__init__"}
+    assert modules <= folders, f"presenters without a component: {sorted(modules - folders)}"
+    for name in sorted(folders):
+        match = PRESENTER_LINE.search((COMPONENTS / name / "README.md").read_text())
+        assert match, f"{name}: README.md has no 'Presenter:' line"
+        if name in modules:
+            assert match["path"] == f"cms.core.components.{name}", name
+        if match["path"]:
+            module, _dot, attribute = match["path"].rpartition(".")
+            try:
+                importlib.import_module(match["path"])
+            except ModuleNotFoundError:
+                assert hasattr(importlib.import_module(module), attribute), match["path"]
 
 
 @pytest.mark.parametrize("folder,template,example", list(component_examples()))

@@ -1,11 +1,13 @@
 """The component catalogue (who may see it, what it renders) and the version for the
 visually impaired without a browser: the /a11y/ view, its cookie and the classes."""
 
+import re
+
 import pytest
 from django.test import override_settings
 
 from themes import vi
-from themes.catalogue import load_components
+from themes.catalogue import COMPONENTS, load_components
 
 
 @pytest.fixture
@@ -28,6 +30,30 @@ def test_catalogue_renders_every_example_for_staff(client, portal, staff, lang):
         for index, example in enumerate(component.examples, start=1):
             assert f'id="example-{component.name}-{index}"' in html, example.name
     assert 'style="' not in html and "<style" not in html
+
+
+def test_catalogue_shows_every_component_folder(client, portal, staff):
+    """A component folder the catalogue does not show fails here: the folders are listed
+    from the disk, not through the catalogue's own loader, and each must appear in the
+    table of contents with a section holding examples in kk, ru and en."""
+    folders = sorted(
+        p.name for p in COMPONENTS.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))
+    )
+    assert {"result_item", "facet_list", "did_you_mean", "search_box", "pagination"} <= set(folders)
+    client.force_login(staff)
+    for lang in ("kk", "ru", "en"):
+        html = client.get(f"/{lang}/catalogue/").content.decode()
+        for name in folders:
+            assert f'href="#component-{name}"' in html, f"{name} is not in the catalogue's list"
+            start = html.index(f'id="component-{name}"')
+            end = html.find('<section class="catalogue__component"', start)
+            section = html[start : end if end != -1 else len(html)]
+            shown = set(re.findall(r'<div class="catalogue__preview" lang="(\w+)"', section))
+            assert shown == {"kk", "ru", "en"}, f"{name}: examples in {sorted(shown)}"
+    # The search page's pagination is shown at page 7 of 12, with its gaps.
+    html = client.get("/en/catalogue/?component=pagination").content.decode()
+    assert 'href="?q=bulletin&amp;page=7" aria-current="page"' in html
+    assert html.count('pagination__item--ellipsis" aria-hidden="true">…</li>') >= 2
 
 
 def test_catalogue_is_hidden_from_the_public(client, portal, django_user_model):

@@ -25,7 +25,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from cms.core.video import embed_url
+from cms.core.components.card import card as card_params
+from cms.core.components.card_list import card_list
+from cms.core.components.gallery import photo
+from cms.core.components.tabs import tab
+from cms.core.components.video import video as video_params
 from cms.pages.blocks import BodyBlock
 from cms.pages.models import BasePage, SectionPage
 
@@ -42,19 +46,15 @@ def _url(page, request):
 
 
 def _list_html(cards: list[dict], empty_text: str, request, heading_level: int = 3) -> str:
-    """A stacked list of cards rendered by the shared news_list component, or a sentence
+    """A stacked list of cards rendered by the shared card_list component, or a sentence
     when there is nothing to list."""
     if not cards:
         return format_html('<p class="listing__empty">{}</p>', empty_text)
     return render_to_string(
-        "components/news_list/news_list.html",
-        {"items": cards, "heading_level": heading_level, "layout": "stack"},
+        "components/card_list/card_list.html",
+        card_list(cards, layout="stack", heading_level=heading_level),
         request=request,
     )
-
-
-def _tab(slug: str, title: str, body_html: str) -> dict:
-    return {"id": slug, "title": title, "body_html": body_html}
 
 
 # --- services -----------------------------------------------------------------------
@@ -84,7 +84,7 @@ class ServiceIndexPage(SectionPage):
             # In its category's tab a service needs no category label.
             members = [p.card(request, category=False) for p in services if p.category == value]
             if members:
-                tabs.append(_tab(f"services-{value}", label, _list_html(members, "", request)))
+                tabs.append(tab(f"services-{value}", label, _list_html(members, "", request)))
         context["tabs"] = tabs
         context["services_empty"] = not services
         return context
@@ -139,12 +139,12 @@ class ServicePage(BasePage):
         verbose_name = _("service")
 
     def card(self, request, category: bool = True) -> dict:
-        return {
-            "title": self.title,
-            "url": _url(self, request),
-            "text": self.summary,
-            "meta": self.get_category_display() if category else "",
-        }
+        return card_params(
+            self.title,
+            _url(self, request),
+            text=self.summary,
+            meta=self.get_category_display() if category else "",
+        )
 
     def search_extra_text(self, language: str) -> list[str]:
         """Searchable text besides the body (search/documents.py extends a list with it)."""
@@ -251,12 +251,7 @@ class VacancyPage(BasePage):
         meta = gettext("Applications until %(date)s") % {
             "date": self.closing_date.strftime("%d.%m.%Y")
         }
-        return {
-            "title": self.title,
-            "url": _url(self, request),
-            "text": self.department,
-            "meta": meta,
-        }
+        return card_params(self.title, _url(self, request), text=self.department, meta=meta)
 
     def search_extra_text(self, language: str) -> list[str]:
         parts = [getattr(self, f"{n}_{language}", "") or "" for n in ("position", "department")]
@@ -289,12 +284,12 @@ class EventIndexPage(SectionPage):
         upcoming = [e.card(request) for e in events.filter(end__gte=now).order_by("start", "pk")]
         past = [e.card(request) for e in events.filter(end__lt=now).order_by("-start", "-pk")]
         context["tabs"] = [
-            _tab(
+            tab(
                 "events-upcoming",
                 gettext("Upcoming events"),
                 _list_html(upcoming, gettext("No upcoming events yet."), request),
             ),
-            _tab(
+            tab(
                 "events-past",
                 gettext("Past events"),
                 _list_html(past, gettext("No past events."), request),
@@ -349,13 +344,13 @@ class EventPage(BasePage):
         return f"{start:%d.%m.%Y %H:%M} – {end:%d.%m.%Y %H:%M}"
 
     def card(self, request) -> dict:
-        return {
-            "title": self.title,
-            "url": _url(self, request),
-            "text": self.place,
-            "meta": self.when(),
-            "datetime": timezone.localtime(self.start).isoformat(timespec="minutes"),
-        }
+        return card_params(
+            self.title,
+            _url(self, request),
+            text=self.place,
+            meta=self.when(),
+            datetime=timezone.localtime(self.start).isoformat(timespec="minutes"),
+        )
 
     def search_extra_text(self, language: str) -> list[str]:
         return [getattr(self, f"{n}_{language}", "") or "" for n in ("place", "intro")]
@@ -443,13 +438,7 @@ class GalleryPage(BasePage):
         verbose_name = _("gallery")
 
     def card(self, request) -> dict:
-        return {
-            "title": self.title,
-            "url": _url(self, request),
-            "text": self.intro,
-            "meta": self.date.strftime("%d.%m.%Y"),
-            "datetime": self.date.isoformat(),
-        }
+        return card_params(self.title, _url(self, request), text=self.intro, date=self.date)
 
     def gallery_items(self, language: str) -> list[dict]:
         blocks = [b.value for b in self.photos]
@@ -467,26 +456,21 @@ class GalleryPage(BasePage):
                 continue
             thumb, full = image.get_rendition(THUMBNAIL), image.get_rendition(FULL_SIZE)
             items.append(
-                {
-                    "src": thumb.url,
-                    "width": thumb.width,
-                    "height": thumb.height,
-                    "full_url": full.url,
-                    "alt": value.get(f"alt_{language}") or value.get("alt_ru") or "",
-                    "caption": value.get(f"caption_{language}") or "",
-                }
+                photo(
+                    thumb.url,
+                    width=thumb.width,
+                    height=thumb.height,
+                    full_url=full.url,
+                    alt=value.get(f"alt_{language}") or value.get("alt_ru") or "",
+                    caption=value.get(f"caption_{language}") or "",
+                )
             )
         return items
 
     def video_items(self, language: str) -> list[dict]:
         stream = getattr(self, f"videos_{language}", None) or []
         return [
-            {
-                "title": block.value["title"],
-                "url": block.value["url"],
-                "embed_url": embed_url(block.value["url"]) or "",
-                "transcript": block.value["transcript"],
-            }
+            video_params(block.value["title"], block.value["url"], block.value["transcript"])
             for block in stream
         ]
 

@@ -1,13 +1,12 @@
-"""Pages of the organisation app turned into component parameters."""
+"""Pages of the organisation app turned into component parameters (built by the
+presenters of `person_card` and `contact_block` in `cms.core.components`)."""
 
 from django.utils.translation import gettext as _
 
+from cms.core.components.contact_block import contact_block
+from cms.core.components.person_card import person_card as person_card_params
+
 PHOTO_SPEC = "fill-240x300"
-
-
-def phone_href(number: str) -> str:
-    """The tel: link of a phone number as written for people."""
-    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
 
 
 def person_card(person, request=None, heading_level: int = 3) -> dict:
@@ -16,33 +15,25 @@ def person_card(person, request=None, heading_level: int = 3) -> dict:
     if person.photo is not None:
         photo_url = person.photo.get_rendition(PHOTO_SPEC).url
         photo_alt = person.photo_alt or _("Photo: %(name)s") % {"name": person.title}
-    return {
-        "name": person.title,
-        "url": person.get_url(request=request) or "",
-        "position": person.position,
-        "photo_url": photo_url,
-        "photo_alt": photo_alt,
-        "reception_hours": person.reception_hours,
-        "is_head": person.is_head,
-        "heading_level": heading_level,
-    }
+    return person_card_params(
+        person.title,
+        url=person.get_url(request=request) or "",
+        position=person.position,
+        photo_url=photo_url,
+        photo_alt=photo_alt,
+        reception_hours=person.reception_hours,
+        is_head=person.is_head,
+        heading_level=heading_level,
+    )
 
 
 def person_contact(person) -> dict:
     """Parameters of components/contact_block for a PersonPage."""
-    return {
-        "phones": [{"number": person.phone, "href": phone_href(person.phone)}]
-        if person.phone
-        else [],
-        "emails": [person.email] if person.email else [],
-        "reception": person.reception_hours,
-    }
+    return contact_block(
+        phones=[person.phone], emails=[person.email], reception=person.reception_hours
+    )
 
 
 def department_contact(department) -> dict:
-    return {
-        "phones": [{"number": department.phone, "href": phone_href(department.phone)}]
-        if department.phone
-        else [],
-        "emails": [department.email] if department.email else [],
-    }
+    """Parameters of components/contact_block for a department."""
+    return contact_block(phones=[department.phone], emails=[department.email])

@@ -15,11 +15,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from cms.core.components.contact_block import contact_block, phone_href
 from cms.pages.blocks import RICH_TEXT_FEATURES
 from cms.pages.models import BasePage, SectionPage
 from cms.tenants.models import Agency
 
-from .cards import department_contact, person_card, person_contact, phone_href
+from .cards import department_contact, person_card, person_contact
 from .forms import PersonPageForm
 
 PHONE_VALIDATOR = RegexValidator(
@@ -274,12 +275,9 @@ class ContactsPage(SectionPage):
         )
         phones = split_lines(self.phones) or ([agency.phone] if agency and agency.phone else [])
         emails = split_lines(self.emails) or ([agency.email] if agency and agency.email else [])
-        return {
-            "addresses": addresses,
-            "phones": [{"number": number, "href": phone_href(number)} for number in phones],
-            "emails": emails,
-            "hours": self.working_hours,
-        }
+        return contact_block(
+            addresses=addresses, phones=phones, emails=emails, hours=self.working_hours
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

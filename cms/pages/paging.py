@@ -6,13 +6,12 @@ An unknown value never raises: it produces a notice in the page's language (and 
 404 for a page number past the end).
 """
 
-import datetime
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
-from cms.core.pagination import pagination
+from cms.core.components.pagination import pagination
 
 from .languages import content_language
 
@@ -100,13 +99,6 @@ def pagination_params(paginator, page, filters: Filters, base_url: str) -> dict:
 
 def page_url(page, request) -> str:
     return page.get_url(request=request) or ""
-
-
-def date_params(value: datetime.date | None) -> dict:
-    """{text, iso} of a date for a <time> element."""
-    if not value:
-        return {"text": "", "iso": ""}
-    return {"text": value.strftime("%d.%m.%Y"), "iso": value.isoformat()}
 
 
 def lang_if_other(page, language: str) -> str:

@@ -7,6 +7,8 @@ Page types are found in the apps, not listed by hand, and each is looked up in t
 demo: a page type the demo lacks fails. No axe rule is disabled.
 """
 
+from pathlib import Path
+
 import pytest
 
 from .conftest import BULLETIN_WORD, format_violations, run_axe
@@ -56,6 +58,11 @@ COVERED_BY_FIXED = {
     "pages.newspage": "news",
 }
 PAGE_TYPES = [label for label in _page_types() if label not in COVERED_BY_FIXED]
+COMPONENT_FOLDERS = sorted(
+    p.name
+    for p in (Path(__file__).resolve().parents[2] / "themes" / "templates" / "components").iterdir()
+    if p.is_dir()
+)
 
 
 def demo_path(label: str) -> str:
@@ -106,6 +113,19 @@ def test_page_passes_axe(contexts, live_site, axe, page_type, lang, viewport, mo
         if page_type == "search-page-5":
             current = page.locator("nav.pagination a[aria-current=page]")
             assert current.inner_text().split()[-1] == "5"
+            # Results and facets on the page axe checks, and no empty link (issue 11).
+            assert page.locator(".search-results .result-item").count() > 0
+            assert page.locator(".facet-list .facet-list__link").count() > 0
+            links = page.locator("nav.pagination a").all()
+            assert len(links) >= 3
+            for link in links:
+                assert link.get_attribute("href") and link.inner_text().strip(), link
+        if page_type == "search-did-you-mean":
+            assert page.locator(".search-suggestion a[href]").count() == 1
+        if page_type == "catalogue":
+            # Every component folder is shown (and so checked by axe) in this language.
+            for name in COMPONENT_FOLDERS:
+                assert page.locator(f"#component-{name} .catalogue__preview").count() >= 1, name
         if mode == "vi":
             assert "vi-contrast-dark" in (page.locator("html").get_attribute("class") or "")
         violations = run_axe(axe, page)

@@ -1,12 +1,16 @@
 """Python side of the theme: turns pages into the plain parameters components render.
 
 Components only render what they are given; every query, URL and "is this the
-current page" decision is made here.
+current page" decision is made here, and the parameters themselves are built by the
+components' presenters (`cms.core.components.<name>`).
 """
 
 from django import template
 from django.utils.translation import gettext as _
 
+from cms.core.components.breadcrumbs import crumb
+from cms.core.components.card import card
+from cms.core.components.contact_block import phone_href
 from cms.navigation.menus import agency_menu, mark_current, portal_links
 from themes import vi
 
@@ -51,7 +55,7 @@ def site_chrome(context):
         "name": agency.name,
         "address": agency.address,
         "phone": agency.phone,
-        "phone_href": "tel:" + "".join(ch for ch in agency.phone if ch.isdigit() or ch == "+"),
+        "phone_href": phone_href(agency.phone),
         "email": agency.email,
     }
     menu = agency_menu(agency, request)
@@ -82,7 +86,7 @@ def breadcrumb_items(context, page):
     if page.path == root_path:
         return []
     return [
-        {"title": ancestor.title, "url": _url(ancestor, request)}
+        crumb(ancestor.title, _url(ancestor, request))
         for ancestor in page.get_ancestors().filter(depth__gte=len(root_path) // page.steplen)
     ]
 
@@ -91,19 +95,15 @@ def breadcrumb_items(context, page):
 def page_cards(context, pages):
     """Pages as card parameters: {title, url, text, meta, datetime}."""
     request = context.get("request")
-    cards = []
-    for item in pages:
-        date = getattr(item, "date", None)
-        cards.append(
-            {
-                "title": item.title,
-                "url": _url(item, request),
-                "text": getattr(item, "intro", "") or "",
-                "meta": date.strftime("%d.%m.%Y") if date else "",
-                "datetime": date.isoformat() if date else "",
-            }
+    return [
+        card(
+            item.title,
+            _url(item, request),
+            text=getattr(item, "intro", ""),
+            date=getattr(item, "date", None),
         )
-    return cards
+        for item in pages
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -111,11 +111,11 @@ def agency_cards(context, agencies):
     """Agencies as card parameters for the portal's directory."""
     request = context.get("request")
     return [
-        {
-            "title": agency.name,
-            "url": _url(agency.home_page, request),
-            "meta": agency.parent.name if agency.parent_id else "",
-        }
+        card(
+            agency.name,
+            _url(agency.home_page, request),
+            meta=agency.parent.name if agency.parent_id else "",
+        )
         for agency in agencies
     ]
 

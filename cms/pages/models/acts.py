@@ -5,17 +5,19 @@ their templates render."""
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from cms.core.components.document_table import document_file, document_row
+from cms.core.components.filter_form import filter_form, select_field
 from cms.core.languages import LANGUAGE_CODES
 
 from ..blocks import BodyBlock
 from ..forms import AgencyMediaPageForm
-from ..paging import Filters, date_params, lang_if_other, page_url, paginate
+from ..paging import Filters, lang_if_other, page_url, paginate
 from .base import BasePage
 from .site import SectionPage
 
@@ -176,14 +178,14 @@ def legal_act_files(act) -> list[dict]:
         if document is None:
             continue
         files.append(
-            {
-                "url": document.url,
-                "lang": code,
-                "language": str(FILE_LANGUAGE_NAMES[code]),
-                "extension": _extension(document),
-                "size": filesizeformat(document.file_size) if document.file_size else "",
-                "title": act.title,
-            }
+            document_file(
+                document.url,
+                lang=code,
+                language=str(FILE_LANGUAGE_NAMES[code]),
+                extension=_extension(document),
+                size=filesizeformat(document.file_size) if document.file_size else "",
+            )
+            | {"title": act.title}  # the act's own page names each file by the act
         )
     return files
 
@@ -194,20 +196,18 @@ def legal_act_rows(acts, request) -> list[dict]:
     language = get_language()
     rows = []
     for act in acts:
-        date = date_params(act.date_signed)
         rows.append(
-            {
-                "number": act.number,
-                "date": date["text"],
-                "datetime": date["iso"],
-                "title": act.title,
-                "url": page_url(act, request),
-                "type": str(types.get(act.act_type, "")),
-                "status": str(statuses.get(act.status, "")),
-                "status_value": act.status,
-                "files": legal_act_files(act),
-                "lang": lang_if_other(act, language),
-            }
+            document_row(
+                act.title,
+                page_url(act, request),
+                number=act.number,
+                date=act.date_signed,
+                type=str(types.get(act.act_type, "")),
+                status=str(statuses.get(act.status, "")),
+                status_value=act.status,
+                files=legal_act_files(act),
+                lang=lang_if_other(act, language),
+            )
         )
     return rows
 
@@ -246,14 +246,29 @@ def legal_act_index_context(index, request) -> dict:
         "notices": filters.notices,
         "filtering": bool(act_type or year or status),
         "reset_url": base_url,
-        "filter_form": {
-            "action": base_url,
-            "types": [
-                {"value": v, "label": t, "selected": v == act_type} for v, t in types.items()
+        "filter_form": filter_form(
+            base_url,
+            gettext("Legal acts"),
+            [
+                select_field(
+                    "type", gettext("Type of act"), gettext("All types"), types.items(), act_type
+                ),
+                select_field(
+                    "year",
+                    gettext("Year signed"),
+                    gettext("All years"),
+                    [(y, y) for y in years],
+                    year,
+                ),
+                select_field(
+                    "status",
+                    pgettext("legal act", "Status"),
+                    gettext("Any status"),
+                    statuses.items(),
+                    status,
+                ),
             ],
-            "years": [{"value": str(y), "selected": y == year} for y in years],
-            "statuses": [
-                {"value": v, "label": s, "selected": v == status} for v, s in statuses.items()
-            ],
-        },
+            reset_url=base_url if act_type or year or status else "",
+            reset_label=gettext("Show all acts"),
+        ),
     }

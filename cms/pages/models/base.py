@@ -5,6 +5,7 @@ page protocol, see `BasePage`)."""
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from cms.core.components.card import card as card_params
 from cms.tenants.scoping import agency_for_page
 
 from ..forms import TranslatedPageForm
@@ -55,18 +56,16 @@ class BasePage(LanguagePreviewMixin, Page):
         return []
 
     def card(self, request) -> dict:
-        """Parameters of the card that lists this page in a listing (the news_list
+        """Parameters of the card that lists this page in a listing (the card_list
         component): {title, url, text, meta, datetime}. Typed listings (services,
         vacancies, events, galleries) override it; the default shows the intro and,
         for a dated page, its date."""
-        date = getattr(self, self.search_date_field, None)
-        return {
-            "title": self.title,
-            "url": self.get_url(request=request) or "",
-            "text": getattr(self, "intro", "") or "",
-            "meta": date.strftime("%d.%m.%Y") if date else "",
-            "datetime": date.isoformat() if date else "",
-        }
+        return card_params(
+            self.title,
+            self.get_url(request=request) or "",
+            text=getattr(self, "intro", ""),
+            date=getattr(self, self.search_date_field, None),
+        )
 
     # -------------------------------------------------------------------------------
 

@@ -16,9 +16,13 @@ from wagtail.fields import StreamField
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from cms.core.components.filter_form import filter_form, select_field
+from cms.core.components.news_card import news_card
+from cms.core.components.tag_list import tag as tag_params
+
 from ..blocks import BodyBlock, RelatedLinksBlock, link_href
 from ..forms import AgencyMediaPageForm
-from ..paging import Filters, date_params, lang_if_other, page_url, paginate
+from ..paging import Filters, lang_if_other, page_url, paginate
 from ..widgets import NewsTagWidget
 from .base import BasePage
 from .site import SectionPage
@@ -155,7 +159,6 @@ def news_cards(pages, request, *, image_spec="fill-480x270") -> list[dict]:
     categories = dict(NewsPage.Category.choices)
     cards = []
     for page in pages:
-        date = date_params(page.date)
         image = None
         if page.lead_image is not None:
             try:
@@ -164,18 +167,17 @@ def news_cards(pages, request, *, image_spec="fill-480x270") -> list[dict]:
             except SourceImageIOError:  # a missing source file must not break the listing
                 image = None
         cards.append(
-            {
-                "title": page.title,
-                "url": page_url(page, request),
-                "text": page.intro or "",
-                "date": date["text"],
-                "datetime": date["iso"],
-                "category": str(categories.get(page.category, "")),
-                "category_value": page.category,
-                "priority": page.is_priority,
-                "image": image,
-                "lang": lang_if_other(page, language),
-            }
+            news_card(
+                page.title,
+                page_url(page, request),
+                date=page.date,
+                text=page.intro,
+                category=str(categories.get(page.category, "")),
+                category_value=page.category,
+                priority=page.is_priority,
+                image=image,
+                lang=lang_if_other(page, language),
+            )
         )
     return cards
 
@@ -214,15 +216,34 @@ def news_index_context(index, request) -> dict:
         "notices": filters.notices,
         "filtering": filtering,
         "reset_url": base_url,
-        "filter_form": {
-            "action": base_url,
-            "years": [{"value": str(y), "selected": y == year} for y in years],
-            "categories": [
-                {"value": v, "label": label, "selected": v == category}
-                for v, label in categories.items()
+        "filter_form": filter_form(
+            base_url,
+            gettext("News archive"),
+            [
+                select_field(
+                    "year", gettext("Year"), gettext("All years"), [(y, y) for y in years], year
+                ),
+                select_field(
+                    "category",
+                    gettext("Category"),
+                    gettext("All categories"),
+                    categories.items(),
+                    category,
+                ),
+                # No topic filter while no news item has a topic.
+                select_field(
+                    "tag",
+                    gettext("Topic"),
+                    gettext("All topics"),
+                    [(t.slug, t.name) for t in tags],
+                    tag,
+                )
+                if tags
+                else None,
             ],
-            "tags": [{"value": t.slug, "label": t.name, "selected": t.slug == tag} for t in tags],
-        },
+            reset_url=base_url if filtering else "",
+            reset_label=gettext("Show all news"),
+        ),
         "active_tag": tags_by_slug[tag].name if tag else "",
         "feeds": news_feed_links(index.agency),
     }
@@ -256,11 +277,8 @@ def news_page_context(page, request=None) -> dict:
     index = news_index_for(page)
     index_url = page_url(index, request) if index is not None else ""
     tags = [
-        {
-            "name": tag.name,
-            "url": f"{index_url}?{urlencode({'tag': tag.slug})}" if index_url else "",
-        }
-        for tag in page.tags.all()
+        tag_params(t.name, f"{index_url}?{urlencode({'tag': t.slug})}" if index_url else "")
+        for t in page.tags.all()
     ]
     links = []
     for block in page.related_links or []:

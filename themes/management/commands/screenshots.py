@@ -26,7 +26,8 @@ OUTPUT = Path(__file__).resolve().parent.parent.parent / "screenshots"
 
 class Command(BaseCommand):
     help = (
-        "Write PNGs of the portal home, an agency home, a section and a news page in "
+        "Write PNGs of the portal home, an agency home, a section, a news page and the news "
+        "archive in "
         "every language at desktop (1280x900) and mobile (375x812) into themes/screenshots/, "
         "plus the agency home in the visually-impaired version and the component catalogue "
         "(when the server runs with DEBUG)."
@@ -118,8 +119,13 @@ class Command(BaseCommand):
         yield "agency-home", agency_url
         yield "section", urljoin(agency_url, f"{options['section']}/")
         page.goto(agency_url)
-        news = page.locator(".two-col__main .card__link").first
+        # The latest news item (components/news_card); the key services below it are
+        # components/card_list cards, which a plain ".card__link" would pick.
+        news = page.locator(".two-col__main .news-card__link").first
         if news.count() == 0:
-            self.stderr.write(f"No news on {agency_url}: the news page is not captured.")
+            self.stderr.write(f"No news on {agency_url}: the news pages are not captured.")
             return
-        yield "news", urljoin(agency_url, news.get_attribute("href"))
+        news_url = urljoin(agency_url, news.get_attribute("href"))
+        yield "news", news_url
+        # The news archive (filter_form, news_card, pagination): the item's parent.
+        yield "news-index", urljoin(news_url, "..")

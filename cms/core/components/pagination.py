@@ -1,6 +1,5 @@
-"""The one builder of the pagination component's parameters
-(`themes/templates/components/pagination/`), used by every paginated list: news,
-legal acts and search results."""
+"""Parameters of the `pagination` component (`themes/templates/components/pagination/`):
+the one builder, used by every paginated list: news, legal acts and search results."""
 
 from collections.abc import Callable
 

@@ -1,0 +1,11 @@
+"""Parameters of the `breadcrumbs` component (`themes/templates/components/breadcrumbs/`)."""
+
+
+def crumb(title: str, url: str) -> dict:
+    """One ancestor in the trail: {title, url}."""
+    return {"title": title, "url": url}
+
+
+def breadcrumbs(items: list[dict], current_title: str) -> dict:
+    """The trail (each item built by `crumb`) and the title of the page shown."""
+    return {"items": items, "current_title": current_title}
