@@ -19,6 +19,7 @@ from wagtail.models import Page
 from ..blocks import BodyBlock, RelatedLinksBlock, link_href
 from ..forms import AgencyMediaPageForm
 from ..paging import Filters, date_params, lang_if_other, page_url, paginate
+from ..privacy import public
 from ..widgets import NewsTagWidget
 from .base import BasePage
 from .site import SectionPage
@@ -136,14 +137,12 @@ class NewsPage(BasePage):
         return context
 
 
-
 # --- Contexts ----------------------------------------------------------------------
 
 
 def news_queryset(root):
     return (
-        NewsPage.objects.live()
-        .public()
+        public(NewsPage.objects.live())
         .descendant_of(root)
         .select_related("lead_image")
         .prefetch_related("lead_image__renditions")
