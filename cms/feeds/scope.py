@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import CollectionViewRestriction, Page, Site
 
+from cms.core import chrome
 from cms.pages.languages import page_languages
 from cms.pages.models import AgencyHomePage
 from cms.tenants.models import Agency
@@ -71,7 +72,11 @@ def site_agency(site: Site | None) -> Agency | None:
     """The agency whose own host `site` is (None for the portal's sites)."""
     if site is None:
         return None
-    return Agency.objects.filter(site=site).select_related("home_page").first()
+    return chrome.cached(
+        ("site-agency", site.pk),
+        (chrome.GLOBAL,),
+        lambda: Agency.objects.filter(site=site).select_related("home_page").first(),
+    )
 
 
 def request_site(request) -> Site | None:

@@ -32,6 +32,7 @@ from cms.core.components.tabs import tab
 from cms.core.components.video import video as video_params
 from cms.pages.blocks import BodyBlock
 from cms.pages.models import BasePage, SectionPage
+from cms.pages.privacy import public
 
 from .blocks import PhotosBlock, QuestionsBlock, VideosBlock
 from .forms import GalleryPageForm
@@ -73,7 +74,7 @@ class ServiceIndexPage(SectionPage):
         verbose_name = _("services section")
 
     def services(self):
-        return ServicePage.objects.child_of(self).live().public().order_by("path")
+        return public(ServicePage.objects.child_of(self).live()).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = BasePage.get_context(self, request, *args, **kwargs)
@@ -175,9 +176,7 @@ class VacancyIndexPage(SectionPage):
 
     def open_vacancies(self):
         return (
-            VacancyPage.objects.child_of(self)
-            .live()
-            .public()
+            public(VacancyPage.objects.child_of(self).live())
             .filter(closing_date__gte=timezone.localdate())
             .order_by("closing_date", "path")
         )
@@ -280,7 +279,7 @@ class EventIndexPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = BasePage.get_context(self, request, *args, **kwargs)
         now = timezone.now()
-        events = EventPage.objects.child_of(self).live().public()
+        events = public(EventPage.objects.child_of(self).live())
         upcoming = [e.card(request) for e in events.filter(end__gte=now).order_by("start", "pk")]
         past = [e.card(request) for e in events.filter(end__lt=now).order_by("-start", "-pk")]
         context["tabs"] = [
@@ -407,7 +406,7 @@ class GalleryIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = BasePage.get_context(self, request, *args, **kwargs)
-        galleries = GalleryPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        galleries = public(GalleryPage.objects.child_of(self).live()).order_by("-date", "-pk")
         context["galleries"] = [g.card(request) for g in galleries]
         return context
 

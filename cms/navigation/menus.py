@@ -9,18 +9,20 @@ platform's. A version that the cache has lost is replaced by a new one, so a los
 key can never bring an old menu back.
 """
 
-from uuid import uuid4
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from cms.core import chrome
+from cms.core.components.breadcrumbs import crumb
 from cms.core.languages import LANGUAGE_CODES
 from cms.pages.models import PortalHomePage, SectionPage
+from cms.pages.privacy import public
 from cms.pages.sections import SECTION_SLUGS
 from cms.tenants.models import PORTAL_PAGE_SLUGS
+from cms.tenants.scoping import AGENCY_HOME_DEPTH
 
 from .blocks import list_values, page_ids
 from .models import AgencyMenu
@@ -30,30 +32,21 @@ FEED_SECTIONS = frozenset({"news", "events"})
 # A section with more sub-pages than this gets no submenu (its page lists them all).
 MAX_SUBMENU = 8
 TIMEOUT = 60 * 60
-GLOBAL = "global"
+GLOBAL = chrome.GLOBAL
 LANGS = LANGUAGE_CODES
 
 
-# --- Versions ------------------------------------------------------------------------
-def _version_key(scope: str) -> str:
-    return f"navigation:version:{scope}"
+# --- Versions (cms.core.chrome) ----------------------------------------------------
+_version_key = chrome.version_key
 
 
 def bump(scope: str) -> None:
     """Forget every cached menu of `scope` (an agency home path, or GLOBAL)."""
-    cache.set(_version_key(scope), uuid4().hex, None)
+    chrome.bump(scope)
 
 
 def _versions(*scopes: str) -> list[str]:
-    keys = [_version_key(scope) for scope in scopes]
-    found = cache.get_many(keys)
-    versions = []
-    for key in keys:
-        if key not in found:
-            cache.add(key, uuid4().hex, None)
-            found[key] = cache.get(key)
-        versions.append(found[key])
-    return versions
+    return chrome.versions(*scopes)
 
 
 def _site_key(request) -> str:
@@ -103,7 +96,7 @@ def _custom(menu, home, request, lang) -> tuple[list, list]:
     if ids:
         pages = {
             page.pk: page
-            for page in Page.objects.live().public().filter(pk__in=ids, path__startswith=home.path)
+            for page in public(Page.objects.live()).filter(pk__in=ids, path__startswith=home.path)
         }
     items = []
     for block in menu.main_items.raw_data:
@@ -142,7 +135,7 @@ def _custom(menu, home, request, lang) -> tuple[list, list]:
 
 def default_items(home, request) -> list[dict]:
     """The live standard sections of the agency, each with its live sub-pages."""
-    sections = [page for page in home.get_children().live().public() if page.slug in SECTION_SLUGS]
+    sections = [page for page in public(home.get_children().live()) if page.slug in SECTION_SLUGS]
     # Typed index pages (news, legal acts, leadership, services, vacancies...) list
     # their items themselves, with filters; only plain sections get a submenu.
     plain = ContentType.objects.get_for_model(SectionPage).pk
@@ -157,7 +150,7 @@ def default_items(home, request) -> list[dict]:
         for page in with_submenu:
             under |= Q(path__startswith=page.path)
         for child in (
-            Page.objects.live().public().filter(under, depth=home.depth + 2).order_by("path")
+            public(Page.objects.live()).filter(under, depth=home.depth + 2).order_by("path")
         ):
             children[child.path[: -Page.steplen]].append(child)
     items = []
@@ -194,24 +187,64 @@ def agency_menu(agency, request) -> dict:
     return data
 
 
+def portal(request) -> dict:
+    """{"url": the live portal home's URL ("/" without one), "links": the portal
+    pages every site links to from its footer} (cached)."""
+    lang = translation.get_language() or "kk"
+
+    def build():
+        home = PortalHomePage.objects.first()
+        pages = {}
+        if home is not None:
+            pages = {page.slug: page for page in public(home.get_children().live())}
+        return {
+            "url": (home.get_url(request=request) or "/") if home and home.live else "/",
+            "links": [
+                {"title": pages[slug].title, "url": pages[slug].get_url(request=request) or ""}
+                for slug in PORTAL_PAGE_SLUGS
+                if slug in pages
+            ],
+        }
+
+    return chrome.cached(("portal", lang, _site_key(request)), (GLOBAL,), build, TIMEOUT)
+
+
 def portal_links(request) -> list[dict]:
     """The portal pages every site links to from its footer (cached)."""
+    return portal(request)["links"]
+
+
+def breadcrumbs(page, request) -> list[dict]:
+    """Ancestors of `page` from the root of the site being served, each {title, url}
+    (cached per parent, language and site: every page of a section shares them).
+
+    On the portal's host that is the portal home (portal › agency › section...); on an
+    agency's own host name it is the agency's home page. [] on the site's root page.
+    """
+    if page is None or page.depth <= 2:
+        return []
+    site = Site.find_for_request(request) if request is not None else None
+    root_path = site.root_page.path if site is not None else ""
+    if not root_path or not page.path.startswith(root_path):
+        # A page outside the site being served: fall back to the portal's tree.
+        root_path = page.path[: 2 * page.steplen]
+    if page.path == root_path:
+        return []
+    parent_path = page.path[: -page.steplen]
     lang = translation.get_language() or "kk"
-    (global_version,) = _versions(GLOBAL)
-    key = f"navigation:portal:{lang}:{_site_key(request)}:{global_version}"
-    links = cache.get(key)
-    if links is None:
-        portal = PortalHomePage.objects.first()
-        pages = {}
-        if portal is not None:
-            pages = {page.slug: page for page in portal.get_children().live().public()}
-        links = [
-            {"title": pages[slug].title, "url": pages[slug].get_url(request=request) or ""}
-            for slug in PORTAL_PAGE_SLUGS
-            if slug in pages
+    scopes = [GLOBAL]
+    if page.depth > AGENCY_HOME_DEPTH:
+        scopes.append(page.path[: AGENCY_HOME_DEPTH * page.steplen])
+
+    def build():
+        return [
+            crumb(ancestor.title, ancestor.get_url(request=request) or "")
+            for ancestor in page.get_ancestors().filter(depth__gte=len(root_path) // page.steplen)
         ]
-        cache.set(key, links, TIMEOUT)
-    return links
+
+    return chrome.cached(
+        ("crumbs", parent_path, root_path, lang, _site_key(request)), scopes, build, TIMEOUT
+    )
 
 
 def mark_current(items: list[dict], current_path: str) -> list[dict]:

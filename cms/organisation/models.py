@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from cms.core.components.contact_block import contact_block, phone_href
 from cms.pages.blocks import RICH_TEXT_FEATURES
 from cms.pages.models import BasePage, SectionPage
+from cms.pages.privacy import public
 from cms.tenants.models import Agency
 
 from .cards import department_contact, person_card, person_contact
@@ -62,9 +63,7 @@ class LeadershipPage(SectionPage):
 
     def people(self):
         return (
-            PersonPage.objects.child_of(self)
-            .live()
-            .public()
+            public(PersonPage.objects.child_of(self).live())
             .select_related("photo")
             .prefetch_related("photo__renditions")
             .order_by("-is_head", "sort_order", "pk")

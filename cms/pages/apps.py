@@ -7,6 +7,7 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
-        from . import pagecache
+        from . import pagecache, privacy
 
         pagecache.connect()
+        privacy.connect()

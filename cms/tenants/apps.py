@@ -7,6 +7,7 @@ class TenantsConfig(AppConfig):
     verbose_name = "Agencies"
 
     def ready(self):
-        from . import pagecache
+        from . import pagecache, signals
 
         pagecache.connect()
+        signals.connect()

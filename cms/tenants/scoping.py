@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page
 
+from cms.core import chrome
+
 from .models import Agency
 
 # Depth of an AgencyHomePage in the tree: Root (1) → PortalHomePage (2) → agency (3).
@@ -16,16 +18,31 @@ def agency_home_path(page: Page) -> str | None:
     return page.path[: AGENCY_HOME_DEPTH * Page.steplen]
 
 
+def agency_at(home_path: str):
+    """The agency whose home page is at tree path `home_path` (or None), with its
+    home page and parent agency: from the chrome cache (cms.core.chrome), looked up
+    once per platform version (an agency or its home page changing bumps it)."""
+    return chrome.cached(
+        ("agency", home_path),
+        (chrome.GLOBAL,),
+        lambda: (
+            Agency.objects.filter(home_page__path=home_path)
+            .select_related("home_page", "parent")
+            .first()
+        ),
+    )
+
+
 def agency_for_page(page: Page):
     """The agency whose subtree holds `page`, or None for portal pages."""
     path = agency_home_path(page)
     if path is None:
         return None
-    cache = getattr(page, "_agency_cache", None)
-    if cache is None:
-        cache = Agency.objects.filter(home_page__path=path).first()
-        page._agency_cache = cache
-    return cache
+    found = getattr(page, "_agency_cache", None)
+    if found is None:
+        found = agency_at(path)
+        page._agency_cache = found
+    return found
 
 
 def is_platform_admin(user) -> bool:

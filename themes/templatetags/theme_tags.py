@@ -8,10 +8,9 @@ components' presenters (`cms.core.components.<name>`).
 from django import template
 from django.utils.translation import gettext as _
 
-from cms.core.components.breadcrumbs import crumb
 from cms.core.components.card import card
 from cms.core.components.contact_block import phone_href
-from cms.navigation.menus import agency_menu, mark_current, portal_links
+from cms.navigation.menus import agency_menu, breadcrumbs, mark_current, portal
 from themes import vi
 
 register = template.Library()
@@ -24,13 +23,11 @@ def _url(page, request):
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
     """Parameters of the header and footer for the current page (or none)."""
-    from cms.pages.models import PortalHomePage
-
     request = context.get("request")
     page = context.get("page")
     agency = context.get("agency")
-    portal = PortalHomePage.objects.live().first()
-    portal_url = _url(portal, request) if portal else "/"
+    portal_chrome = portal(request)
+    portal_url = portal_chrome["url"]
     chrome = {
         "portal_url": portal_url,
         "home_url": portal_url,
@@ -41,7 +38,7 @@ def site_chrome(context):
         # The search of what the header names: the portal's, or the agency's own.
         "search_url": portal_url + "search/",
         "footer_columns": [],
-        "portal_links": portal_links(request),
+        "portal_links": portal_chrome["links"],
     }
     if agency is None:
         return chrome
@@ -68,27 +65,9 @@ def site_chrome(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_items(context, page):
-    """Ancestors of `page` from the root of the site being served, each {title, url}.
-
-    On the portal's host that is the portal home (portal › agency › section...); on an
-    agency's own host name it is the agency's home page. [] on the site's root page.
-    """
-    from wagtail.models import Site
-
-    request = context.get("request")
-    if page is None or page.depth <= 2:
-        return []
-    site = Site.find_for_request(request) if request is not None else None
-    root_path = site.root_page.path if site is not None else ""
-    if not root_path or not page.path.startswith(root_path):
-        # A page outside the site being served: fall back to the portal's tree.
-        root_path = page.path[: 2 * page.steplen]
-    if page.path == root_path:
-        return []
-    return [
-        crumb(ancestor.title, _url(ancestor, request))
-        for ancestor in page.get_ancestors().filter(depth__gte=len(root_path) // page.steplen)
-    ]
+    """Ancestors of `page` from the root of the site being served, each {title, url}
+    (cms.navigation.menus.breadcrumbs, cached)."""
+    return breadcrumbs(page, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -4,6 +4,7 @@ agency's home page (themes/templates/pages/agencyhomepage.html)."""
 from django import template
 
 from cms.listings.models import ServicePage
+from cms.pages.privacy import public
 
 register = template.Library()
 
@@ -15,8 +16,7 @@ def key_services(context, home) -> list[dict]:
     """Cards {title, url, text} of the agency's live key services, in tree order."""
     request = context.get("request")
     services = (
-        ServicePage.objects.live()
-        .public()
+        public(ServicePage.objects.live())
         .descendant_of(home)
         .filter(is_key=True)
         .order_by("path")[:HOME_SERVICES]

@@ -4,6 +4,7 @@ its home page (themes/templates/pages/agencyhomepage.html)."""
 from django import template
 
 from cms.organisation.models import PersonPage
+from cms.pages.privacy import public
 
 register = template.Library()
 
@@ -13,8 +14,7 @@ def agency_head(context, home) -> dict | None:
     """{name, url, role} of the agency's head (its live PersonPage marked `is_head`),
     or None."""
     person = (
-        PersonPage.objects.live()
-        .public()
+        public(PersonPage.objects.live())
         .descendant_of(home)
         .filter(is_head=True)
         .order_by("path")

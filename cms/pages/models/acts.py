@@ -18,6 +18,7 @@ from cms.core.languages import LANGUAGE_CODES
 from ..blocks import BodyBlock
 from ..forms import AgencyMediaPageForm
 from ..paging import Filters, lang_if_other, page_url, paginate
+from ..privacy import public
 from .base import BasePage
 from .site import SectionPage
 
@@ -114,9 +115,7 @@ class LegalActPage(BasePage):
         _("official text"),
         max_length=500,
         blank=True,
-        help_text=_(
-            "Address of the act in the official legal database (adilet.zan.kz)."
-        ),
+        help_text=_("Address of the act in the official legal database (adilet.zan.kz)."),
     )
 
     parent_page_types = ["pages.LegalActIndexPage", "pages.SectionPage"]
@@ -216,8 +215,7 @@ def legal_act_index_context(index, request) -> dict:
     filters = Filters(request)
     base_url = page_url(index, request)
     acts = (
-        LegalActPage.objects.live()
-        .public()
+        public(LegalActPage.objects.live())
         .descendant_of(index)
         .select_related("file_kk", "file_ru", "file_en")
     )

@@ -2,8 +2,9 @@
 content, previews in each language, and the hooks other apps read from a page (the
 page protocol, see `BasePage`)."""
 
+from django.http import Http404
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms.core.components.card import card as card_params
 from cms.tenants.scoping import agency_for_page
@@ -11,6 +12,7 @@ from cms.tenants.scoping import agency_for_page
 from ..forms import TranslatedPageForm
 from ..languages import content_language
 from ..preview import LanguagePreviewMixin
+from ..privacy import is_in_private_section
 
 
 class BasePage(LanguagePreviewMixin, Page):
@@ -79,6 +81,46 @@ class BasePage(LanguagePreviewMixin, Page):
     def agency(self):
         """The agency whose subtree holds this page (None for portal pages)."""
         return agency_for_page(self)
+
+    def route(self, request, path_components):
+        """Wagtail's routing, in one query for the whole path instead of two per level
+        (a child by slug, then its specific row): the pages of the path are fetched by
+        their url_path at once, walked like Wagtail walks them, and only the last one
+        is made specific. A page type on the way that routes by itself (its own
+        `route`) is handed the rest of the path, as Wagtail would."""
+        if len(path_components) < 2:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[: n + 1]) + "/"
+            for n in range(len(path_components))
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(
+                url_path__in=prefixes,
+                path__startswith=self.path,
+                depth__gt=self.depth,
+                depth__lte=self.depth + len(path_components),
+            )
+        }
+        parent = self
+        for n, url_path in enumerate(prefixes):
+            page = found.get(url_path)
+            if page is None or page.depth != self.depth + n + 1:
+                raise Http404
+            page._cached_parent_obj = parent
+            remaining = path_components[n + 1 :]
+            if remaining and getattr(page.specific_class, "route", None) is not BasePage.route:
+                return page.specific.route(request, remaining)
+            parent = page
+        return parent.specific.route(request, [])
+
+    def get_view_restrictions(self):
+        """Wagtail's check before serving a page: no query outside the private
+        sections (cms.pages.privacy), whose list is cached."""
+        if self.alias_of_id is None and not is_in_private_section(self.path):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def content_language(self, language: str | None = None) -> str:
         return content_language(self, language or get_language())

@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from cms.tenants.scoping import agency_for_page
+
 from ..paging import page_url
+from ..privacy import public
 from .base import BasePage
 from .news import NewsIndexPage, news_cards, news_queryset
 from .site import SectionPage
@@ -36,7 +39,8 @@ class AgencyHomePage(BasePage):
 
     @property
     def agency(self):
-        return self.agency_record
+        # The cached record (cms.tenants.scoping), not the foreign key's query.
+        return agency_for_page(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -44,10 +48,14 @@ class AgencyHomePage(BasePage):
         return context
 
 
-def contacts_summary(home, agency, request) -> dict:
+def contacts_summary(home, agency, request, sections=None) -> dict:
+    """The agency's contacts and the link to its contacts section: found among the
+    home page's `sections` when given (no query), else looked up."""
     if agency is None:
         return {}
-    contacts = Page.objects.live().public().child_of(home).filter(slug="contacts").first()
+    contacts = next((s for s in sections or () if s.slug == "contacts"), None)
+    if contacts is None:
+        contacts = public(Page.objects.live()).child_of(home).filter(slug="contacts").first()
     return {
         "address": agency.address,
         "phone": agency.phone,
@@ -66,7 +74,7 @@ def agency_home_context(home, request) -> dict:
     )
     # One query whatever the section types: every section is a SectionPage (its typed
     # index pages are subclasses), and the cards need only its title, intro and URL.
-    sections = list(SectionPage.objects.child_of(home).live().public())
+    sections = list(public(SectionPage.objects.child_of(home).live()))
     news_type = ContentType.objects.get_for_model(NewsIndexPage)
     news_index = next((s for s in sections if s.content_type_id == news_type.pk), None)
     return {
@@ -74,5 +82,5 @@ def agency_home_context(home, request) -> dict:
         "latest_news": news,
         "news_cards": news_cards(news, request),
         "news_index_url": page_url(news_index, request) if news_index is not None else "",
-        "contacts": contacts_summary(home, agency, request),
+        "contacts": contacts_summary(home, agency, request, sections),
     }

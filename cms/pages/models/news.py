@@ -23,6 +23,7 @@ from cms.core.components.tag_list import tag as tag_params
 from ..blocks import BodyBlock, RelatedLinksBlock, link_href
 from ..forms import AgencyMediaPageForm
 from ..paging import Filters, lang_if_other, page_url, paginate
+from ..privacy import public
 from ..widgets import NewsTagWidget
 from .base import BasePage
 from .site import SectionPage
@@ -140,14 +141,12 @@ class NewsPage(BasePage):
         return context
 
 
-
 # --- Contexts ----------------------------------------------------------------------
 
 
 def news_queryset(root):
     return (
-        NewsPage.objects.live()
-        .public()
+        public(NewsPage.objects.live())
         .descendant_of(root)
         .select_related("lead_image")
         .prefetch_related("lead_image__renditions")

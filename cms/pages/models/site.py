@@ -11,6 +11,7 @@ from wagtail.models import Page
 from cms.tenants.models import Agency
 
 from ..blocks import BodyBlock
+from ..privacy import public
 from .base import BasePage
 
 
@@ -60,7 +61,7 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific()
+        children = public(self.get_children().live()).specific()
         context["children"] = sorted(
             children,
             key=lambda p: (getattr(p, "date", None) or timezone.localdate(), p.pk),
@@ -91,5 +92,5 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().specific()
+        context["children"] = public(self.get_children().live()).specific()
         return context

@@ -1,0 +1,38 @@
+"""The Wagtail Site of a request from the chrome cache (cms.core.chrome): Wagtail
+looks it up in the database on every request; here a host is looked up once per
+platform version (a site or an agency changing bumps it, `signals.py`).
+
+Only host names that some site has get a cache entry of their own: any other name
+is answered by the default site (what Wagtail does), under one shared entry, so a
+client cannot fill the cache by sending made-up Host headers.
+"""
+
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from cms.core import chrome
+
+
+def _hostnames() -> frozenset[str]:
+    return frozenset(Site.objects.values_list("hostname", flat=True))
+
+
+def site_for_request(request) -> Site | None:
+    """What `Site.find_for_request` returns, from the cache."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    known = chrome.cached(("site-hostnames",), (chrome.GLOBAL,), _hostnames)
+    key = (hostname, request.get_port()) if hostname in known else ("*", "*")
+    return chrome.cached(("site", *key), (chrome.GLOBAL,), lambda: Site._find_for_request(request))
+
+
+class SiteMiddleware:
+    """Sets the request's Wagtail Site (`request._wagtail_site`, which
+    `Site.find_for_request` reads first) from the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = site_for_request(request)
+        return self.get_response(request)
