@@ -80,8 +80,9 @@ screenshots: install ## PNGs of the main pages (kk/ru/en, desktop and mobile, VI
 bench: install ## Search benchmark (BENCH_DOCS=10000 to scale down; DATABASE_URL=postgres://... adds PostgreSQL)
 	$(BIN)/python -m tests.benchmarks.search_bench
 
-bench-pages: install ## Page benchmark: gunicorn on loopback, pages cached/uncached vs a minimal view (BENCH_AGENCIES=5 to scale down; table in BENCH_OUT or /tmp/pages_bench.md)
+bench-pages: install ## Page benchmark: gunicorn on loopback, pages cached/uncached vs a minimal view, then admin views at 10/100/1,000 agencies (BENCH_AGENCIES=5, BENCH_ADMIN_LEVELS=10,100 to scale down; table in BENCH_OUT or /tmp/pages_bench.md)
 	$(BIN)/python -m tests.benchmarks.pages_bench
+	$(BIN)/python -m tests.benchmarks.admin_scale
 
 lint: install ## ruff and the import floors (lint-imports)
 	$(BIN)/ruff check .
