@@ -83,8 +83,9 @@ bench: install ## Search benchmark (BENCH_DOCS=10000 to scale down; DATABASE_URL
 relevance: install ## Judged query set (search/relevance/queries.json) on the demo platform: nDCG@10, MRR, answer in top 3 per language and engine (DATABASE_URL=postgres://... adds PostgreSQL; osmem-server when installed)
 	$(BIN)/python -m tests.benchmarks.relevance
 
-bench-pages: install ## Page benchmark: gunicorn on loopback, pages cached/uncached vs a minimal view (BENCH_AGENCIES=5 to scale down; table in BENCH_OUT or /tmp/pages_bench.md)
+bench-pages: install ## Page benchmark: gunicorn on loopback, pages cached/uncached vs a minimal view, then admin views at 10/100/1,000 agencies (BENCH_AGENCIES=5, BENCH_ADMIN_LEVELS=10,100 to scale down; table in BENCH_OUT or /tmp/pages_bench.md)
 	$(BIN)/python -m tests.benchmarks.pages_bench
+	$(BIN)/python -m tests.benchmarks.admin_scale
 
 lint: install ## ruff and the import floors (lint-imports)
 	$(BIN)/ruff check .

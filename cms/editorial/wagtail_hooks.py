@@ -1,4 +1,5 @@
-"""Admin hooks of the editorial workflow: the submit button, the reports, the
+"""Admin hooks of the editorial workflow: the submit button, the dashboard's
+"Awaiting your review" panel (in one query, see `moderation`), the reports, the
 language column of the page explorer."""
 
 from django.urls import reverse
@@ -6,12 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .moderation import replace_moderation_panel
 from .workflow import rename_submit_item
 
 
 @hooks.register("construct_page_action_menu")
 def submit_to_moderators(menu_items, request, context):
     rename_submit_item(menu_items)
+
+
+@hooks.register("construct_homepage_panels")
+def moderation_panel_in_one_query(request, panels):
+    replace_moderation_panel(panels)
 
 
 @hooks.register("register_admin_urls")

@@ -14,19 +14,26 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import translation
+from django.db.models import F
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import get_active_log_context
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    PageLogEntry,
+    ReferenceIndex,
+    Revision,
     Site,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published, published
 
 from cms.core.languages import LANGUAGE_CODES
 from cms.pages.models import AgencyHomePage, PortalHomePage, SectionPage
@@ -80,6 +87,21 @@ def portal_home() -> PortalHomePage:
 
 def _perm(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _perms(pairs) -> dict[tuple[str, str], Permission]:
+    """The permissions named by (app_label, codename) pairs, in one query."""
+    pairs = set(pairs)
+    found = {
+        (perm.content_type.app_label, perm.codename): perm
+        for perm in Permission.objects.filter(
+            codename__in={codename for _app, codename in pairs}
+        ).select_related("content_type")
+    }
+    missing = pairs - set(found)
+    if missing:
+        raise Permission.DoesNotExist(f"No such permissions: {sorted(missing)}")
+    return {pair: found[pair] for pair in pairs}
 
 
 def _names_of(agency: Agency) -> dict[str, str]:
@@ -162,14 +184,14 @@ def _ensure_home(agency: Agency, changes: list[str]) -> AgencyHomePage:
     home = AgencyHomePage(agency_record=agency, slug=agency.slug)
     for lang in LANGS:
         setattr(home, f"title_{lang}", getattr(agency, f"name_{lang}") or "")
-    portal_home().add_child(instance=home)
-    home.save_revision().publish()
+    publish_new_children(portal_home(), [home], validate=True)
     changes.append("home page")
     return home
 
 
 def _ensure_sections(home: AgencyHomePage, changes: list[str]) -> None:
-    existing = {page.slug: page for page in home.get_children()}
+    existing = {page.slug: page for page in home.get_children()} if home.numchild else {}
+    missing = []
     for standard in STANDARD_SECTIONS:
         slug, titles = standard.slug, standard.names
         model = section_model(standard)
@@ -180,9 +202,110 @@ def _ensure_sections(home: AgencyHomePage, changes: list[str]) -> None:
         section = model(slug=slug)
         for lang in LANGS:
             setattr(section, f"title_{lang}", titles[lang])
-        home.add_child(instance=section)
-        section.save_revision().publish()
+        missing.append(section)
         changes.append(f"section {slug}")
+    # A repaired agency may have pages of its own under the home: a section slug they
+    # already use is then refused (validated) rather than duplicated.
+    publish_new_children(home, missing, validate=bool(existing))
+
+
+def publish_new_children(parent: Page, pages: list[Page], *, validate: bool) -> None:
+    """Add `pages` under `parent` as live pages with one published revision each.
+
+    What `parent.add_child(instance=page)` and `page.save_revision().publish()` leave
+    behind, page for page: the rows, a revision that is both latest and live, the
+    "wagtail.create" and "wagtail.publish" log entries, the search and reference index
+    entries (post_save) and the page_published and published signals (the search
+    outbox, page cache invalidation). Those three calls save each page three times
+    and cost ~95 queries a page; here each page is saved once, the revisions are
+    inserted in one statement and attached in one UPDATE.
+
+    `validate` runs full_clean (slug free among the siblings and the rest); provisioning
+    skips it for the standard sections of a new home page, which has no other children.
+    """
+    if not pages:
+        return
+    now = timezone.now()
+    last = parent.get_last_child() if parent.numchild else None
+    step = Page._str2int(last.path[-Page.steplen :]) if last is not None else 0
+    for page in pages:
+        step += 1
+        page.depth = parent.depth + 1
+        page.path = Page._get_path(parent.path, page.depth, step)
+        page.numchild = 0
+        page.locale_id = parent.locale_id
+        page.live, page.expired, page.has_unpublished_changes = True, False, False
+        page.first_published_at = page.last_published_at = now
+        page.draft_title = page.title
+        if validate:
+            page.full_clean()
+        page._cached_parent_obj = parent  # as treebeard's add_child does
+        # Its "wagtail.create" entry comes below; its references are indexed here and
+        # now rather than by a task that would load the page again.
+        with disable_reference_index_auto_update():
+            page.save(clean=False, log_action=None)
+        if ReferenceIndex.is_indexed(type(page)):
+            ReferenceIndex.create_or_update_for_object(page)
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    parent.numchild += len(pages)
+    revisions = Revision.objects.bulk_create(
+        [
+            Revision(
+                content_type_id=page.content_type_id,
+                base_content_type=page.get_base_content_type(),
+                object_id=str(page.pk),
+                created_at=now,
+                content=page.serializable_data(),
+                object_str=str(page),
+            )
+            for page in pages
+        ]
+    )
+    for page, revision in zip(pages, revisions, strict=True):
+        page.latest_revision = page.live_revision = revision
+        page.latest_revision_created_at = revision.created_at
+    Page.objects.bulk_update(
+        pages, ["latest_revision", "live_revision", "latest_revision_created_at"]
+    )
+    _log_created_and_published(pages, revisions)
+    for page, revision in zip(pages, revisions, strict=True):
+        page_published.send(sender=page.specific_class, instance=page, revision=revision)
+        published.send(sender=type(page), instance=page, revision=revision)
+
+
+def _log_created_and_published(pages: list[Page], revisions: list[Revision]) -> None:
+    """The "wagtail.create" and "wagtail.publish" entries `log()` would write for each
+    page (same fields, same log context), in one INSERT. `log()` validates and inserts
+    each entry on its own: four queries an entry."""
+    context = get_active_log_context()
+    entries = []
+    for page, revision in zip(pages, revisions, strict=True):
+        common = {
+            "page": page,
+            "content_type": ContentType.objects.get_for_model(page, for_concrete_model=False),
+            "label": page.get_admin_display_title(),
+            "uuid": context.uuid,
+            "content_changed": True,
+            "data": {},
+        }
+        entries.append(
+            PageLogEntry(
+                action="wagtail.create",
+                user=context.user or page.owner,
+                timestamp=timezone.now(),
+                **common,
+            )
+        )
+        entries.append(
+            PageLogEntry(
+                action="wagtail.publish",
+                user=context.user,
+                revision=revision,
+                timestamp=timezone.now(),
+                **common,
+            )
+        )
+    PageLogEntry.objects.bulk_create(entries)
 
 
 def _convert_section(page: Page, model) -> bool:
@@ -201,9 +324,7 @@ def _convert_section(page: Page, model) -> bool:
     for model_field in SectionPage._meta.concrete_fields:
         setattr(converted, model_field.attname, getattr(section, model_field.attname))
     converted.save_base(raw=True, force_insert=True)
-    Page.objects.filter(pk=section.pk).update(
-        content_type=ContentType.objects.get_for_model(model)
-    )
+    Page.objects.filter(pk=section.pk).update(content_type=ContentType.objects.get_for_model(model))
     converted = model.objects.get(pk=section.pk)
     if converted.live and not converted.has_unpublished_changes:
         # A revision of the new type, so the search index and previews see it.
@@ -220,44 +341,63 @@ def _ensure_collection(agency: Agency, changes: list[str]) -> None:
 
 
 def _ensure_groups(agency: Agency, changes: list[str]) -> None:
-    if not agency.editors_group_id:
-        agency.editors_group, _created = Group.objects.get_or_create(name=f"{agency.slug}: editors")
-        changes.append("editors group")
-    if not agency.moderators_group_id:
-        agency.moderators_group, _created = Group.objects.get_or_create(
-            name=f"{agency.slug}: moderators"
-        )
-        changes.append("moderators group")
+    """The editors and moderators groups, found by name or created (two statements)."""
+    wanted = {
+        "editors_group": (f"{agency.slug}: editors", "editors group"),
+        "moderators_group": (f"{agency.slug}: moderators", "moderators group"),
+    }
+    missing = {attr: spec for attr, spec in wanted.items() if not getattr(agency, f"{attr}_id")}
+    if not missing:
+        return
+    names = [name for name, _change in missing.values()]
+    groups = {group.name: group for group in Group.objects.filter(name__in=names)}
+    created = Group.objects.bulk_create([Group(name=name) for name in names if name not in groups])
+    groups.update({group.name: group for group in created})
+    for attr, (name, change) in missing.items():
+        setattr(agency, attr, groups[name])
+        changes.append(change)
 
 
 def grant_permissions(agency: Agency) -> None:
-    """Give the agency's groups their standard permissions (idempotent)."""
+    """Give the agency's groups their standard permissions (idempotent): a few bulk
+    statements, whatever is already there (the unique constraints skip existing rows)."""
     home = agency.home_page
-    access_admin = _perm("wagtailadmin", "access_admin")
+    snippet_perms = (
+        *EDITOR_SNIPPET_PERMISSIONS,
+        *(perm for section in STANDARD_SECTIONS for perm in section.editor_permissions),
+    )
+    perms = _perms(
+        [
+            ("wagtailadmin", "access_admin"),
+            *(("wagtailcore", codename) for codename in EDITOR_PAGE_PERMISSIONS),
+            *(("wagtailcore", codename) for codename in MODERATOR_PAGE_PERMISSIONS),
+            *EDITOR_COLLECTION_PERMISSIONS,
+            *MODERATOR_COLLECTION_PERMISSIONS,
+            *snippet_perms,
+        ]
+    )
+    page_rows, collection_rows = [], []
     for group, page_perms, collection_perms in (
         (agency.editors_group, EDITOR_PAGE_PERMISSIONS, EDITOR_COLLECTION_PERMISSIONS),
         (agency.moderators_group, MODERATOR_PAGE_PERMISSIONS, MODERATOR_COLLECTION_PERMISSIONS),
     ):
-        group.permissions.add(access_admin)
-        for codename in page_perms:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=home, permission=_perm("wagtailcore", codename)
+        page_rows += [
+            GroupPagePermission(group=group, page=home, permission=perms["wagtailcore", codename])
+            for codename in page_perms
+        ]
+        collection_rows += [
+            GroupCollectionPermission(
+                group=group, collection=agency.collection, permission=perms[pair]
             )
-        for app_label, codename in collection_perms:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=agency.collection, permission=_perm(app_label, codename)
-            )
+            for pair in collection_perms
+        ]
+    GroupPagePermission.objects.bulk_create(page_rows, ignore_conflicts=True)
+    GroupCollectionPermission.objects.bulk_create(collection_rows, ignore_conflicts=True)
     remove_editor_publish(agency)
+    access_admin = perms["wagtailadmin", "access_admin"]
+    agency.moderators_group.permissions.add(access_admin)
     # Model-level snippet permissions; AgencyScopedSnippetViewSet scopes them to the agency.
-    agency.editors_group.permissions.add(
-        *(
-            _perm(app_label, codename)
-            for app_label, codename in (
-                *EDITOR_SNIPPET_PERMISSIONS,
-                *(perm for section in STANDARD_SECTIONS for perm in section.editor_permissions),
-            )
-        )
-    )
+    agency.editors_group.permissions.add(access_admin, *(perms[pair] for pair in snippet_perms))
 
 
 def remove_editor_publish(agency: Agency) -> int:

@@ -33,7 +33,8 @@ class PortalHomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         agencies = (
             Agency.objects.filter(status=Agency.Status.ACTIVE, home_page__live=True)
-            .select_related("home_page")
+            # One query for every card: each names its parent agency (agency_cards).
+            .select_related("home_page", "parent")
             .order_by("name")
         )
         groups = []
