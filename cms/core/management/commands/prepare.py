@@ -50,7 +50,8 @@ def _logging_to(stream):
     for logger in loggers:
         for handler in getattr(logger, "handlers", []):
             if type(handler) is logging.StreamHandler and handler not in [h for h, _ in moved]:
-                moved.append((handler, handler.setStream(stream)))
+                moved.append((handler, handler.stream))
+                handler.setStream(stream)
     try:
         yield
     finally:
