@@ -31,18 +31,20 @@ $(BIN)/python:
 	@$(PY) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian install the venv module with 'apt-get install python3.11-venv'."; rm -rf $(VENV); exit 1; }
 
 $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
-	@echo "  Installing the locked dependencies into $(VENV) (first run: about a minute)..."
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock \
-	  >$(VENV)/install.log 2>&1 || { tail -n 30 $(VENV)/install.log; \
-	  echo "pip install failed: full output in $(VENV)/install.log"; exit 1; }
+	@printf "  Installing the locked dependencies into $(VENV) (first run only)..."
+	@start=$$(date +%s); $(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	  -r requirements.lock >$(VENV)/install.log 2>&1 || { echo " failed"; \
+	  tail -n 30 $(VENV)/install.log; echo "pip install failed: full output in $(VENV)/install.log"; \
+	  exit 1; }; echo " $$(( $$(date +%s) - start )) s"
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the locked dependencies
 
+# One process prepares and serves (see cms/core/management/commands/prepare.py): one
+# line per phase on the terminal, the phases' output in run.log.
 run: install ## Migrate, load the demo platform when empty, serve on http://$(HOST):$(PORT) (make run PORT=8123)
-	@HOST=$(HOST) PORT=$(PORT) WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py prepare --log run.log
-	@echo "  Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/); Ctrl+C stops"
-	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@HOST=$(HOST) PORT=$(PORT) WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) \
+	  $(BIN)/python manage.py prepare --log run.log --serve $(HOST):$(PORT)
 
 test: install chromium ## Install test dependencies and Chromium, check the import floors, run the whole suite (browser tests included)
 	@bash tests/run_suite.sh "$(BIN)/python" "$(PYTEST_WORKERS)" "$(PYTEST_MARK)" "$(BROWSER)" $(PYTEST_ARGS)

@@ -32,6 +32,7 @@ BOTH_DATABASES = {
     "test_search_engines": "the database engine has a PostgreSQL half (SearchMatch, COPY, GIN)",
     "test_search_indexing": "the outbox drain locks rows (select_for_update skip_locked)",
     "test_search_migration": "migration 0006 fills SearchMatch on PostgreSQL only",
+    "test_migrations_squashed": "squashed migrations are read from each database's records",
     "test_search_rebuild": "rebuild markers are locked rows; PostgreSQL rebuilds with COPY",
     "test_search_views": "the search page runs the configured engine's SQL",
     "test_search_promotions": "promotions are merged into engine results",

@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 
 from cms.demo import credentials
 from cms.demo.loader import agencies
@@ -192,3 +192,19 @@ def test_demo_logins_print_the_host_and_port_make_run_serves(demo_db):
     assert "http://0.0.0.0:8123/admin/" in printed
     assert "http://akimat.localhost:8123/" in printed
     assert ":8000" not in printed
+
+
+def test_demo_sites_take_the_port_served_on(demo_db, client):
+    # From the akimat's own host, the portal's links carry the port make run serves on.
+    assert (
+        'href="http://localhost/ru/"'
+        in client.get("/ru/", HTTP_HOST="akimat.localhost").content.decode()
+    )
+    call_command("demo_sites", "--port", "8123", stdout=StringIO())
+    assert set(Site.objects.values_list("port", flat=True)) == {8123}
+    html = client.get("/ru/", HTTP_HOST="akimat.localhost:8123").content.decode()
+    assert 'href="http://localhost:8123/ru/"' in html
+    assert 'href="http://localhost/ru/"' not in html
+    html = client.get("/ru/", HTTP_HOST="localhost:8123").content.decode()
+    assert client.get("/ru/", HTTP_HOST="127.0.0.1:8123").status_code == 200
+    assert "http://akimat.localhost/" not in html

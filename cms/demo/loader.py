@@ -2,7 +2,11 @@
 
 The loader knows no demo text: every agency, page, image, document, user and menu is
 read from one JSON file per agency, in the order of `index.json` (a parent agency
-before its subordinate bodies).
+before its subordinate bodies). What the importer's format can say (news, legal acts,
+plain standard pages) is in `import/<slug>.json` and goes in through
+`manage.py import_content`, so the demo exercises the importer; this loader sets up
+only what that format cannot: the agency, its media, users, the other page types,
+moderation and the menu.
 
 Idempotent: every object is looked up by a natural key (agency slug, page path under
 the agency's home, image/document title in the agency's collection, username) and
@@ -13,6 +17,7 @@ nothing (not even a revision) and never overwrites what an editor changed.
 
 import io
 import json
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -25,6 +30,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone, translation
@@ -39,8 +45,10 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.utils.file import hash_filelike
 
 from cms.core.languages import LANGUAGE_CODES
+from cms.importer.models import ImportedRecord
 from cms.navigation.models import AgencyMenu
 from cms.platform.portal import ensure_portal
 from cms.platform.provisioning import provision_agency
@@ -50,6 +58,7 @@ from . import credentials, media
 
 # Data, never code: outside cms/ and never collected as static (see cms/settings/base.py).
 DATA_DIR = Path(settings.BASE_DIR) / "static" / "demo_content"
+IMPORT_FOLDER = "import"
 LANGS = LANGUAGE_CODES
 DRAWINGS = {
     "emblem": lambda colour, item: media.emblem_png(colour),
@@ -63,9 +72,13 @@ User = get_user_model()
 def agencies(data_dir: Path = DATA_DIR) -> list[dict]:
     """Every demo agency's data, parents first (the order of index.json)."""
     index = json.loads((data_dir / "index.json").read_text(encoding="utf-8"))
-    return [
-        json.loads((data_dir / name).read_text(encoding="utf-8")) for name in index["agencies"]
-    ]
+    return [json.loads((data_dir / name).read_text(encoding="utf-8")) for name in index["agencies"]]
+
+
+def import_file(slug: str, data_dir: Path = DATA_DIR) -> dict | None:
+    """The agency's records in the importer's format, or None when it has none."""
+    path = data_dir / IMPORT_FOLDER / f"{slug}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 def _translated_fields(model) -> set[str]:
@@ -162,14 +175,20 @@ class DemoLoader:
         self.agency = agency
         self.home = agency.home_page
         self.images = {item["title"]: self._image(agency, item) for item in data["images"]}
-        self.documents = {
-            item["title"]: self._document(agency, item) for item in data["documents"]
+        self.documents = {item["title"]: self._document(agency, item) for item in data["documents"]}
+        # The import file names them by file.
+        self.files = {
+            item["file"]: stored
+            for items, found in ((data["images"], self.images), (data["documents"], self.documents))
+            for item in items
+            for stored in [found[item["title"]]]
         }
         self.users = {item["username"]: self._user(agency, item) for item in data["users"]}
         self._agency_details(agency, data.get("details", {}))
         self.pages: dict[str, Page] = {}
         for item in data["pages"]:
             self._page(item)
+        self._import(agency)
         if data.get("menu"):
             self._menu(agency, data["menu"])
 
@@ -182,7 +201,7 @@ class DemoLoader:
 
     # --- references ------------------------------------------------------------
     def _ref(self, value):
-        """"image:<title>", "document:<title>", "page:<path under the home>" → object."""
+        """ "image:<title>", "document:<title>", "page:<path under the home>" → object."""
         if not isinstance(value, str):
             return value
         kind, _, key = value.partition(":")
@@ -204,8 +223,10 @@ class DemoLoader:
         """Raw StreamField data with the references of chooser blocks made ids."""
         if isinstance(block, blocks.StreamBlock):
             return [
-                {"type": item["type"], "value": self._stream(block.child_blocks[item["type"]],
-                                                             item["value"])}
+                {
+                    "type": item["type"],
+                    "value": self._stream(block.child_blocks[item["type"]], item["value"]),
+                }
                 for item in value or []
             ]
         if isinstance(block, blocks.ListBlock):
@@ -275,6 +296,7 @@ class DemoLoader:
             image = Image(title=item["title"], collection=agency.collection)
             image.file = ImageFile(io.BytesIO(data), name=item["file"])
             image.file_size = len(data)
+            image.file_hash = hash_filelike(io.BytesIO(data))
             image.save()
             self.created["image"] += 1
         return image
@@ -289,6 +311,7 @@ class DemoLoader:
             document = Document(title=item["title"], collection=agency.collection)
             document.file = ContentFile(data, name=item["file"])
             document.file_size = len(data)
+            document.file_hash = hash_filelike(io.BytesIO(data))
             document.save()
             self.created["document"] += 1
         return document
@@ -329,6 +352,47 @@ class DemoLoader:
         )
         self.created["user"] += 1
         self.log(f"  superuser {credentials.ADMIN_USERNAME} created")
+
+    # --- the importer ----------------------------------------------------------
+    def _import(self, agency: Agency) -> None:
+        """Run `import_content` on the agency's import file.
+
+        The file names its images and documents by the `file` of the agency file's
+        `images` and `documents`: they are written beside a copy of it in a scratch
+        folder, and the importer, which finds a file by its bytes in the agency's
+        collection, uses the objects made above. A record whose page exists without
+        having been imported (an older demo, or an editor's page at that address) is
+        left out, as the loader never overwrites a page it did not make.
+        """
+        content = import_file(agency.slug, self.data_dir)
+        if content is None:
+            return
+        imported = set(
+            ImportedRecord.objects.filter(agency=agency).values_list("external_id", flat=True)
+        )
+        taken = set(Page.objects.descendant_of(self.home).values_list("url_path", flat=True))
+        content["records"] = [
+            record
+            for record in content["records"]
+            if record["id"] in imported
+            or f"{self.home.url_path}{record['section']}/{record['slug']}/" not in taken
+        ]
+        before = len(imported)
+        with tempfile.TemporaryDirectory(prefix="demo-import-") as folder:
+            folder = Path(folder)
+            for name, stored in self.files.items():
+                with stored.file.open("rb") as handle:
+                    (folder / name).write_bytes(handle.read())
+            path = folder / f"{agency.slug}.json"
+            path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+            out = io.StringIO()
+            try:
+                call_command("import_content", str(path), stdout=out, stderr=io.StringIO())
+            except CommandError as error:
+                raise CommandError(f"{agency.slug}: {error}\n{out.getvalue()}") from error
+        made = ImportedRecord.objects.filter(agency=agency).count() - before
+        if made:
+            self.created["imported page"] += made
 
     # --- pages and menu --------------------------------------------------------
     def _page(self, item: dict) -> None:
@@ -393,8 +457,7 @@ class DemoLoader:
             return
         menu = AgencyMenu(agency=agency)
         for name, value in data.items():
-            setattr(menu, name, self._stream(AgencyMenu._meta.get_field(name).stream_block,
-                                             value))
+            setattr(menu, name, self._stream(AgencyMenu._meta.get_field(name).stream_block, value))
         menu.full_clean()
         menu.save()
         self.created["menu"] += 1

@@ -27,8 +27,12 @@ class Command(BaseCommand):
                 username = credentials.agency_username(agency.slug, role)
                 if username in existing:
                     rows.append(
-                        (username, credentials.AGENCY_PASSWORD, agency.name_en or agency.name_ru,
-                         role)
+                        (
+                            username,
+                            credentials.AGENCY_PASSWORD,
+                            agency.name_en or agency.name_ru,
+                            role,
+                        )
                     )
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Admin: http://{host}:{port}/admin/"))
