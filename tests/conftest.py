@@ -45,6 +45,8 @@ BOTH_DATABASES = {
     "test_editorial_publish_race_threads": "two connections race for the page row lock",
     "test_search_privacy": "every engine, PostgreSQL's SQL included, excludes private pages",
     "test_files_scope": "file scoping querysets must hold on the production database",
+    "test_recyclebin": "security: the bins' scoping must hold on the production database, "
+    "and the explorer hides the bins with a regex lookup",
     "test_backup": "restore empties tables (TRUNCATE on PostgreSQL), resets sequences, reads a "
     "consistent snapshot (REPEATABLE READ) and rebuilds the engine's tables",
 }

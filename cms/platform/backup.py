@@ -79,12 +79,12 @@ CHUNK = 1024 * 1024
 # Derived or transient data: not dumped, emptied by a restore, rebuilt after it.
 EXCLUDED_MODELS = (
     "sessions.session",
-    "search.searchentry",
-    "search.searchterm",
-    "search.searchmatch",
-    "search.indexoutbox",
-    "search.indexrebuild",
-    "search.indexrebuildchange",
+    "birtutas_search.searchentry",
+    "birtutas_search.searchterm",
+    "birtutas_search.searchmatch",
+    "birtutas_search.indexoutbox",
+    "birtutas_search.indexrebuild",
+    "birtutas_search.indexrebuildchange",
     "wagtailsearch.indexentry",
     "wagtailsearch.sqliteftsindexentry",
     "wagtailcore.referenceindex",
@@ -187,9 +187,11 @@ def create_backup(output: Path, *, log=print, using: str = DEFAULT_DB_ALIAS) -> 
     try:
         dump = work / DB_DUMP
         connection = connections[using]
-        # One snapshot for the dump and the file list.
+        # One snapshot for the dump and the file list (when this is the outermost
+        # transaction; the isolation level must be its first statement).
+        outermost = not connection.in_atomic_block
         with transaction.atomic(using=using):
-            if connection.vendor == "postgresql":
+            if connection.vendor == "postgresql" and outermost:
                 with connection.cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             log("Phase 1/3: dumping the database")
