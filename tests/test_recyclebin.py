@@ -278,3 +278,21 @@ def test_purge_deletes_what_waited_more_than_30_days(agency_a, news, monkeypatch
     purge()
     assert not Page.objects.filter(pk=first.pk).exists()
     assert not RecycledItem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_bulk_delete_recycles_pages_and_documents(admin_client, agency_a, news):
+    _section, first, second, _third = news
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete"))
+    response = admin_client.post(f"{url}?id={first.pk}&id={second.pk}", {"next": "/admin/"})
+    assert response.status_code == 302
+    assert {item_for(first, "page").pk, item_for(second, "page").pk}
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert not first.live and not second.live
+    document = make_document(agency_a.collection, "bulk-doc", content=b"bulk")
+    url = reverse("wagtail_bulk_action", args=("wagtaildocs", "document", "delete"))
+    response = admin_client.post(f"{url}?id={document.pk}", {"next": "/admin/"})
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert item_for(document, "document").original_collection_id == agency_a.collection_id

@@ -67,6 +67,11 @@ class RestoreResult:
 def bin_page(agency: Agency, *, create: bool = True):
     home = agency.home_page
     existing = home.get_children().filter(slug=BIN_SLUG).first()
+    if existing is not None and existing.live:
+        raise RecycleError(
+            _("The address “%(slug)s” is reserved for the recycle bin: rename that page first.")
+            % {"slug": BIN_SLUG}
+        )
     if existing is not None or not create:
         return existing
     page = SectionPage(slug=BIN_SLUG, live=False, show_in_menus=False)

@@ -1,6 +1,7 @@
 """Deleting a page or a document in the admin sends it to the agency's recycle bin."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
@@ -92,7 +93,11 @@ def recycle_instead_of_deleting(request, page):
         return None
     if is_bin_path(page):
         return None
-    item = service.recycle_page(page, user=request.user)
+    try:
+        item = service.recycle_page(page, user=request.user)
+    except service.RecycleError as error:
+        messages.error(request, str(error))
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
     messages.success(
         request,
         _("Page “%(title)s” moved to the recycle bin for %(days)s days.")
@@ -117,10 +122,15 @@ def recycle_in_bulk(request, action_type, objects, action_class_instance):
         if any(agency_for_page(obj) is None or is_bin_path(obj) for obj in objects):
             return None
         # Parents first: a child recycled with its parent is not recycled twice.
-        for page in sorted(objects, key=lambda obj: obj.path):
-            page.refresh_from_db()
-            if not is_bin_path(page):
-                service.recycle_page(page, user=request.user)
+        try:
+            with transaction.atomic():  # all of them or none
+                for page in sorted(objects, key=lambda obj: obj.path):
+                    page.refresh_from_db()
+                    if not is_bin_path(page):
+                        service.recycle_page(page, user=request.user)
+        except service.RecycleError as error:
+            messages.error(request, str(error))
+            return redirect(action_class_instance.next_url or reverse("recyclebin:index"))
     elif all(isinstance(obj, document_model) for obj in objects):
         if any(service.agency_for_collection(obj.collection_id) is None for obj in objects):
             return None
