@@ -514,6 +514,7 @@ def restore_agency(agency: Agency) -> Agency:
 UPDATABLE_FIELDS = frozenset(
     [f"{base}_{lang}" for base in ("name", "short_name", "address") for lang in LANGS]
     + ["category", "parent", "hostname", "logo", "brand_colour", "header_layout", "phone", "email"]
+    + ["submission_retention_days"]
 )
 
 

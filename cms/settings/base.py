@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "cms.listings",
     "cms.appeals",
     "cms.editorial",
+    "cms.recyclebin",
     "cms.importer",
     "cms.feeds",
     "cms.platform",

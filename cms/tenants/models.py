@@ -3,7 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +39,13 @@ RESERVED_SLUGS = {
     "theme",
     *PORTAL_PAGE_SLUGS,
 }
+# How long citizens' form submissions (personal data) are kept, in days.
+RETENTION_DEFAULT_DAYS = 365
+RETENTION_MIN_DAYS = 30
+RETENTION_MAX_DAYS = 3650
+RETENTION_BOUNDS_MESSAGE = _(
+    "Keep form submissions for at least 30 and at most 3650 days (ten years)."
+)
 
 
 def validate_colour(value: str) -> None:
@@ -153,6 +160,18 @@ class Agency(models.Model):
     email = models.EmailField(_("email"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    submission_retention_days = models.PositiveSmallIntegerField(
+        _("keep form submissions for (days)"),
+        default=RETENTION_DEFAULT_DAYS,
+        validators=[
+            MinValueValidator(RETENTION_MIN_DAYS, message=RETENTION_BOUNDS_MESSAGE),
+            MaxValueValidator(RETENTION_MAX_DAYS, message=RETENTION_BOUNDS_MESSAGE),
+        ],
+        help_text=_(
+            "Citizens' appeals and other form submissions hold personal data: they are "
+            "deleted automatically this many days after they were sent (30 to 3650)."
+        ),
     )
 
     # What provisioning created; kept so that scoping and archiving never guess.

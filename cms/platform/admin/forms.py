@@ -15,6 +15,9 @@ from cms.core.languages import LANGUAGE_CODES, REQUIRED
 from cms.pages.models import PortalHomePage
 from cms.tenants.models import (
     HOSTNAME_VALIDATOR,
+    RETENTION_DEFAULT_DAYS,
+    RETENTION_MAX_DAYS,
+    RETENTION_MIN_DAYS,
     Agency,
     validate_brand_contrast,
     validate_colour,
@@ -55,6 +58,7 @@ class AgencyForm(WagtailAdminModelForm):
             *ADDRESS_FIELDS,
             "phone",
             "email",
+            "submission_retention_days",
         ]
         error_messages = {
             "slug": {"unique": _("An agency with this address already exists.")},
@@ -98,6 +102,13 @@ class AgencyForm(WagtailAdminModelForm):
         if "header_layout" in self.fields:
             # A form posted without it (an older client) keeps the layout unchanged.
             self.fields["header_layout"].required = False
+        if "submission_retention_days" in self.fields:
+            # A form posted without it (an older client) keeps the period unchanged.
+            days = self.fields["submission_retention_days"]
+            days.required = False
+            # One message for both bounds, also for a negative number.
+            days.validators = list(Agency._meta.get_field("submission_retention_days").validators)
+            days.widget.attrs.update(min=RETENTION_MIN_DAYS, max=RETENTION_MAX_DAYS)
         if "parent" in self.fields:
             parents = Agency.objects.order_by("category", "slug")
             if self.instance.pk:
@@ -151,6 +162,14 @@ class AgencyForm(WagtailAdminModelForm):
         if self.instance.pk:
             return self.instance.header_layout
         return Agency.HeaderLayout.STANDARD
+
+    def clean_submission_retention_days(self):
+        days = self.cleaned_data.get("submission_retention_days")
+        if days is not None:
+            return days
+        if self.instance.pk:
+            return self.instance.submission_retention_days
+        return RETENTION_DEFAULT_DAYS
 
     def clean_parent(self):
         parent = self.cleaned_data.get("parent")

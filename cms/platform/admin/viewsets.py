@@ -41,6 +41,10 @@ def agency_panels(*, creating: bool) -> ObjectList:
                 [_translated_row("address"), FieldPanel("phone"), FieldPanel("email")],
                 heading=_("Contacts"),
             ),
+            MultiFieldPanel(
+                [FieldPanel("submission_retention_days")],
+                heading=_("Personal data"),
+            ),
         ],
         base_form_class=AgencyForm,
     )

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from cms.platform.maintenance import schedule_daily_maintenance
 from cms.platform.portal import ensure_portal
 from cms.platform.provisioning import provision_agency
 from cms.tenants.models import Agency
@@ -21,3 +22,6 @@ class Command(BaseCommand):
             result = provision_agency(slug=agency.slug, names={})
             if result.changes:
                 self.stdout.write(f"  {agency.slug}: " + ", ".join(result.changes))
+        when = schedule_daily_maintenance()
+        if when is not None:
+            self.stdout.write(f"Daily maintenance (purges) queued for {when:%Y-%m-%d %H:%M} UTC")
