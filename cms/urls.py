@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.accounts import views as account_views
 from cms.api.api import api_router
+from cms.core import admin_choosers
 from cms.core import views as core_views
 from cms.feeds import views as feed_views
 from cms.tenants import media
@@ -26,6 +27,11 @@ urlpatterns = [
     # Issue 12: logging out only by POST (Wagtail's view deletes the session cookie
     # even when it answers a GET with 405), and the second factor's pages.
     path("admin/logout/", account_views.logout, name="accounts_logout"),
+    # Wagtail's own view answers a POST without the URL field with a 500.
+    path(
+        "admin/choose-external-link/",
+        require_admin_access(admin_choosers.SafeExternalLinkView.as_view()),
+    ),
     path("admin/2fa/", include("cms.accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views import generic
 
+from cms.accounts.audit import record_export
 from cms.core.csv_safety import neutralise_row
 from cms.tenants.models import Agency
 from cms.tenants.scoping import agencies_for_user, is_platform_admin
@@ -148,6 +149,14 @@ class SearchQueryReportView(generic.WagtailAdminTemplateMixin, TemplateView):
                 # Visitors type the queries: "=HYPERLINK(...)" must stay text.
                 cells = [kind, row["query"], row["language"], row["searches"], row["zero"]]
                 writer.writerow(neutralise_row(cells))
+        agency = self.form.chosen_agency()
+        record_export(
+            self.request,
+            what="search_query_report",
+            file_format="csv",
+            rows=len(top) + len(zero),
+            agencies=[agency.slug] if agency is not None else [],
+        )
         return response
 
     def get_page_subtitle(self):

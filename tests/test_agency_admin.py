@@ -362,7 +362,7 @@ def test_archive_and_restore(admin_client, client, agency_a):
     assert response.status_code == 302
     agency_a.refresh_from_db()
     assert agency_a.is_archived
-    assert client.get("/ru/agency-a/").status_code == 404
+    assert client.get("/ru/agency-a/").status_code == 410
     assert restore_url(agency_a) in admin_client.get(INDEX).content.decode()
 
     assert admin_client.get(restore_url(agency_a)).status_code == 200
@@ -379,7 +379,7 @@ def test_editing_an_archived_agency_does_not_bring_it_back(admin_client, client,
     assert response.status_code == 302, form_errors(response)
     home = AgencyHomePage.objects.get(agency_record=agency_a)
     assert home.title_ru == "Архивное" and not home.live
-    assert client.get("/ru/agency-a/").status_code == 404
+    assert client.get("/ru/agency-a/").status_code == 410
     admin_client.post(restore_url(agency_a))
     response = client.get("/ru/agency-a/")
     assert response.status_code == 200 and "Архивное" in response.content.decode()

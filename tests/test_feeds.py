@@ -119,8 +119,8 @@ def test_feed_holds_at_most_twenty_items(client, agency_a):
 def test_unknown_and_archived_agencies_have_no_feed(client, news, agency_b):
     assert client.get("/ru/no-such-agency/news/feed/").status_code == 404
     archive_agency(agency_b)
-    assert client.get("/ru/agency-b/news/feed/").status_code == 404
-    assert client.get("/ru/agency-b/news/atom/").status_code == 404
+    assert client.get("/ru/agency-b/news/feed/").status_code == 410
+    assert client.get("/ru/agency-b/news/atom/").status_code == 410
 
 
 def test_feed_on_the_agency_host(client, portal, agency_a):

@@ -2,7 +2,8 @@
 and in the `security` logger for log shipping.
 
 Events: sign-in, failed sign-in, lockout, session expiry, sign-out, second factor
-verified / enrolled / removed / recovery codes renewed, group and permission changes.
+verified / enrolled / removed / recovery codes renewed, group and permission changes,
+data exports (`record_export`: who exported what, of which agency, how many rows).
 """
 
 import logging
@@ -27,6 +28,7 @@ ACTIONS = {
     "accounts.2fa_failed": (_("Wrong second factor code"), _("Wrong second factor code")),
     "accounts.recovery_codes": (_("Recovery codes renewed"), _("Recovery codes renewed")),
     "accounts.permissions_changed": (_("Permissions changed"), _("Permissions changed")),
+    "accounts.export": (_("Data exported"), _("Data exported")),
 }
 
 
@@ -60,3 +62,21 @@ def record(user, action: str, *, request=None, actor=None, data=None) -> None:
     )
     if getattr(user, "pk", None):
         log(instance=user, action=action, user=actor, data=details)
+
+
+def record_export(request, *, what: str, file_format: str, rows: int, agencies=()) -> None:
+    """An export (CSV, XLSX) by the signed-in user: `what` names the export (a view or
+    report), `agencies` the slugs of the agencies whose data it holds (empty: the
+    portal or the whole platform), `rows` how many data rows it wrote."""
+    record(
+        request.user,
+        "accounts.export",
+        request=request,
+        data={
+            "what": what,
+            "format": file_format,
+            "agencies": sorted(agencies),
+            "rows": rows,
+            "path": request.get_full_path()[:500],
+        },
+    )

@@ -29,7 +29,10 @@ def language_of(request) -> str:
     return settings.LANGUAGE_CODE
 
 
-def render_error(request, status: int) -> HttpResponse:
+def render_error(request, status: int, extra=None) -> HttpResponse:
+    """The error page for `status`. `extra(language)` (optional, called in the page's
+    language) returns context that replaces or adds to the defaults: `title`,
+    `message`, `links` (a list of {"url", "label"} shown instead of the home link)."""
     language = language_of(request)
     with translation.override(language):
         context = {
@@ -49,6 +52,8 @@ def render_error(request, status: int) -> HttpResponse:
             "title": _titles()[status],
             "message": _messages()[status],
         }
+        if extra is not None:
+            context.update(extra(language))
         body = loader.get_template(f"errors/{status}.html").render(context)
     response = HttpResponse(body, status=status, content_type="text/html; charset=utf-8")
     response["Content-Language"] = language

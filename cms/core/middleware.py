@@ -1,6 +1,9 @@
 """Project-wide HTTP middleware: the database-outage page and the admin's headers."""
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.utils.datastructures import MultiValueDictKeyError
+from django.utils.translation import gettext
 
 from .errors import DATABASE_ERRORS, render_error
 
@@ -65,3 +68,24 @@ class AdminContentSecurityPolicyMiddleware:
         if policy:
             response.headers.setdefault("Permissions-Policy", policy)
         return response
+
+
+class AdminIncompleteFormMiddleware:
+    """An admin form posted without the fields its widgets always send (a StreamField
+    or inline panel's `-count`, a chooser's inputs) made Wagtail raise
+    MultiValueDictKeyError, a 500. It is the client's fault: 400 with a message in the
+    user's language (found by tests/test_admin_fuzz.py posting empty forms)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.path.startswith(ADMIN_PREFIX) and isinstance(exception, MultiValueDictKeyError):
+            return HttpResponseBadRequest(
+                gettext("The form was incomplete. Reload the page and try again."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return None

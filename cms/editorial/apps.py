@@ -8,6 +8,8 @@ class EditorialConfig(AppConfig):
     label = "editorial"
 
     def ready(self):
+        from .exports import install as install_export_audit
         from .languages import install_explorer_column
 
         install_explorer_column()
+        install_export_audit()

@@ -36,7 +36,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published, published
 
 from cms.core.languages import LANGUAGE_CODES
-from cms.pages.models import AgencyHomePage, PortalHomePage, SectionPage
+from cms.pages.models import AgencyHomePage, LegalActPage, PortalHomePage, SectionPage
 from cms.pages.sections import EDITOR_SNIPPET_PERMISSIONS, STANDARD_SECTIONS, StandardSection
 from cms.tenants.models import Agency
 
@@ -475,20 +475,56 @@ def _ensure_site(agency: Agency, home: Page, changes: list[str]) -> None:
     changes.append("site")
 
 
+# Page types an archived agency keeps published.
+KEPT_WHEN_ARCHIVED = (LegalActPage,)
+
+
 @transaction.atomic
-def archive_agency(agency: Agency) -> Agency:
-    """Unpublish the agency's subtree and take its groups' rights; keep all data."""
+def archive_agency(agency: Agency, successor: Agency | None = None) -> Agency:
+    """Unpublish the agency's subtree and take its groups' rights; keep all data.
+    `successor`, the body that continues its work, is named on the 410 page its old
+    addresses answer (cms/tenants/archived.py); an archived agency can be given one
+    (or another one) later by archiving it again with it."""
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    if successor is not None:
+        set_successor(agency, successor)
     if agency.is_archived:
         return agency
     home = agency.home_page
-    live_pages = list(home.get_descendants(inclusive=True).live().order_by("path"))
+    # Legal acts stay published: the law requires them to remain reachable; they say
+    # that they belong to a former body (LegalActPage.get_context). Wagtail routes to a
+    # live page under unpublished ancestors, so the rest of the site can go.
+    live_pages = list(
+        home.get_descendants(inclusive=True).live().not_type(*KEPT_WHEN_ARCHIVED).order_by("path")
+    )
     agency.archived_live_page_ids = [p.pk for p in live_pages]
     for page in reversed(live_pages):
         page.specific.unpublish(set_expired=False, log_action="wagtail.unpublish")
     revoke_permissions(agency)
     agency.status = Agency.Status.ARCHIVED
     agency.save()
+    return agency
+
+
+def set_successor(agency: Agency, successor: Agency | None) -> Agency:
+    """Name the body that continues `agency` (None: none), refusing itself and loops."""
+    if successor is not None:
+        if successor.pk == agency.pk:
+            raise ValidationError(
+                _("An agency cannot be its own successor."), code="successor_self"
+            )
+        node, seen = successor, set()
+        while node is not None and node.pk not in seen:
+            if node.successor_id == agency.pk:
+                raise ValidationError(
+                    _("%(successor)s is already a successor of %(agency)s."),
+                    code="successor_loop",
+                    params={"successor": successor, "agency": agency},
+                )
+            seen.add(node.pk)
+            node = node.successor
+    agency.successor = successor
+    agency.save(update_fields=["successor", "updated_at"])
     return agency
 
 

@@ -102,9 +102,16 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # --- end accounts security ----------------------------------------------
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Admin URLs naming another agency's page answer 404 before the view runs (found
+    # by tests/test_admin_fuzz.py); workflow screens need the workflow permissions.
+    "cms.tenants.isolation.urlguard.AdminObjectGuardMiddleware",
+    "cms.core.middleware.AdminIncompleteFormMiddleware",
     "themes.middleware.ContentSecurityPolicyMiddleware",
     # Issue 12: the admin's own Content-Security-Policy (what Wagtail needs).
     "cms.core.middleware.AdminContentSecurityPolicyMiddleware",
+    # Issue 15: an archived agency's 404s become the 410 page naming its successor.
+    # Above the redirects: an old address with a redirect is redirected, not gone.
+    "cms.tenants.archived.ArchivedAgencyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: it runs the page-changing admin views itself, one at a time per page.
     "cms.editorial.publishing.PageActionLockMiddleware",

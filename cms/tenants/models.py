@@ -206,6 +206,17 @@ class Agency(models.Model):
     site = models.OneToOneField(
         "wagtailcore.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="agency"
     )
+    # The body that continues an archived agency's work: its old addresses answer 410
+    # with a page that names and links to it (cms/tenants/archived.py).
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("successor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text=_("The body that continues this agency's work once it is archived."),
+    )
     # Page ids that were live when the agency was archived, republished on restore.
     archived_live_page_ids = models.JSONField(default=list, blank=True, editable=False)
 
@@ -251,8 +262,22 @@ class Agency(models.Model):
                     errors["parent"] = _("An agency cannot be subordinate to itself.")
                     break
                 ancestor = ancestor.parent
+        if self.successor_id and self.successor_id == self.pk:
+            errors["successor"] = _("An agency cannot be its own successor.")
         if errors:
             raise ValidationError(errors)
+
+    def current_successor(self) -> "Agency | None":
+        """The active body that continues this one: the successor, or the successor's
+        successor when that one was archived in turn (a chain is followed, a loop is
+        not)."""
+        seen, node = {self.pk}, self.successor
+        while node is not None and node.pk not in seen:
+            if not node.is_archived:
+                return node
+            seen.add(node.pk)
+            node = node.successor
+        return None
 
     def ancestors(self) -> list["Agency"]:
         chain, node = [], self.parent

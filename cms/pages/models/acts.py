@@ -160,7 +160,24 @@ class LegalActPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["files"] = self.files()
+        context["former_body_notice"] = former_body_notice(context.get("agency"))
         return context
+
+
+def former_body_notice(agency) -> str:
+    """An archived agency's acts stay published (the law requires them to remain
+    reachable) and say that they belong to a former body, naming its successor."""
+    if agency is None or not agency.is_archived:
+        return ""
+    successor = agency.current_successor()
+    if successor is None:
+        return _("This act belongs to a former body, %(name)s, which no longer exists.") % {
+            "name": agency.name
+        }
+    return _(
+        "This act belongs to a former body, %(name)s, which no longer exists. "
+        "Its work is continued by %(successor)s."
+    ) % {"name": agency.name, "successor": successor.name}
 
 
 # --- Contexts ----------------------------------------------------------------------

@@ -33,7 +33,6 @@ ARCHIVE_ACTION = "birtutas.agency.archive"
 RESTORE_ACTION = "birtutas.agency.restore"
 
 
-
 def archive_action(agency) -> dict:
     """The one archive-or-restore action an agency offers, for list and edit buttons."""
     if agency.is_archived:
@@ -46,6 +45,7 @@ def archive_action(agency) -> dict:
         "icon_name": icon,
         "priority": 40,
     }
+
 
 class AgencyIndexView(generic.IndexView):
     def get_base_queryset(self):
@@ -185,7 +185,29 @@ class AgencyArchiveView(
             args=(self.object.pk,),
         )
         context["cancel_url"] = reverse(f"{NAMESPACE}:index")
+        if not self.restore:
+            context["successor_choices"] = self.successor_choices()
+            context["successor_id"] = self.object.successor_id
+            context["successor_error"] = kwargs.get("successor_error")
         return context
+
+    def successor_choices(self):
+        """Bodies that can continue this one: the active agencies but itself."""
+        return (
+            Agency.objects.filter(status=Agency.Status.ACTIVE)
+            .exclude(pk=self.object.pk)
+            .order_by("slug")
+        )
+
+    def chosen_successor(self):
+        """(successor or None, error message or None) from the confirmation form."""
+        value = self.request.POST.get("successor") or ""
+        if not value:
+            return None, None
+        successor = self.successor_choices().filter(pk=value).first() if value.isdigit() else None
+        if successor is None:
+            return None, _("Choose the successor from the list.")
+        return successor, None
 
     def post(self, request, *args, **kwargs):
         if self.restore:
@@ -197,9 +219,23 @@ class AgencyArchiveView(
                 _("Agency “%(name)s” restored: its site is online again.") % {"name": self.object},
             )
         else:
-            if not self.object.is_archived:
-                archive_agency(self.object)
-                log(instance=self.object, action=ARCHIVE_ACTION, user=request.user)
+            successor, error = self.chosen_successor()
+            if error is None:
+                try:
+                    if not self.object.is_archived or successor is not None:
+                        archive_agency(self.object, successor=successor)
+                        log(
+                            instance=self.object,
+                            action=ARCHIVE_ACTION,
+                            user=request.user,
+                            data={"successor": successor.slug if successor else None},
+                        )
+                except ValidationError as invalid:
+                    error = " ".join(invalid.messages)
+            if error is not None:
+                return self.render_to_response(
+                    self.get_context_data(successor_error=error), status=400
+                )
             messages.success(
                 request,
                 _("Agency “%(name)s” archived: its site is offline, all its content is kept.")

@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from ..models import Agency
 from ..scoping import agencies_for_user
-from . import reports
+from . import filters, reports
 from .bulk_actions import SCOPED_BULK_ACTIONS
 from .querysets import (
     object_is_visible,
@@ -22,6 +22,7 @@ from .querysets import (
 )
 
 reports.install()
+filters.install()
 
 
 @hooks.register("construct_explorer_page_queryset")

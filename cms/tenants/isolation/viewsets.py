@@ -17,6 +17,7 @@ from django.http import Http404
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ..no_language_redirect_urls import NO_LANGUAGE_REDIRECT_URLCONF
 from .querysets import agency_ids_for_user, is_unrestricted, scope_by_agency
 
 AGENCY_FIELD = "agency"
@@ -99,11 +100,22 @@ class ScopedChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
         return scope_by_agency(super().get_objects(pks), self.request.user)
 
 
+class ScopedCreateView(snippet_chooser.SnippetCreateView):
+    """The chooser's "create" URL: these choosers offer no creation form (Wagtail
+    answered a POST there with a 500), and a creation form would not be scoped to the
+    user's agencies: it answers 404."""
+
+    def dispatch(self, request, *args, **kwargs):
+        request.urlconf = NO_LANGUAGE_REDIRECT_URLCONF  # a 404, not a /<lang>/ redirect
+        raise Http404
+
+
 class AgencyScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = ScopedChosenView
     chosen_multiple_view_class = ScopedChosenMultipleView
+    create_view_class = ScopedCreateView
 
 
 def _scope_per_object_views(viewset_class):
