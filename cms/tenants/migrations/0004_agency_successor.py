@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tenants', '0002_agency_header_layout'),
+        ('tenants', '0003_agency_submission_retention_days'),
     ]
 
     operations = [
