@@ -271,7 +271,8 @@ def dump_runs(runs: dict[str, dict[str, dict]]) -> str:
         items = sorted(results.items())
         for j, (qid, r) in enumerate(items):
             comma = "," if j < len(items) - 1 else ""
-            lines.append(f"  {json.dumps(qid)}: {json.dumps(r, ensure_ascii=False)}{comma}")
+            figures = json.dumps(r, ensure_ascii=False, sort_keys=True)
+            lines.append(f"  {json.dumps(qid)}: {figures}{comma}")
         lines.append(" }" + ("," if i < len(runs) - 1 else ""))
     lines.append("}")
     return "\n".join(lines) + "\n"
