@@ -260,11 +260,22 @@ def main() -> None:
     for line in misses:
         out(line)
     if os.environ.get("RELEVANCE_SAVE", "1") != "0":
-        merged = {**last, **runs}
-        LAST_RUN.write_text(
-            json.dumps(merged, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-            encoding="utf-8",
-        )
+        LAST_RUN.write_text(dump_runs({**last, **runs}), encoding="utf-8")
+
+
+def dump_runs(runs: dict[str, dict[str, dict]]) -> str:
+    """JSON with one line per engine and query, so a diff shows which queries moved."""
+    lines = ["{"]
+    for i, (name, results) in enumerate(sorted(runs.items())):
+        lines.append(f" {json.dumps(name)}: {{")
+        items = sorted(results.items())
+        for j, (qid, r) in enumerate(items):
+            comma = "," if j < len(items) - 1 else ""
+            figures = json.dumps(r, ensure_ascii=False, sort_keys=True)
+            lines.append(f"  {json.dumps(qid)}: {figures}{comma}")
+        lines.append(" }" + ("," if i < len(runs) - 1 else ""))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
