@@ -69,6 +69,8 @@ from wagtail.models import Page
 
 from cms.tenants.models import Agency
 
+from .maintenance import schedule_daily_maintenance
+
 FORMAT = "birtutas-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -451,6 +453,8 @@ def restore_backup(
         # The data is restored and committed; only the derived index is behind.
         result.index_error = str(exc)
         log(f"  the index could not be rebuilt ({exc}); run `manage.py search_index rebuild`")
+    # Queued tasks are not restored: queue the daily purges again (database backend).
+    schedule_daily_maintenance()
     return result
 
 
