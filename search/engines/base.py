@@ -293,6 +293,7 @@ def _apply_synonyms(slots: list[Slot], groups, language: str) -> list[Slot]:
 
 
 # --- the document side -----------------------------------------------------------
+@lru_cache(maxsize=65536)
 def body_level(tf: int, length: int, language: str) -> int:
     """The body level (1..4) of a term occurring `tf` times among `length` terms."""
     if tf <= 0:
