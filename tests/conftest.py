@@ -45,6 +45,7 @@ BOTH_DATABASES = {
     "test_editorial_publish_race_threads": "two connections race for the page row lock",
     "test_search_privacy": "every engine, PostgreSQL's SQL included, excludes private pages",
     "test_files_scope": "file scoping querysets must hold on the production database",
+    "test_search_synonyms": "synonyms widen PostgreSQL's SQL; agency scoping must hold there",
 }
 
 
