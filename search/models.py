@@ -93,6 +93,10 @@ class SearchMatch(models.Model):
     year = models.IntegerField(null=True)
     term_ids = IntArrayField()
     title_ids = IntArrayField()
+    # The ids of the entry's feature tokens (`search.engines.base.feature_tokens`):
+    # read only to score candidates, so they stay out of the GIN-indexed `term_ids`
+    # that every search scans and counts. NULL: indexed before them (level 1 only).
+    feature_ids = IntArrayField(null=True)
 
     def __str__(self) -> str:
         return f"match {self.entry_id}"

@@ -57,6 +57,7 @@ BOTH_DATABASES = {
     "and the explorer hides the bins with a regex lookup",
     "test_backup": "restore empties tables (TRUNCATE on PostgreSQL), resets sequences, reads a "
     "consistent snapshot (REPEATABLE READ) and rebuilds the engine's tables",
+    "test_search_synonyms": "synonyms widen PostgreSQL's SQL; agency scoping must hold there",
 }
 
 

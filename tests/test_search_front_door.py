@@ -28,3 +28,18 @@ def test_an_agency_home_searches_within_the_agency_with_a_link_to_widen(client, 
     assert re.search(r'class="search-widen"><a href="/ru/search/"', html)
     # The agency's search finds only its own pages (the scope is the URL's).
     assert client.get("/ru/agency-a/search/", {"q": "новости"}).status_code == 200
+
+
+def test_the_search_page_says_how_to_search_an_exact_phrase(client, agency_a):
+    import json
+    from pathlib import Path
+
+    msgid = 'To find an exact phrase, put it in double quotes, for example: "digital signature".'
+    html = client.get("/en/search/").content.decode()
+    assert 'class="search-help"' in html
+    assert "put it in double quotes" in html
+    pending = json.loads(Path("locale/pending/relevance.json").read_text())
+    assert set(pending[msgid]) == {"kk", "ru"}
+    assert all('"' in text for text in pending[msgid].values())
+    for lang in ("kk", "ru"):
+        assert 'class="search-help"' in client.get(f"/{lang}/search/").content.decode()

@@ -75,7 +75,9 @@ def test_0006_copies_the_entries_indexed_before_it():
         executor = _migrate(BEFORE)
         old = executor.loader.project_state(BEFORE).apps.get_model(APP, "SearchEntry")
         for d in DOCS:
+            # Entries indexed before 0006 had no feature tokens (they came later).
             entry = _entry(d)
+            entry.body_terms = d["body_terms"]
             old.objects.create(
                 **{
                     f.attname: getattr(entry, f.attname)
@@ -131,3 +133,32 @@ def test_0006_copies_the_entries_indexed_before_it():
     # Pages indexed after the migration, by the engine itself, are found beside them.
     engine.index([doc("Цифрландыру жоспары", agency="agency-b", page_id=91005)])
     assert sorted(pages("цифрландыру")) == [91001, 91005]
+
+
+def test_0009_feature_tokens_live_beside_the_terms_and_old_rows_still_rank(db):
+    """The engine writes the feature tokens (`base.feature_tokens`) to `feature_ids`,
+    never to the GIN-indexed `term_ids`; a row from before 0009 (NULL feature_ids)
+    still matches and ranks, as if every level were 1."""
+    from search.engines.base import MARK
+
+    engine = DatabaseEngine()
+    engine.index(DOCS)
+    results = engine.search(SearchQuery(text="салық", language="kk"))
+    assert [h.page_id for h in results.hits] == [91002]
+    if connection.vendor != "postgresql":
+        assert not SearchMatch.objects.exists()
+        return
+    names = dict(SearchTerm.objects.values_list("id", "term"))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT entry_id, term_ids, feature_ids FROM {database_postgres.MATCH}")
+        rows = cursor.fetchall()
+    assert rows
+    for _entry_id, terms, features in rows:
+        assert not any(names[abs(i)].startswith(MARK) for i in terms)
+        assert features and all(names[i].startswith(MARK) for i in features)
+    score = results.hits[0].score
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {database_postgres.MATCH} SET feature_ids = NULL")
+    again = engine.search(SearchQuery(text="салық", language="kk"))
+    assert [h.page_id for h in again.hits] == [91002]
+    assert again.hits[0].score < score

@@ -72,6 +72,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 SORTS = ("relevance", "date")
 MAX_QUERY_TERMS = 12
@@ -292,6 +293,7 @@ def _apply_synonyms(slots: list[Slot], groups, language: str) -> list[Slot]:
 
 
 # --- the document side -----------------------------------------------------------
+@lru_cache(maxsize=65536)
 def body_level(tf: int, length: int, language: str) -> int:
     """The body level (1..4) of a term occurring `tf` times among `length` terms."""
     if tf <= 0:
@@ -308,15 +310,40 @@ def feature_term(term: str) -> bool:
     return term.isalnum()
 
 
-def _analysed(text: str, language: str) -> set[str]:
+@lru_cache(maxsize=262144)
+def _chunk_terms(chunk: str, language: str) -> frozenset[str]:
     from search.analysis import analyze
 
-    return set(analyze(text or "", language)) if text else set()
+    return frozenset(analyze(chunk, language))
+
+
+@lru_cache(maxsize=262144)
+def _chunk_words(chunk: str) -> frozenset[str]:
+    from search.analysis import tokenize
+
+    return frozenset(w for w in tokenize(chunk) if w.isalnum())
+
+
+def _analysed(text: str | None, language: str) -> set[str]:
+    """The analysed terms of `text`, analysed per whitespace-separated chunk (cached:
+    a site's words repeat, and analysing whole texts was most of the indexing time)."""
+    found: set[str] = set()
+    for chunk in set((text or "").split()):
+        found |= _chunk_terms(chunk, language)
+    return found
+
+
+def exact_words(*texts: str | None) -> set[str]:
+    """The alphanumeric words of `texts` as written (lowercased, `tokenize`'s form)."""
+    found: set[str] = set()
+    for text in texts:
+        for chunk in set((text or "").split()):
+            found |= _chunk_words(chunk)
+    return found
 
 
 def feature_tokens(doc: dict) -> list[str]:
     """The feature tokens of a document (module docstring), sorted."""
-    from search.analysis import tokenize
 
     language = doc.get("language") or ""
     body = (doc.get("body_terms") or "").split()
@@ -334,8 +361,7 @@ def feature_tokens(doc: dict) -> list[str]:
     )
     for prefix, text in sources:
         tokens.update(prefix + t for t in _analysed(text, language) if feature_term(t))
-    words = tokenize(doc.get("title") or "") + tokenize(doc.get("body") or "")
-    tokens.update(EXACT + w for w in words if w.isalnum())
+    tokens.update(EXACT + w for w in exact_words(doc.get("title"), doc.get("body")))
     return sorted(tokens)
 
 
@@ -364,7 +390,6 @@ def holds_phrases(plan: Plan, doc: dict) -> bool:
 def reference_score(plan: Plan, doc: dict) -> float | None:
     """The score of `doc` for `plan` straight from the document's fields (None when
     it does not match). The engines compute the same from the index."""
-    from search.analysis import tokenize
 
     language = doc.get("language") or ""
     title = (doc.get("title_terms") or "").split()
@@ -374,7 +399,7 @@ def reference_score(plan: Plan, doc: dict) -> float | None:
     lead = _analysed(doc.get("lead", doc.get("summary")), language)
     headings = _analysed(doc.get("headings"), language)
     attachments = _analysed(doc.get("attachments"), language)
-    words = set(tokenize(doc.get("title") or "")) | set(tokenize(doc.get("body") or ""))
+    words = exact_words(doc.get("title"), doc.get("body"))
 
     def level(term: str) -> int:
         if term not in anywhere:

@@ -9,8 +9,10 @@ counts and sorts on, and the ids of its terms (`SearchTerm`) in integer arrays w
 GIN indexes. A search then runs:
 
 1. the ids of the query's terms and of their feature tokens (`base.feature_tokens`:
-   body levels, lead, headings, attachments, exact forms), which the entries' term
-   arrays hold like any term; a term nobody wrote matches nothing;
+   body levels, lead, headings, attachments, exact forms; a row keeps those in
+   `feature_ids`, read only to score candidates, so the GIN-indexed `term_ids` that
+   every search scans stay as small as the terms); a term nobody wrote matches
+   nothing;
 2. the facets of the matched set (a slot satisfied: `&&` over its one-term
    alternatives, `@>` for a multi-word one; quoted phrases checked on the title's
    ids or the body's positional vector), counted in one pass (grouping sets);
@@ -43,6 +45,7 @@ from .base import (
     BODY_LEVEL,
     BODY_LEVELS,
     EXACT,
+    MARK,
     PRESENCE_FEATURES,
     SCORE_ALL_WORDS,
     SCORE_PHRASE,
@@ -120,6 +123,7 @@ def write_matches(cursor, entries: list[SearchEntry]) -> None:
     if not entries:
         return
     title_seqs = [split_terms(e.title_terms) for e in entries]
+    # Feature tokens (scoring only) go to `feature_ids`, the rest to `term_ids`.
     all_terms = [
         distinct_terms(e.title_terms + " " + e.body_terms) | scope_tokens(e) for e in entries
     ]
@@ -129,7 +133,9 @@ def write_matches(cursor, entries: list[SearchEntry]) -> None:
     # of the time of a rebuild in Python.
     raw = getattr(cursor, "cursor", cursor)  # Django's wrapper around psycopg's cursor
     lines = []
-    for e, terms, seq in zip(entries, all_terms, title_seqs, strict=True):
+    for e, every, seq in zip(entries, all_terms, title_seqs, strict=True):
+        terms = {t for t in every if not t.startswith(MARK)}
+        features = sorted(ids[t] for t in every - terms)
         row = (
             e.pk,
             e.page_id,
@@ -141,10 +147,14 @@ def write_matches(cursor, entries: list[SearchEntry]) -> None:
             e.year,
             sorted({ids[t] for t in terms} | {-ids[t] for t in seq}),
             [ids[t] for t in seq],
+            features,
         )
         lines.append("\t".join(map(_copy_text, row)) + "\n")
-    with raw.copy(f"""COPY {MATCH} (entry_id, page_id, agency, agency_ancestors, language,
-                                 page_type, date, year, term_ids, title_ids) FROM STDIN""") as copy:
+    columns = (
+        "entry_id, page_id, agency, agency_ancestors, language, page_type, date, "
+        "year, term_ids, title_ids, feature_ids"
+    )
+    with raw.copy(f"COPY {MATCH} ({columns}) FROM STDIN") as copy:
         copy.write("".join(lines))
 
 
@@ -193,12 +203,13 @@ class _Ids:
                 continue
             got = [sign * i for i in got]
             (singles if len(got) == 1 else multis).append(got)
+        column = "x.feature_ids" if prefix else "x.term_ids"
         parts, params = [], []
         if singles:
-            parts.append("x.term_ids && %s::integer[]")
+            parts.append(f"{column} && %s::integer[]")
             params.append(sorted({g[0] for g in singles}))
         for got in multis:
-            parts.append("x.term_ids @> %s::integer[]")
+            parts.append(f"{column} @> %s::integer[]")
             params.append(got)
         if not parts:
             return None
@@ -258,7 +269,7 @@ def _score(ids: _Ids, plan: Plan) -> tuple[str, list, str, list]:
         if slot.exact:
             exact = ids.of([slot.exact], EXACT)
             if exact:
-                add(("x.term_ids @> %s::integer[]", [exact]), W_EXACT)
+                add(("x.feature_ids @> %s::integer[]", [exact]), W_EXACT)
     for since, points in freshness_since(plan.today):
         parts.append(f"CASE WHEN x.page_type = ANY(%s) AND x.date >= %s THEN {points!r} ELSE 0 END")
         params += [sorted(TIME_BOUND_TYPES), since]
