@@ -16,7 +16,7 @@ import logging
 from dataclasses import replace
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -105,6 +105,12 @@ def _active_agency(slug: str) -> Agency | None:
 @require_GET
 def search_page(request, agency_slug: str | None = None):
     host = host_agency(request)
+    if host is None and Agency.objects.filter(
+        site=Site.find_for_request(request), status=Agency.Status.ARCHIVED
+    ).exists():
+        # An archived agency's own host: its search is gone too (the 410 page of
+        # cms.tenants.archived answers, naming the successor).
+        raise Http404("This agency is archived.")
     if agency_slug is not None:
         agency = _active_agency(agency_slug)
         if agency is None or (host is not None and agency.pk != host.pk):

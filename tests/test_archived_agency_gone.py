@@ -65,7 +65,8 @@ def test_archived_agency_own_host_is_gone(client, agency_a, agency_b, lang):
     agency_a = update_agency(agency_a, hostname=HOST)
     assert client.get(f"/{lang}/", HTTP_HOST=HOST).status_code == 200
     archive_agency(agency_a, successor=agency_b)
-    for path in (f"/{lang}/", f"/{lang}/news/", f"/{lang}/no-such-page/"):
+    paths = (f"/{lang}/", f"/{lang}/news/", f"/{lang}/no-such-page/", f"/{lang}/search/?q=x")
+    for path in paths:
         html = assert_gone(client.get(path, HTTP_HOST=HOST), lang)
         assert NAMES_B[lang] in html
         # The successor lives on the portal's host: an absolute link to it.
