@@ -26,8 +26,15 @@ from uuid import uuid4
 from django.core.cache import cache
 from django.db import transaction
 
+from . import pagecache
+
 GLOBAL = "global"
 TIMEOUT = 60 * 60
+# The shape of the cached values: raise it when a cached value changes shape (a new
+# select_related, a new key), so that a deploy never reads a value of the old code.
+# The page cache's release token (PAGE_CACHE_VERSION, e.g. the commit) is in every
+# key too.
+SCHEMA = 1
 _MISSING = object()
 T = TypeVar("T")
 
@@ -70,7 +77,9 @@ def cached(
     """The value of `build()` cached under `parts` and the versions of `scopes`
     (None is a value too: an unknown path is not looked up again)."""
     scopes = tuple(scopes)
-    key = ":".join(["chrome", *(str(p) for p in parts), *versions(*scopes)])
+    key = ":".join(
+        ["chrome", str(SCHEMA), pagecache.release(), *(str(p) for p in parts), *versions(*scopes)]
+    )
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()

@@ -20,14 +20,15 @@ def agency_home_path(page: Page) -> str | None:
 
 def agency_at(home_path: str):
     """The agency whose home page is at tree path `home_path` (or None), with its
-    home page and parent agency: from the chrome cache (cms.core.chrome), looked up
+    home page, logo and parent agency (what the header, the footer and the SEO data
+    read): from the chrome cache (cms.core.chrome), looked up
     once per platform version (an agency or its home page changing bumps it)."""
     return chrome.cached(
         ("agency", home_path),
         (chrome.GLOBAL,),
         lambda: (
             Agency.objects.filter(home_page__path=home_path)
-            .select_related("home_page", "parent")
+            .select_related("home_page", "logo", "parent", "parent__home_page", "parent__logo")
             .first()
         ),
     )

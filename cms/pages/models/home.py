@@ -73,8 +73,9 @@ def agency_home_context(home, request) -> dict:
         ]
     )
     # One query whatever the section types: every section is a SectionPage (its typed
-    # index pages are subclasses), and the cards need only its title, intro and URL.
-    sections = list(public(SectionPage.objects.child_of(home).live()))
+    # index pages are subclasses), and the cards need only its title, intro and URL:
+    # their bodies (one StreamField per language) are not even decoded.
+    sections = list(public(SectionPage.objects.child_of(home).live()).defer_streamfields())
     news_type = ContentType.objects.get_for_model(NewsIndexPage)
     news_index = next((s for s in sections if s.content_type_id == news_type.pk), None)
     return {
