@@ -6,6 +6,7 @@ transaction and is idempotent: running it again for an existing agency with the
 same names repairs whatever is missing and changes nothing else.
 """
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -32,7 +33,10 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signal_handlers import (
+    disable_reference_index_auto_update,
+    reference_index_auto_update_disabled,
+)
 from wagtail.signals import page_published, published
 
 from cms.core.languages import LANGUAGE_CODES
@@ -242,7 +246,10 @@ def publish_new_children(parent: Page, pages: list[Page], *, validate: bool) -> 
         page._cached_parent_obj = parent  # as treebeard's add_child does
         # Its "wagtail.create" entry comes below; its references are indexed here and
         # now rather than by a task that would load the page again.
-        with disable_reference_index_auto_update():
+        # Wagtail's switch is not reentrant (its exit deletes the flag): a caller that
+        # already switched it off (the demo loader) keeps it off.
+        already_off = getattr(reference_index_auto_update_disabled, "value", False)
+        with nullcontext() if already_off else disable_reference_index_auto_update():
             page.save(clean=False, log_action=None)
         if ReferenceIndex.is_indexed(type(page)):
             ReferenceIndex.create_or_update_for_object(page)

@@ -167,11 +167,17 @@ def no_editing_in_the_bin(request, page):
     return None
 
 
+def _without_bins(pages):
+    # By id (a search filter field of Page), not by url_path: the choosers' search
+    # (modelsearch) refuses a filter on a field it does not index.
+    return pages.exclude(id__in=Page.objects.filter(url_path__regex=BIN_PATHS).values("id"))
+
+
 @hooks.register("construct_explorer_page_queryset")
 def hide_the_bin_in_the_explorer(parent_page, pages, request):
-    return pages.exclude(url_path__regex=BIN_PATHS)
+    return _without_bins(pages)
 
 
 @hooks.register("construct_page_chooser_queryset")
 def hide_the_bin_in_choosers(pages, request):
-    return pages.exclude(url_path__regex=BIN_PATHS)
+    return _without_bins(pages)
