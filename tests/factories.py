@@ -48,3 +48,13 @@ def moderator_of(agency, username: str | None = None):
     return UserFactory(
         username=username or f"{agency.slug}-moderator", groups=[agency.moderators_group]
     )
+
+
+def admin_language(user, language: str = "en") -> None:
+    """Show the admin to `user` in `language` (Wagtail's admin follows the user's
+    preferred language, not the request's active language)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()

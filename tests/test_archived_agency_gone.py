@@ -13,6 +13,7 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.redirects.models import Redirect
 
 from cms.platform.provisioning import archive_agency, update_agency
@@ -143,7 +144,7 @@ def test_command_names_a_successor_of_an_already_archived_agency(agency_a, agenc
     [("no-such-agency", "No agency"), ("agency-a", "own successor")],
 )
 def test_command_refuses_a_bad_successor(agency_a, successor, message):
-    with pytest.raises(CommandError, match=message):
+    with pytest.raises(CommandError, match=message), translation.override("en"):
         call_command("archive_agency", "agency-a", "--successor", successor)
     agency_a.refresh_from_db()
     assert not agency_a.is_archived and agency_a.successor_id is None
@@ -151,7 +152,7 @@ def test_command_refuses_a_bad_successor(agency_a, successor, message):
 
 def test_successor_loop_is_refused(agency_a, agency_b):
     archive_agency(agency_b, successor=agency_a)
-    with pytest.raises(CommandError, match="already a successor"):
+    with pytest.raises(CommandError, match="already a successor"), translation.override("en"):
         call_command("archive_agency", "agency-a", "--successor", "agency-b")
 
 

@@ -94,7 +94,9 @@ def test_other_agency_cannot_reach_revisions(client, agency_b, history, name, in
     client.cookies.clear()
     client.force_login(editor(agency_b) if intruder == "editor" else moderator(agency_b))
     response = client.get(url)
-    if name == "revisions-index":  # an old URL that redirects to the history page
+    if name == "revisions-index" and response.status_code == 302:
+        # An old URL that redirects to the history page (another agency's page id is
+        # refused before that: cms/tenants/isolation/urlguard.py).
         response = client.get(response["Location"])
     assert response.status_code in (302, 403, 404), (name, response.status_code)
     if response.status_code == 302:

@@ -236,7 +236,7 @@ def test_archiving_the_agency_takes_its_pages_down_on_both_hosts(client, akimat)
     assert listed
     archive_agency(akimat)
     for url, host in archived_views:
-        assert get(client, url, host).status_code == 404, (url, host)
+        assert get(client, url, host).status_code == 410, (url, host)
     assert text(client, "/ru/").count("Акимат") < listed
 
 

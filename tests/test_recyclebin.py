@@ -19,7 +19,7 @@ from cms.recyclebin import service
 from cms.recyclebin.models import RecycledItem
 from search.engines import search
 from search.engines.base import SearchQuery
-from tests.factories import editor_of, moderator_of
+from tests.factories import admin_language, editor_of, moderator_of
 from tests.media_helpers import make_document
 
 WORD = "Тұзсыздандыру"
@@ -130,9 +130,10 @@ def test_an_editor_restores_drafts_to_submit(client, agency_a, news, commit):
     _section, _first, second, _third = news
     service.recycle_page(second)
     item = item_for(second, "page")
-    client.force_login(editor_of(agency_a))
-    with translation.override("en"):
-        response = client.post(reverse("recyclebin:restore", args=(item.pk,)), follow=True)
+    editor = editor_of(agency_a)
+    admin_language(editor)
+    client.force_login(editor)
+    response = client.post(reverse("recyclebin:restore", args=(item.pk,)), follow=True)
     assert "drafts to submit for moderation" in response.content.decode()
     second.refresh_from_db()
     assert not second.live and not service.is_bin_path(second.url_path)
@@ -156,7 +157,8 @@ def test_a_subtree_goes_and_comes_back_whole(admin_client, agency_a, news, commi
 
 
 @pytest.mark.django_db
-def test_restore_says_clearly_when_the_parent_is_gone(admin_client, agency_a, news):
+def test_restore_says_clearly_when_the_parent_is_gone(admin_client, admin_user, agency_a, news):
+    admin_language(admin_user)
     _section, first, _second, _third = news
     child = add_news(first, "child")
     service.recycle_page(child)

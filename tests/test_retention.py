@@ -18,7 +18,7 @@ from wagtail.models import ModelLogEntry
 from cms.appeals.retention import PURGE_ACTION
 from cms.platform import maintenance
 from tests.appeals_helpers import make_form_page
-from tests.factories import editor_of
+from tests.factories import admin_language, editor_of
 from tests.test_agency_admin import edit_data
 
 REAL_NOW = timezone.now
@@ -135,9 +135,10 @@ def test_the_purge_appears_in_the_agencys_audit_report(client, forms, agency_a, 
     purge()
     clock(0)
     for agency, expected in ((agency_a, True), (agency_b, False)):
-        client.force_login(editor_of(agency))
-        with translation.override("en"):
-            response = client.get(reverse("editorial_audit_log"))
+        editor = editor_of(agency)
+        admin_language(editor)
+        client.force_login(editor)
+        response = client.get(reverse("editorial_audit_log"))
         assert response.status_code == 200
         assert ("Old form submissions deleted" in response.content.decode()) is expected
 
@@ -167,7 +168,8 @@ def test_in_process_tasks_are_not_deferred():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("days", ["29", "3651", "-5"])
-def test_the_period_is_bounded_in_the_agency_settings(admin_client, agency_a, days):
+def test_the_period_is_bounded_in_the_agency_settings(admin_client, admin_user, agency_a, days):
+    admin_language(admin_user)
     with translation.override("en"):
         response = admin_client.post(
             reverse("agencies:edit", args=(agency_a.pk,)),

@@ -53,5 +53,6 @@ def test_archived_agency_is_not_served(client, portal):
 
     agency = make_agency("gone")
     archive_agency(agency)
-    assert client.get("/ru/gone/").status_code == 404
+    # Gone, with the 410 page (tests/test_archived_agency_gone.py).
+    assert client.get("/ru/gone/").status_code == 410
     assert "gone" not in client.get("/ru/").content.decode()

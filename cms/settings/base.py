@@ -84,8 +84,6 @@ MIDDLEWARE = [
     # Anonymous full-page cache (see PAGE_CACHE_* below): outside the session, locale
     # and CSRF middleware, so that a hit touches neither the session nor the database.
     "cms.core.pagecache.PageCacheMiddleware",
-    # The Wagtail Site of the host from the chrome cache (cms.core.chrome), not a query.
-    "cms.tenants.sites.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -7,7 +7,8 @@ class TenantsConfig(AppConfig):
     verbose_name = "Agencies"
 
     def ready(self):
-        from . import pagecache, signals
+        from . import pagecache, signals, sites
 
         pagecache.connect()
         signals.connect()
+        sites.install()

@@ -5,6 +5,11 @@ platform version (a site or an agency changing bumps it, `signals.py`).
 Only host names that some site has get a cache entry of their own: any other name
 is answered by the default site (what Wagtail does), under one shared entry, so a
 client cannot fill the cache by sending made-up Host headers.
+
+`install()` (from the app's `ready()`) makes Wagtail's own per-request lookup,
+`Site._find_for_request`, read this cache. The lookup stays lazy: a request that never
+asks for its site (security.txt, the error pages, a request during a database outage)
+touches neither the cache nor the database.
 """
 
 from django.http.request import split_domain_port
@@ -22,17 +27,12 @@ def site_for_request(request) -> Site | None:
     hostname = split_domain_port(request._get_raw_host())[0]
     known = chrome.cached(("site-hostnames",), (chrome.GLOBAL,), _hostnames)
     key = (hostname, request.get_port()) if hostname in known else ("*", "*")
-    return chrome.cached(("site", *key), (chrome.GLOBAL,), lambda: Site._find_for_request(request))
+    return chrome.cached(("site", *key), (chrome.GLOBAL,), lambda: _wagtail_lookup(request))
 
 
-class SiteMiddleware:
-    """Sets the request's Wagtail Site (`request._wagtail_site`, which
-    `Site.find_for_request` reads first) from the cache."""
+_wagtail_lookup = Site._find_for_request
 
-    def __init__(self, get_response):
-        self.get_response = get_response
 
-    def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = site_for_request(request)
-        return self.get_response(request)
+def install() -> None:
+    """Route Wagtail's per-request site lookup through the cache."""
+    Site._find_for_request = staticmethod(site_for_request)
