@@ -6,6 +6,7 @@ transaction and is idempotent: running it again for an existing agency with the
 same names repairs whatever is missing and changes nothing else.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -32,7 +33,10 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signal_handlers import (
+    disable_reference_index_auto_update,
+    reference_index_auto_update_disabled,
+)
 from wagtail.signals import page_published, published
 
 from cms.core.languages import LANGUAGE_CODES
@@ -209,6 +213,18 @@ def _ensure_sections(home: AgencyHomePage, changes: list[str]) -> None:
     publish_new_children(home, missing, validate=bool(existing))
 
 
+@contextmanager
+def _references_not_updated():
+    """Wagtail's disable_reference_index_auto_update, which may not be nested (its
+    exit deletes the flag, and an outer exit then fails): inside the demo loader's
+    own one (cms.demo.loader.deferred_indexing) it is already off."""
+    if getattr(reference_index_auto_update_disabled, "value", False):
+        yield
+    else:
+        with disable_reference_index_auto_update():
+            yield
+
+
 def publish_new_children(parent: Page, pages: list[Page], *, validate: bool) -> None:
     """Add `pages` under `parent` as live pages with one published revision each.
 
@@ -242,7 +258,7 @@ def publish_new_children(parent: Page, pages: list[Page], *, validate: bool) -> 
         page._cached_parent_obj = parent  # as treebeard's add_child does
         # Its "wagtail.create" entry comes below; its references are indexed here and
         # now rather than by a task that would load the page again.
-        with disable_reference_index_auto_update():
+        with _references_not_updated():
             page.save(clean=False, log_action=None)
         if ReferenceIndex.is_indexed(type(page)):
             ReferenceIndex.create_or_update_for_object(page)
