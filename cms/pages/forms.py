@@ -17,6 +17,7 @@ from cms.tenants.scoping import agency_for_page
 
 from .accessibility import check_translations, translated_stream_fields
 from .languages import LANGUAGE_NAMES
+from .widgets import transliterating_slug_input
 
 # The buttons that make a page public, directly or through moderation.
 PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
@@ -25,6 +26,8 @@ PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action
 class TranslatedPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].widget = transliterating_slug_input()
         if self.is_bound:
             self.drop_absent_fields()
 

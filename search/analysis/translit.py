@@ -16,6 +16,9 @@ with the digraphs sh/ch/zh/kh/gh/ts/ya/yu/ia/iu), then folded, so "zh", "j" and 
 all give "j", "ts", "c" and "ц" give "ts", "sh", "ş" and "ш" give "sh".
 The analyzer stores folded stems in the index next to the exact Cyrillic stems.
 
+The Cyrillic → 2021 Latin table itself (``cyrillic_to_latin``) lives in
+cms.core.translit, shared with page slugs.
+
 Known limit: ASCII "s" typed for ш (danyspan for данышпан) folds to "s", not "sh";
 the fuzzy matcher (one edit) is what catches that.
 """
@@ -23,6 +26,8 @@ the fuzzy matcher (one edit) is what catches that.
 from __future__ import annotations
 
 from functools import lru_cache
+
+from cms.core.translit import cyrillic_to_latin
 
 __all__ = [
     "latin_to_cyrillic",
@@ -94,53 +99,6 @@ _LATIN_SINGLE = {
 }  # "i" is contextual, see latin_to_cyrillic
 
 _CYR_VOWELS = set("аәеёиоөуұүыіэюя")
-
-# 2021 Latin alphabet (KAZAKH.md) plus the usual spelling of Russian-loan letters.
-_CYR_TO_LAT = {
-    "а": "a",
-    "ә": "ä",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "ғ": "ğ",
-    "д": "d",
-    "е": "e",
-    "ё": "io",
-    "ж": "j",
-    "з": "z",
-    "и": "i",
-    "й": "i",
-    "к": "k",
-    "қ": "q",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "ң": "ñ",
-    "о": "o",
-    "ө": "ö",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ұ": "ū",
-    "ү": "ü",
-    "ф": "f",
-    "х": "h",
-    "һ": "h",
-    "ц": "ts",
-    "ч": "ch",
-    "ш": "ş",
-    "щ": "şş",
-    "ъ": "",
-    "ы": "y",
-    "і": "ı",
-    "ь": "",
-    "э": "e",
-    "ю": "iu",
-    "я": "ia",
-}
-_UPPER_LAT = {"ı": "I", "i": "İ"}
 
 _FOLD = {
     "а": "a",
@@ -309,21 +267,6 @@ def latin_readings(word: str, limit: int = 10) -> list[str]:
                     reading[j] = alt_j
                     readings.append("".join(reading))
     return list(dict.fromkeys(readings))[:limit]
-
-
-def cyrillic_to_latin(text: str) -> str:
-    """Kazakh Cyrillic → 2021 Latin alphabet (for display and tests); keeps case."""
-    out = []
-    for ch in text:
-        low = ch.lower()
-        lat = _CYR_TO_LAT.get(low)
-        if lat is None:
-            out.append(ch)
-        elif ch != low and lat:
-            out.append(_UPPER_LAT.get(lat[0], lat[0].upper()) + lat[1:])
-        else:
-            out.append(lat)
-    return "".join(out)
 
 
 @lru_cache(maxsize=131072)

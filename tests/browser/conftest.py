@@ -48,7 +48,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 375, "height": 812}}
+VIEWPORTS = {
+    "desktop": {"width": 1280, "height": 900},
+    "mobile": {"width": 375, "height": 812},
+    # WCAG 1.4.10 Reflow: 320 CSS px, no horizontal scrolling (test_reflow.py).
+    "reflow": {"width": 320, "height": 720},
+}
 # The visually-impaired combination checked on every page: large text, white on black,
 # wide spacing (cookie format of themes/vi.py).
 VI_COOKIE = "text:large|contrast:dark|spacing:wide"
