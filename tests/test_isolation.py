@@ -28,6 +28,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from cms.navigation.models import QuickLink
 from cms.pages.models import NewsPage, SectionPage
+from cms.recyclebin.models import RecycledItem
 from tests.factories import UserFactory, editor_of, moderator_of
 
 PAGE = "IsoAlphaPage"
@@ -152,7 +153,9 @@ class World:
 
     # --- effects ------------------------------------------------------------------
     def page_gone(self):
-        return not Page.objects.filter(pk=self.page.pk).exists()
+        # Deleting moves the page to its agency's recycle bin (cms.recyclebin).
+        return not Page.objects.filter(pk=self.page.pk).exists() or RecycledItem.objects.filter(
+            kind="page", object_id=self.page.pk).exists()
 
     def page_moved(self):
         return Page.objects.get(pk=self.page.pk).get_parent().pk != self.news_a.pk
@@ -180,7 +183,8 @@ class World:
         return Image.objects.get(pk=self.image.pk).collection_id != self.a.collection_id
 
     def document_gone(self):
-        return not Document.objects.filter(pk=self.document.pk).exists()
+        return not Document.objects.filter(pk=self.document.pk).exists() or (
+            RecycledItem.objects.filter(kind="document", object_id=self.document.pk).exists())
 
     def document_moved(self):
         return Document.objects.get(pk=self.document.pk).collection_id != self.a.collection_id

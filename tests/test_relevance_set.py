@@ -21,6 +21,11 @@ def live_demo_pages() -> set[str]:
         for page in data["pages"]:
             if "moderation" not in page:
                 keys.add(f"{slug}/{page['path']}")
+        # The pages the demo loads through the importer (all published).
+        imported = demo / "import" / name
+        if imported.exists():
+            for record in json.loads(imported.read_text(encoding="utf-8"))["records"]:
+                keys.add(f"{slug}/{record['section']}/{record['slug']}/")
     return keys
 
 

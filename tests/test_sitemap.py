@@ -210,8 +210,8 @@ def test_index_costs_the_same_with_more_agencies(client, agency_a, settings):
             assert client.get("/sitemap.xml").status_code == 200
         return len(captured)
 
-    few = queries()
     listed = len(index(client))  # the portal and the module's agencies, 3 languages each
+    few = queries()  # the chrome cache (site, agencies) is warm: what every request pays
     for n in range(4):
         make_agency(f"more-{n}")
     assert len(index(client)) == listed + 3 * 4
