@@ -130,13 +130,13 @@ def collection_ids_for_user(user) -> set[int]:
 def _agency_collection_depths() -> list[int]:
     """The depths at which agencies' collections sit: provisioning puts them under the
     root (one depth); a collection moved elsewhere adds its depth, not a clause per agency."""
-    return sorted(
-        depth
-        for depth in Agency.objects.filter(collection__isnull=False)
+    depths = (
+        Agency.objects.filter(collection__isnull=False)
+        .order_by()  # Agency's default ordering would defeat DISTINCT (one row per agency)
         .values_list("collection__depth", flat=True)
         .distinct()
-        if depth
     )
+    return sorted({depth for depth in depths if depth})
 
 
 def foreign_collections_q(user) -> Q | None:
