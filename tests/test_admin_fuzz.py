@@ -281,7 +281,7 @@ class BetaObjects:
         """Every object id of B: the fall-back for a parameter nobody recognises."""
         ids = {
             self.b.pk,
-            self.b.home_page_id,
+            self.b.home_page.pk,
             self.news_b.pk,
             self.live_b.pk,
             self.draft_b.pk,
