@@ -68,6 +68,10 @@ def _expected(entry: SearchEntry, names: dict[int, str]):
     return terms, set(title), title
 
 
+# Migrating back and forth needs a transactional test, whose flush at the end empties
+# every table (serialized_rollback restores them only at the start of the next such
+# test): it runs in the own-process phase, where no module's shared data follows it.
+@pytest.mark.own_process
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_0006_copies_the_entries_indexed_before_it():
     latest = _latest()

@@ -52,6 +52,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages as admin_messages
 from wagtail.models import Page, WorkflowState
 
+from cms.tenants.isolation import urlguard
+
 # The admin views that change a page's state, by URL name (all take `page_id`).
 LOCKED_VIEWS = frozenset({
     "wagtailadmin_pages:edit",
@@ -146,22 +148,19 @@ class PageActionLockMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if _locked_page_id(request) is not None:
+            # The admin object guard reads the page: it runs inside the lock below.
+            setattr(request, urlguard.DEFERRED, True)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method != "POST":
+        page_id = _locked_page_id(request)
+        if page_id is None:
             return None
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return None
-        page_id = match.kwargs.get("page_id")
-        if match.view_name not in LOCKED_VIEWS or page_id is None:
-            return None
-        page_id = int(page_id)
         with _thread_lock(page_id), transaction.atomic():
+            urlguard.guard(request)
             lock_page_row(page_id)
-            if match.view_name in EDIT_VIEWS and is_autosave(request):
+            if request.resolver_match.view_name in EDIT_VIEWS and is_autosave(request):
                 reason = autosave_refusal(request, page_id)
                 if reason is not None:
                     return refused(reason)
@@ -169,6 +168,20 @@ class PageActionLockMiddleware:
             if response.status_code >= 500:
                 transaction.set_rollback(True)
             return response
+
+
+def _locked_page_id(request) -> int | None:
+    """The page a page-changing admin POST is about (None: not such a request)."""
+    if request.method != "POST":
+        return None
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    page_id = match.kwargs.get("page_id")
+    if match.view_name not in LOCKED_VIEWS or page_id is None:
+        return None
+    return int(page_id)
 
 
 # --- what the moderator is told ------------------------------------------------------

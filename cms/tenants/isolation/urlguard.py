@@ -67,23 +67,38 @@ class AdminObjectGuardMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.path_info.startswith(ADMIN_PREFIX):
-            return None
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or is_unrestricted(user):
-            return None
-        match = request.resolver_match
-        if match is None:
-            return None
-        if match.namespace == WORKFLOW_NAMESPACE and not any(
-            user.has_perm(perm) for perm in WORKFLOW_PERMISSIONS
-        ):
-            raise PermissionDenied
-        ids = page_ids_of(match)
-        if ids:
-            for page in Page.objects.filter(pk__in=ids).only("pk", "path", "depth"):
-                if not page_is_visible(page, user):
-                    # A plain 404, not LocaleMiddleware's redirect to /<lang>/admin/...
-                    request.urlconf = NO_LANGUAGE_REDIRECT_URLCONF
-                    raise Http404
+        if getattr(request, DEFERRED, False):
+            return None  # a later middleware calls guard() itself (see DEFERRED)
+        guard(request)
         return None
+
+
+# Set on a request by a middleware that runs `guard(request)` itself, later, inside a
+# lock it takes first: the page actions of cms.editorial.publishing, which serialise
+# the POSTs about one page. Reading the page here, before that lock, would race the
+# request that holds it.
+DEFERRED = "_admin_object_guard_deferred"
+
+
+def guard(request) -> None:
+    """Raise Http404 for another agency's page named by the admin URL, and
+    PermissionDenied on the workflow screens without the workflow permissions."""
+    if not request.path_info.startswith(ADMIN_PREFIX):
+        return
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or is_unrestricted(user):
+        return
+    match = request.resolver_match
+    if match is None:
+        return
+    if match.namespace == WORKFLOW_NAMESPACE and not any(
+        user.has_perm(perm) for perm in WORKFLOW_PERMISSIONS
+    ):
+        raise PermissionDenied
+    ids = page_ids_of(match)
+    if ids:
+        for page in Page.objects.filter(pk__in=ids).only("pk", "path", "depth"):
+            if not page_is_visible(page, user):
+                # A plain 404, not LocaleMiddleware's redirect to /<lang>/admin/...
+                request.urlconf = NO_LANGUAGE_REDIRECT_URLCONF
+                raise Http404
