@@ -183,6 +183,15 @@ def test_api_unpublishing_a_page_unlists_its_files(client, files):
     assert titles(client.get("/api/v2/images/")) == set()
 
 
+def test_api_does_not_list_a_recycled_document_a_live_page_still_links(client, files):
+    from cms.recyclebin import service
+
+    service.recycle_document(files["public_doc"])
+    assert titles(client.get("/api/v2/documents/")) == {"b-doc"}
+    assert client.get(f"/api/v2/documents/{files['public_doc'].pk}/").status_code == 404
+    assert client.get(files["public_doc"].url).status_code == 404
+
+
 def test_api_urls_use_the_request_host(client, files):
     host = "portal.example.kz:8443"
     data = client.get("/api/v2/documents/?agency=agency-a", HTTP_HOST=host).json()
