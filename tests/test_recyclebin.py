@@ -298,3 +298,26 @@ def test_bulk_delete_recycles_pages_and_documents(admin_client, agency_a, news):
     assert response.status_code == 302
     document.refresh_from_db()
     assert item_for(document, "document").original_collection_id == agency_a.collection_id
+
+
+
+def test_the_admin_page_search_leaves_the_bin_out(client, admin_user, agency_a, news, commit):
+    """Wagtail's page search walks every page a user may explore, and the bin lies
+    inside the agency's subtree: a recycled page is listed there by no query, neither
+    for the agency's moderator nor for a platform admin."""
+    _section, first, second, _third = news
+    moderator = moderator_of(agency_a)
+    admin_language(moderator, "en")
+    with commit():
+        client.force_login(moderator)
+        client.post(delete_url(second))
+    edit = {page.pk: reverse("wagtailadmin_pages:edit", args=(page.pk,)) for page in news[1:]}
+    for user in (moderator, admin_user):
+        client.force_login(user)
+        # The draft filter, its slug and its English title all found it before.
+        for query in ("live:no", "second", "News"):
+            for name in ("wagtailadmin_pages:search", "wagtailadmin_pages:search_results"):
+                html = client.get(reverse(name) + f"?q={query}").content.decode()
+                assert edit[second.pk] not in html, (user, query, name)
+        html = client.get(reverse("wagtailadmin_pages:search") + "?q=first").content.decode()
+        assert edit[first.pk] in html  # the search itself still works

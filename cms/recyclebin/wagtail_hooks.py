@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.pages.search import SearchView as PageSearchView
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.documents import get_document_model
 from wagtail.documents.views.documents import DeleteView as DocumentDeleteView
 from wagtail.models import Page
@@ -181,3 +183,26 @@ def hide_the_bin_in_the_explorer(parent_page, pages, request):
 @hooks.register("construct_page_chooser_queryset")
 def hide_the_bin_in_choosers(pages, request):
     return _without_bins(pages)
+
+
+class BinlessPageSearchView(PageSearchView):
+    """Wagtail's admin page search without the recycle bins: the search walks every
+    page the user may explore, and an agency's bin lies inside its subtree."""
+
+    def annotate_queryset(self, pages):
+        # Called by get_queryset before the search runs, once all_pages (the facets'
+        # base) is set: both lose the bins here, while they are still querysets.
+        self.all_pages = _without_bins(self.all_pages)
+        return super().annotate_queryset(_without_bins(pages))
+
+
+class PageViewSetWithoutBins(PageViewSet):
+    search_view_class = BinlessPageSearchView
+
+
+@hooks.register("register_admin_viewset", order=100)
+def register_page_viewset_without_bins():
+    # After wagtail.admin's own base viewset for Page (order 0): the registry keeps the
+    # last one registered for a model, and every page type without a viewset of its
+    # own falls back to Page's.
+    return PageViewSetWithoutBins()
