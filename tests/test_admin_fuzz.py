@@ -18,6 +18,7 @@ seen) are printed for the issue note (`-s` shows them).
 """
 
 import itertools
+import json
 import re
 import time
 from dataclasses import dataclass
@@ -51,7 +52,7 @@ from cms.navigation.models import AgencyMenu, QuickLink
 from cms.pages.models import NewsPage, SectionPage
 from search.models import PromotedResult
 from tests.appeals_helpers import make_form_page
-from tests.factories import UserFactory, editor_of, moderator_of
+from tests.factories import UserFactory, admin_language, editor_of, moderator_of
 
 # What B's objects are called: none of these may appear in an answer to A's users.
 # The search query is a prefix of them (a search page echoes the query, which is fine).
@@ -575,6 +576,64 @@ def test_page_urls_of_another_agency_answer_404(beta, db, url):
         assert response.status_code == 404, (user, url)
     # Positive control: B's own editor reaches the same page.
     assert _client(beta.editor_b).get(f"/admin/choose-page/{beta.draft_b.pk}/").status_code == 200
+
+
+CONTENTSTATE = json.dumps(
+    {
+        "blocks": [
+            {
+                "key": "a1b2c",
+                "text": "Мәтін",
+                "type": "unstyled",
+                "depth": 0,
+                "inlineStyleRanges": [],
+                "entityRanges": [],
+            }
+        ],
+        "entityMap": {},
+    }
+)
+
+
+def _serialized(paragraph):
+    """What the editor's script sends: the origin field's form inputs."""
+    inputs = {"count": "1", "0-type": "paragraph", "0-value": paragraph, "0-deleted": ""}
+    inputs.update({"0-order": "0", "0-id": ""})
+    return json.dumps([{"name": f"body_kk-{k}", "value": v} for k, v in inputs.items()])
+
+
+def test_translation_copy_checks_its_input_on_an_own_page(beta, db):
+    """modeltranslation's copy view answered 500 on the editor's own page for a GET, a
+    POST without its parameters and field names that are no StreamField."""
+    client = _client(beta.editor_b)
+    admin_language(beta.editor_b, "en")
+    url = f"/admin/pages/{beta.draft_b.pk}/edit/copy_translation_content/"
+    xhr = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
+    good = {
+        "origin_field_name": "body_kk",
+        "target_field_name": "body_ru",
+        "serializedOriginField": _serialized(CONTENTSTATE),
+    }
+    assert client.get(url).status_code == 405
+    assert client.post(url, good).status_code == 405  # not from the editor's script
+    for bad in (
+        {},
+        {**good, "serializedOriginField": "{not json"},
+        {**good, "serializedOriginField": '{"a": 1}'},
+        {**good, "serializedOriginField": '[{"name": 1, "value": 2}]'},
+        {**good, "target_field_name": "title_ru"},
+        {**good, "target_field_name": "body_kk"},
+        {**good, "origin_field_name": "no_such_field"},
+        {**good, "serializedOriginField": _serialized("<p>HTML, not Draftail's JSON</p>")},
+        {**good, "serializedOriginField": "[]"},
+    ):
+        response = client.post(url, bad, **xhr)
+        assert response.status_code == 400, bad
+        assert response.json()["error"]
+    response = client.post(url, good, **xhr)
+    assert response.status_code == 200 and "body_ru" in response.json()
+    missing = f"/admin/pages/{beta.draft_b.pk + 100000}/edit/copy_translation_content/"
+    assert client.post(missing, good, **xhr).status_code == 404
 
 
 def test_workflow_screens_are_for_workflow_managers(beta, db):

@@ -1,10 +1,10 @@
 """Wagtail hooks of the pages app: the accessibility checker of previews and the editor."""
 
-from django.urls import path
+from django.urls import path, re_path
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 
-from .views import news_tag_autocomplete
+from .views import copy_translation_content, news_tag_autocomplete
 
 
 class WCAG22CheckerItem(ContentCheckerItem):
@@ -33,5 +33,18 @@ def news_tag_urls():
             "news-tags/autocomplete/",
             news_tag_autocomplete,
             name="pages_news_tag_autocomplete",
+        )
+    ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def checked_translation_copy():
+    # order=-1: before wagtail_modeltranslation's own pattern for the same path (its
+    # app comes first in INSTALLED_APPS), so its view only runs on checked input.
+    return [
+        re_path(
+            r"^pages/(?P<page_id>\d+)/edit/copy_translation_content/$",
+            copy_translation_content,
+            name="pages_copy_translation_content",
         )
     ]
