@@ -62,5 +62,6 @@ urlpatterns += i18n_patterns(
 )
 
 # Error pages in the request's language, without the database (cms/core/errors.py).
+handler403 = "cms.core.errors.permission_denied"
 handler404 = "cms.core.errors.page_not_found"
 handler500 = "cms.core.errors.server_error"

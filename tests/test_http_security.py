@@ -16,7 +16,7 @@ from django.utils import translation
 
 from cms.core import errors
 from cms.core.middleware import ADMIN_CONTENT_SECURITY_POLICY
-from tests.factories import UserFactory
+from tests.factories import UserFactory, editor_of
 
 BASE_DIR = Path(settings.BASE_DIR)
 PRODUCTION_ENV = {
@@ -120,7 +120,7 @@ def test_404_without_a_prefix_is_in_kazakh(client, db):
     assert _title("kk", 404) in response.content.decode()
 
 
-@pytest.mark.parametrize("status", [404, 410, 500, 503])
+@pytest.mark.parametrize("status", [403, 404, 410, 500, 503])
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_error_pages_need_no_database(django_assert_num_queries, lang, status):
     """Rendered with database access blocked (pytest-django refuses any query here)."""
@@ -132,6 +132,21 @@ def test_error_pages_need_no_database(django_assert_num_queries, lang, status):
     assert response["Content-Language"] == lang
     if status == 503:
         assert response["Retry-After"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_admin_refusal_is_the_platforms_403_page_in_the_editors_language(client, agency_a, lang):
+    """The workflow screens refuse an agency editor (tests/test_admin_fuzz.py): the
+    answer is the platform's page in the language the admin is shown in, not
+    Django's bare English "403 Forbidden"."""
+    client.force_login(editor_of(agency_a))
+    client.cookies["django_language"] = lang
+    response = client.get("/admin/workflows/task_chooser/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f'<html lang="{lang}"' in html and _title(lang, 403) in html
+    assert "theme/css/theme.css" in html
 
 
 def test_500_handler_answers_503_for_a_database_error():

@@ -1,4 +1,4 @@
-"""Error pages (404, 410, 500, 503) in the request's language, with the platform's look.
+"""Error pages (403, 404, 410, 500, 503) in the request's language, with the platform's look.
 
 They never touch the database: a 500 may be a database failure, and a database
 outage must still answer the 503 page. The language comes from the /<lang>/ prefix
@@ -26,6 +26,12 @@ def language_of(request) -> str:
     parts = (request.path_info or "/").split("/", 2)
     if len(parts) > 1 and parts[1] in LANGUAGE_CODES:
         return parts[1]
+    if parts[1:2] == ["admin"]:
+        # The admin has no prefix: the language LocaleMiddleware chose (cookie,
+        # browser), so an editor refused a screen reads why in their language.
+        current = translation.get_language()
+        if current in LANGUAGE_CODES:
+            return current
     return settings.LANGUAGE_CODE
 
 
@@ -65,6 +71,7 @@ def render_error(request, status: int, extra=None) -> HttpResponse:
 
 def _titles():
     return {
+        403: gettext("Access denied"),
         404: gettext("Page not found"),
         410: gettext("Page removed"),
         500: gettext("Something went wrong"),
@@ -74,6 +81,10 @@ def _titles():
 
 def _messages():
     return {
+        403: gettext(
+            "You do not have permission to open this page. If your work needs it, ask "
+            "your agency's administrator or the platform's support team."
+        ),
         404: gettext(
             "There is no page at this address. Check the address or start from the home page."
         ),
@@ -85,6 +96,12 @@ def _messages():
             "The site is under maintenance or overloaded. Please try again in a few minutes."
         ),
     }
+
+
+def permission_denied(request, exception=None):
+    """handler403: the admin's refusals (workflow screens without the workflow
+    permissions, another agency's objects) and the site's, with the platform's look."""
+    return render_error(request, 403)
 
 
 def page_not_found(request, exception=None):
