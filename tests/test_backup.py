@@ -21,7 +21,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
 from cms.pages.models import NewsPage
-from cms.platform.backup import database_content
+from cms.platform.backup import database_content, verify_archive
 from search.engines import search
 from search.engines.base import SearchQuery
 from tests.factories import editor_of, make_agency
@@ -212,6 +212,46 @@ def test_a_tampered_database_dump_is_refused(archive, tmp_path):
     _rewrite(archive, tampered, change)
     with pytest.raises(CommandError, match="checksum mismatch for db.json"):
         call_command("restore", str(tampered), force=True, stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_a_dump_with_a_recomputed_checksum_is_refused_by_the_signature(archive, tmp_path):
+    """An attacker who adds a superuser to db.json and writes its new checksum into
+    the manifest passes the checksums, not the manifest's signature (SECRET_KEY)."""
+    forged = tmp_path / "forged.tar.gz"
+    new_dump = {}
+
+    def change(name, data):
+        if name == "db.json":
+            rows = json.loads(data)
+            rows.append({"model": "auth.user", "pk": 999, "fields": {"username": "intruder"}})
+            new_dump["bytes"] = json.dumps(rows).encode()
+            return new_dump["bytes"]
+        if name == "manifest.json":
+            manifest = json.loads(data)
+            manifest["files"]["db.json"] = {
+                "sha256": hashlib.sha256(new_dump["bytes"]).hexdigest(),
+                "size": len(new_dump["bytes"]),
+            }
+            return json.dumps(manifest).encode()
+        return data
+
+    _rewrite(archive, forged, change)  # db.json comes before the manifest in the archive
+    with pytest.raises(CommandError, match="not written by this platform.*signature"):
+        call_command("restore", str(forged), force=True, stdout=io.StringIO())
+    unsigned = tmp_path / "unsigned.tar.gz"
+    with tarfile.open(archive, "r:gz") as source, tarfile.open(unsigned, "w:gz") as copy:
+        for member in source:
+            if member.name != "manifest.sig":
+                copy.addfile(member, source.extractfile(member))
+    with pytest.raises(CommandError, match="carries no manifest.sig"):
+        call_command("restore", str(unsigned), force=True, stdout=io.StringIO())
+    # The operator's way out for a backup of another instance; and the proof that the
+    # forged archive's checksums hold, so only the signature stopped it.
+    assert verify_archive(unsigned, trust_unsigned=True).files
+    assert verify_archive(forged, trust_unsigned=True).files["db.json"]["size"] == len(
+        new_dump["bytes"]
+    )
 
 
 @pytest.mark.django_db

@@ -6,6 +6,12 @@ The archive is a gzipped tar:
     manifest.json        format version, created-at, Django/Wagtail versions, the
                          migrations the dump was made at, row counts per model,
                          size and sha256 of every other member
+    manifest.sig         HMAC-SHA256 of manifest.json's bytes under a key derived
+                         from SECRET_KEY: the checksums prove the members match the
+                         manifest, the signature proves this platform wrote the
+                         manifest (a dump with an added superuser and a recomputed
+                         checksum is refused). A backup restored on an instance with
+                         another SECRET_KEY needs `restore --trust-unsigned`.
     db.json              the database: Django's JSON serialization of every model
     media/<name>         every file a FileField of the database names (originals of
                          images, documents, agency logos…), under its storage name
@@ -63,6 +69,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, tran
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -74,6 +81,8 @@ from .maintenance import schedule_daily_maintenance
 FORMAT = "birtutas-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+SIGNATURE_SALT = "birtutas.backup.manifest"
 DB_DUMP = "db.json"
 MEDIA_PREFIX = "media/"
 CHUNK = 1024 * 1024
@@ -249,9 +258,11 @@ def create_backup(output: Path, *, log=print, using: str = DEFAULT_DB_ALIAS) -> 
                 }
             )
             body = json.dumps(manifest.data, indent=2, sort_keys=True).encode()
-            info = tarfile.TarInfo(MANIFEST)
-            info.size, info.mode, info.mtime = len(body), 0o600, int(timezone.now().timestamp())
-            archive.addfile(info, io.BytesIO(body))
+            for name, data in ((MANIFEST, body), (SIGNATURE, sign_manifest(body).encode())):
+                info = tarfile.TarInfo(name)
+                info.size, info.mode = len(data), 0o600
+                info.mtime = int(timezone.now().timestamp())
+                archive.addfile(info, io.BytesIO(data))
         partial.rename(output)
         log(f"Phase 3/3: archive written to {output} ({output.stat().st_size} bytes)")
         return manifest
@@ -278,15 +289,36 @@ def _open_archive(path: Path) -> tarfile.TarFile:
         raise BackupError(f"{path} is not a backup archive (a .tar.gz): {exc}") from exc
 
 
-def read_manifest(path: Path) -> Manifest:
+def sign_manifest(body: bytes) -> str:
+    return salted_hmac(SIGNATURE_SALT, body, algorithm="sha256").hexdigest()
+
+
+def read_manifest(path: Path, *, trust_unsigned: bool = False) -> Manifest:
     with _open_archive(path) as archive:
         try:
-            member = archive.getmember(MANIFEST)
-            data = json.load(archive.extractfile(member))
+            body = archive.extractfile(archive.getmember(MANIFEST)).read()
+            data = json.loads(body)
         except KeyError as exc:
             raise BackupError(f"{path} has no {MANIFEST}: not a Birtutas backup.") from exc
         except (tarfile.TarError, OSError, EOFError, ValueError) as exc:
             raise BackupError(f"{path}: {MANIFEST} cannot be read: {exc}") from exc
+        try:
+            signature = archive.extractfile(archive.getmember(SIGNATURE)).read().decode()
+        except KeyError:
+            signature = ""
+        except (tarfile.TarError, OSError, EOFError, ValueError) as exc:
+            raise BackupError(f"{path}: {SIGNATURE} cannot be read: {exc}") from exc
+    if not trust_unsigned and not constant_time_compare(signature, sign_manifest(body)):
+        problem = (
+            "its signature does not match this platform's key"
+            if signature
+            else f"it carries no {SIGNATURE}"
+        )
+        raise BackupError(
+            f"{path}: the manifest was not written by this platform ({problem}; or "
+            "SECRET_KEY changed since the backup). Restore it only if you know where it "
+            "comes from, with --trust-unsigned."
+        )
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupError(f"{path}: {MANIFEST} is not a Birtutas backup manifest.")
     if data.get("format_version") != FORMAT_VERSION:
@@ -308,17 +340,18 @@ def read_manifest(path: Path) -> Manifest:
     return Manifest(data)
 
 
-def verify_archive(path: Path) -> Manifest:
-    """Check every member's size and sha256 against the manifest; raise BackupError
-    naming the first file that differs, is missing or is not listed."""
+def verify_archive(path: Path, *, trust_unsigned: bool = False) -> Manifest:
+    """Check the manifest's signature, then every member's size and sha256 against the
+    manifest; raise BackupError naming the first file that differs, is missing or is
+    not listed."""
     path = Path(path)
-    manifest = read_manifest(path)
+    manifest = read_manifest(path, trust_unsigned=trust_unsigned)
     expected = manifest.files
     seen: set[str] = set()
     try:
         with _open_archive(path) as archive:
             for member in archive:
-                if member.name == MANIFEST:
+                if member.name in (MANIFEST, SIGNATURE):
                     continue
                 if member.name not in expected:
                     raise BackupError(
@@ -393,11 +426,16 @@ def _empty_tables(using: str) -> None:
 
 
 def restore_backup(
-    path: Path, *, force: bool = False, log=print, using: str = DEFAULT_DB_ALIAS
+    path: Path,
+    *,
+    force: bool = False,
+    trust_unsigned: bool = False,
+    log=print,
+    using: str = DEFAULT_DB_ALIAS,
 ) -> RestoreResult:
     path = Path(path)
     log(f"Phase 1/5: verifying {path}")
-    manifest = verify_archive(path)
+    manifest = verify_archive(path, trust_unsigned=trust_unsigned)
     log(
         f"  {len(manifest.files)} files verified (sha256), backup of "
         f"{manifest.data.get('created_at')}, Django {manifest.data.get('django')}, "

@@ -19,10 +19,18 @@ class Command(BaseCommand):
             action="store_true",
             help="replace a database that already has content (everything in it is lost)",
         )
+        parser.add_argument(
+            "--trust-unsigned",
+            action="store_true",
+            help="accept a manifest this platform's SECRET_KEY did not sign (a backup "
+            "from another instance): only for an archive whose origin you know",
+        )
 
-    def handle(self, *args, archive, force=False, **options):
+    def handle(self, *args, archive, force=False, trust_unsigned=False, **options):
         try:
-            result = restore_backup(archive, force=force, log=self.stdout.write)
+            result = restore_backup(
+                archive, force=force, trust_unsigned=trust_unsigned, log=self.stdout.write
+            )
         except BackupError as exc:
             raise CommandError(f"Nothing was restored: {exc}") from exc
         counts = result.counts
