@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
-from cms.core.languages import LANGUAGE_CODES
+from cms.core.languages import LANGUAGE_CODES, REQUIRED
 
 from .errors import RecordRejected
 from .html import Body, convert
@@ -296,7 +296,7 @@ def parse_record(raw, index: int, resolver: FileResolver) -> ParsedRecord:
         slug=slug,
         section=section,
         parent=parent,
-        title=_translated(raw, "title", required=("kk", "ru"), max_length=255),
+        title=_translated(raw, "title", required=REQUIRED, max_length=255),
     )
     body_html = _translated(raw, "body")
     for lang in LANGS:

@@ -17,6 +17,7 @@ from django.db import DatabaseError, transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.languages import REQUIRED
 from cms.pages.accessibility import check_page
 from cms.pages.languages import LANGUAGE_NAMES, missing_languages
 from cms.pages.models import LegalActPage, NewsPage, StandardPage
@@ -405,7 +406,7 @@ class Importer:
                 language=LANGUAGE_NAMES[lang],
             )
         if isinstance(page, NewsPage) and page.lead_image is not None:
-            for lang in ("kk", "ru"):
+            for lang in REQUIRED:
                 if not getattr(page, f"lead_image_alt_{lang}"):
                     raise RecordRejected(
                         _("Image “%(image)s” has no alternative text in %(language)s."),
