@@ -26,6 +26,8 @@ phase() {  # phase NAME COMMAND...: run, print its time, stop on failure
 # The floors of pyproject.toml [tool.importlinter]: an upward import fails here, with
 # the contract and the layer named.
 phase "import layers (lint-imports)" "$(dirname "$py")/lint-imports" --no-cache
+# ruff with the security rules (S, flake8-bandit) on the product code: pyproject.toml.
+phase "lint (ruff, security rules included)" "$(dirname "$py")/ruff" check --no-cache .
 phase "tests: $mark" "$py" -m pytest -n "$workers" --dist loadfile -m "($mark) and not own_process" \
   --durations=15 "$@"
 # Tests that commit (several connections, or migrations run back and forth), each
