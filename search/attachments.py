@@ -39,8 +39,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import docx
 from django.core.cache import cache
 from django.db import models
+from odf import teletype
+from odf.opendocument import load
+from pypdf import PasswordType, PdfReader
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, CollectionViewRestriction
@@ -192,9 +196,6 @@ def split_body(stored: str) -> tuple[str, list[dict]]:
 
 # --- extraction -------------------------------------------------------------------------
 def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf import PasswordType
-
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
         raise UnreadableDocument("encrypted PDF (a password is needed)")
@@ -215,8 +216,6 @@ def _check_zip(data: bytes) -> None:
 
 
 def _docx_text(data: bytes) -> str:
-    import docx
-
     _check_zip(data)
     document = docx.Document(io.BytesIO(data))
     texts, size = [], 0
@@ -233,9 +232,6 @@ def _docx_text(data: bytes) -> str:
 
 
 def _odt_text(data: bytes) -> str:
-    from odf import teletype
-    from odf.opendocument import load
-
     _check_zip(data)
     document = load(io.BytesIO(data))
     texts: list[str] = []
