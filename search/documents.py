@@ -15,6 +15,14 @@ A document is a plain dict (the same for every engine):
     date, year        NewsPage.date, else the date of the last publication
     title_terms, body_terms   analysed terms, space-joined (see `terms_text`)
     tags              list of tag names (empty when the page type has none)
+    attachments       the text of the documents the page uses in that language
+                      (`search.attachments`), one after the other: the relevance
+                      model's attachment feature
+    attachment_terms  its analysed terms: matched like the body's (after them), but
+                      not counted in the body's term frequencies and length
+    attachment_parts  [{"title", "url", "text"}] of each attachment, kept after the
+                      body in the database's SearchEntry.body so that a hit found
+                      inside a document names it (`search.attachments.join_body`)
 
 Only live, public pages below the portal's home page whose agency is not archived
 get documents, and only in the languages they have a version in (kk and ru always on
@@ -36,6 +44,7 @@ from cms.pages.models import AgencyHomePage, BasePage
 from cms.tenants.models import Agency
 from cms.tenants.scoping import agency_home_path
 from search.analysis import analyze_with_stream
+from search.attachments import attachments_for
 
 # Root (depth 1) and the portal's home page (depth 2) are never indexed.
 MIN_DEPTH = 3
@@ -178,6 +187,8 @@ def _document(page: Page, language: str, agency: Agency | None) -> dict:
     with translation.override(language):
         url = page.get_url() or ""
     date = page_date(page)
+    attachments = attachments_for(page, language, agency)
+    attachment_text = "\n".join(a.text for a in attachments)
     agency_name = ""
     if agency is not None:
         agency_name = (
@@ -200,6 +211,11 @@ def _document(page: Page, language: str, agency: Agency | None) -> dict:
         "title_terms": terms_text(title, language),
         "body_terms": terms_text("\n".join([summary, body, " ".join(tags)]), language),
         "tags": tags,
+        "attachments": attachment_text,
+        "attachment_terms": terms_text(attachment_text, language) if attachment_text else "",
+        "attachment_parts": [
+            {"title": a.title, "url": a.url, "text": a.text} for a in attachments
+        ],
     }
 
 

@@ -7,7 +7,10 @@ ids in `IndexOutbox`, inside the transaction that makes the change:
 - a slug changed or a page moved: its subtree (the URLs below it changed);
 - a view restriction (login, password, groups) added, changed or removed on a page:
   its subtree (private pages leave the index, public ones come back);
-- an agency archived, restored, renamed or moved under another body: its pages.
+- an agency archived, restored, renamed or moved under another body: its pages;
+- a document saved (its file replaced) or a collection's view restriction added,
+  changed or removed: the live pages that use the documents concerned (their text is
+  indexed with the page, and a private collection's must leave the index).
 
 When the transaction commits, the drain task (`search.tasks`, which runs
 `search.indexing.drain_outbox`) is enqueued. Imports run one way:
@@ -18,9 +21,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+)
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms.tenants.models import Agency
@@ -101,6 +112,37 @@ def on_view_restriction_changed(sender, instance, **kwargs):
     transaction.on_commit(spelling.forget_vocabulary)
 
 
+def pages_using_documents(document_ids: Iterable[int]) -> list[int]:
+    """Ids of the live pages that use any of the documents (Wagtail's ReferenceIndex)."""
+    ids = [str(pk) for pk in document_ids]
+    if not ids:
+        return []
+    refs = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        to_content_type=ReferenceIndex._get_base_content_type(get_document_model()),
+        to_object_id__in=ids,
+    ).values_list("object_id", flat=True)
+    page_ids = {int(pk) for pk in refs if str(pk).isdigit()}
+    return list(Page.objects.live().filter(pk__in=page_ids).values_list("pk", flat=True))
+
+
+def on_document_saved(sender, instance, created, **kwargs):
+    if not created:
+        enqueue(pages_using_documents([instance.pk]))
+
+
+def on_collection_restriction_changed(sender, instance, **kwargs):
+    """A collection made private (or public again): the pages using its documents, or
+    those of the collections below it, are indexed again without (or with) their text."""
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is None:
+        return
+    documents = get_document_model().objects.filter(
+        collection__path__startswith=collection.path
+    ).values_list("pk", flat=True)
+    enqueue(pages_using_documents(documents))
+
+
 def on_agency_pre_save(sender, instance, **kwargs):
     if instance.pk is None:
         instance._search_before = None
@@ -138,5 +180,11 @@ def connect_signals() -> None:
                       dispatch_uid=f"{uid}.restriction_saved")
     post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction,
                         dispatch_uid=f"{uid}.restriction_deleted")
+    post_save.connect(on_document_saved, sender=get_document_model(),
+                      dispatch_uid=f"{uid}.document_saved")
+    post_save.connect(on_collection_restriction_changed, sender=CollectionViewRestriction,
+                      dispatch_uid=f"{uid}.collection_restriction_saved")
+    post_delete.connect(on_collection_restriction_changed, sender=CollectionViewRestriction,
+                        dispatch_uid=f"{uid}.collection_restriction_deleted")
     pre_save.connect(on_agency_pre_save, sender=Agency, dispatch_uid=f"{uid}.agency_pre")
     post_save.connect(on_agency_saved, sender=Agency, dispatch_uid=f"{uid}.agency_post")

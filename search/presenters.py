@@ -26,6 +26,7 @@ from cms.core.components.result_item import result_item
 from cms.core.components.search_box import search_box
 from cms.tenants.models import Agency
 from search import spelling
+from search.attachments import split_body
 from search.engines import SearchQuery
 from search.engines.base import SearchResults
 from search.highlight import has_match, highlight, query_terms, snippet
@@ -165,11 +166,20 @@ class ResultsPage:
         ids = [hit.id for hit in hits]
         return dict(SearchEntry.objects.filter(doc_id__in=ids).values_list("doc_id", "body"))
 
-    def _snippet(self, summary: str, body: str):
+    def _snippet(self, summary: str, stored: str) -> tuple:
+        """(snippet, the attachment it comes from or None): the summary's or the page's
+        text around the first match; when only an attached document holds the query's
+        words, that document's text (and the document is named)."""
         language, terms = self.language, self.terms
-        if has_match(summary, terms, language) or not has_match(body, terms, language):
-            return snippet(summary or body, terms, language)
-        return snippet(body, terms, language)
+        body, attachments = split_body(stored)
+        if has_match(summary, terms, language) or has_match(body, terms, language):
+            if has_match(summary, terms, language) or not body:
+                return snippet(summary or body, terms, language), None
+            return snippet(body, terms, language), None
+        for attachment in attachments:
+            if has_match(attachment["text"], terms, language):
+                return snippet(attachment["text"], terms, language), attachment
+        return snippet(summary or body, terms, language), None
 
     def present_hits(self, hits) -> list[dict]:
         bodies = self._bodies(hits)
@@ -180,11 +190,14 @@ class ResultsPage:
             if not self.scope and hit.agency_name:
                 meta.append(hit.agency_name)
             meta.append(types.get(hit.page_type, hit.page_type))
+            text, attachment = self._snippet(hit.summary, bodies.get(hit.id, ""))
             items.append(
                 result_item(
                     highlight(hit.title, self.terms, self.language),
                     local_url(self.request, hit.url),
-                    snippet=self._snippet(hit.summary, bodies.get(hit.id, "")),
+                    snippet=text,
+                    document=attachment["title"] if attachment else "",
+                    document_url=attachment["url"] if attachment else "",
                     meta=" · ".join(str(m) for m in meta),
                     date=hit.date,
                     lang=hit.language if hit.language != self.ui_language else "",

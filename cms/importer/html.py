@@ -30,6 +30,8 @@ from html import escape
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.components.act_text import anchor_for
+
 from .errors import RecordRejected
 
 FORBIDDEN_TAGS = frozenset(
@@ -332,3 +334,101 @@ def convert(html: str) -> Body:
 def resolve_document_links(html: str, document_ids: list[int]) -> str:
     """Put the ids of the imported documents in place of the file placeholders."""
     return _PLACEHOLDER.sub(lambda m: f'id="{document_ids[int(m.group(1))]}"', html)
+
+
+# --- The text of a legal act -------------------------------------------------------------
+# One rich text (LegalActPage.text): headings h2–h4 (chapters, articles), paragraphs and
+# lists with `b i a br`. Links go to the web or to an anchor of the act itself
+# ("#article-12"); files belong in the act's `files`, images and tables in its body.
+ACT_TEXT_HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
+MAX_ACT_TEXT_CHARS = 2_000_000
+_ANCHOR = re.compile(r"^#[a-z][a-z0-9_-]{0,80}$")
+
+
+class _ActTextConverter(_Converter):
+    def link(self, tag: Tag, inner: str) -> str:
+        href = (tag.get("href") or "").strip()
+        if _ANCHOR.match(href):
+            return f'<a href="{escape(href)}">{inner}</a>'
+        if is_file_reference(href):
+            raise RecordRejected(
+                _(
+                    "The act's text links to the file “%(url)s”: list the act's files in "
+                    "“files” instead."
+                ),
+                url=href[:80],
+            )
+        return super().link(tag, inner)
+
+    def act_node(self, node, out: list[str]) -> None:
+        if isinstance(node, Comment):
+            return
+        if isinstance(node, NavigableString):
+            if node.strip():
+                out.append(f"<p>{escape(node.strip(), quote=False)}</p>")
+            return
+        name = node.name
+        if name in ACT_TEXT_HEADINGS:
+            text = _text(node)
+            if text:
+                level = ACT_TEXT_HEADINGS[name]
+                out.append(f"<{level}>{escape(text, quote=False)}</{level}>")
+        elif name in ("ul", "ol"):
+            out.append(self.inline(node))
+        elif name == "p" or name in INLINE_TAGS:
+            inner = self.inline(node) if name != "p" else "".join(
+                self.inline(child) for child in node.children
+            )
+            if inner.strip():
+                out.append(f"<p>{inner.strip()}</p>")
+        elif name in ("img", "figure", "table"):
+            raise RecordRejected(
+                _(
+                    "The act's text cannot hold an image or a table (<%(tag)s>): put it in "
+                    "the act's body."
+                ),
+                tag=name,
+            )
+        elif name == "hr":
+            return
+        else:  # div, section, blockquote, span...: keep what they hold
+            for child in node.children:
+                self.act_node(child, out)
+
+
+def convert_act_text(html: str, name: str) -> str:
+    """The import HTML of an act's text (field `name`, e.g. "text.kk") as the rich text
+    of `LegalActPage.text`. Rejects what cannot be kept, and a text where two headings
+    name the same article, chapter or section (their anchors would clash)."""
+    if not (html or "").strip():
+        return ""
+    if len(html) > MAX_ACT_TEXT_CHARS:
+        raise RecordRejected(
+            _("The field “%(field)s” is longer than %(max)s characters."),
+            field=name,
+            max=MAX_ACT_TEXT_CHARS,
+        )
+    soup = BeautifulSoup(html, "html.parser")
+    check_safe(soup)
+    out: list[str] = []
+    converter = _ActTextConverter()
+    for child in soup.children:
+        converter.act_node(child, out)
+    seen: dict[str, str] = {}
+    for heading in BeautifulSoup("".join(out), "html.parser").find_all(["h2", "h3", "h4"]):
+        label = _text(heading)
+        anchor = anchor_for(label)
+        if anchor is None:
+            continue
+        if anchor in seen:
+            raise RecordRejected(
+                _(
+                    "In “%(field)s”, the headings “%(first)s” and “%(second)s” name the same "
+                    "part of the act: each chapter, article and section may appear once."
+                ),
+                field=name,
+                first=seen[anchor][:80],
+                second=label[:80],
+            )
+        seen[anchor] = label
+    return "".join(out)

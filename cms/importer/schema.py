@@ -24,7 +24,7 @@ from PIL import UnidentifiedImageError
 from cms.core.languages import LANGUAGE_CODES, REQUIRED
 
 from .errors import RecordRejected
-from .html import Body, convert
+from .html import Body, convert, convert_act_text
 
 LANGS = LANGUAGE_CODES
 KINDS = ("news", "legal_act", "page")
@@ -60,6 +60,9 @@ KIND_FIELDS = {
         "status",
         "files",
         "official_url",
+        "text",
+        "text_as_of",
+        "amends",
     },
     "page": {"intro"},
 }
@@ -82,6 +85,7 @@ class ParsedRecord:
     files: dict[str, Path] = field(default_factory=dict)  # legal act: language → Path
     paths: dict[str, Path] = field(default_factory=dict)  # every file: reference → Path
     tags: list[str] = field(default_factory=list)
+    amends: list[str] = field(default_factory=list)  # legal act: external ids it amends
     checksum: str = ""
 
 
@@ -360,6 +364,26 @@ class _KIND_PARSERS:  # noqa: N801 - a namespace of the per-kind parsers
         record.values["official_url"] = _url(url, "official_url") if url else ""
         record.texts["signatory"] = _translated(raw, "signatory", max_length=255)
         record.texts["issuing_body"] = _translated(raw, "issuing_body", max_length=255)
+        texts = _translated(raw, "text")
+        record.texts["text"] = {
+            lang: convert_act_text(texts[lang], f"text.{lang}") for lang in LANGS
+        }
+        record.values["text_as_of"] = _date(raw, "text_as_of")
+        if record.values["text_as_of"] and record.values["text_as_of"] < record.values[
+            "date_signed"
+        ]:
+            raise RecordRejected(
+                _("The act's text cannot be as amended on %(date)s, before it was signed."),
+                date=record.values["text_as_of"].isoformat(),
+            )
+        amends = raw.get("amends", [])
+        if not isinstance(amends, list) or not all(
+            isinstance(a, str) and a.strip() for a in amends
+        ):
+            raise _reject_type("amends", _("a list of ids of other legal acts"))
+        record.amends = list(dict.fromkeys(a.strip() for a in amends))
+        if record.id in record.amends:
+            raise RecordRejected(_("An act cannot amend itself."))
         files = raw.get("files", {})
         if not isinstance(files, dict) or set(files) - set(LANGS):
             raise _reject_type("files", _("an object with kk, ru and en file paths"))

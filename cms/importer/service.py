@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.core.languages import REQUIRED
 from cms.pages.accessibility import check_page
 from cms.pages.languages import LANGUAGE_NAMES, missing_languages
-from cms.pages.models import LegalActPage, NewsPage, StandardPage
+from cms.pages.models import LegalActAmendment, LegalActPage, NewsPage, StandardPage
 from cms.tenants.models import Agency
 
 from .errors import RecordRejected
@@ -361,6 +361,31 @@ class Importer:
                 path = record.files.get(lang)
                 title = record.title[lang] or record.title["ru"]
                 setattr(page, f"file_{lang}", self.media.document(path, title) if path else None)
+            page.amends_links = [
+                LegalActAmendment(amended_act=act) for act in self._amended_acts(record)
+            ]
+
+    def _amended_acts(self, record: ParsedRecord) -> list:
+        """The legal acts `record` amends, by their external ids (imported before)."""
+        mappings = {
+            m.external_id: m
+            for m in ImportedRecord.objects.filter(
+                agency=self.agency, external_id__in=record.amends
+            ).select_related("page")
+        }
+        acts = []
+        for external_id in record.amends:
+            mapping = mappings.get(external_id)
+            if mapping is None or mapping.kind != "legal_act":
+                raise RecordRejected(
+                    _(
+                        "The act “%(id)s” named in “amends” is not a legal act in the file "
+                        "before this one nor imported before."
+                    ),
+                    id=external_id[:80],
+                )
+            acts.append(mapping.page.specific)
+        return acts
 
     def _fill_news(self, page, record: ParsedRecord) -> None:
         lead = record.lead_image

@@ -13,7 +13,7 @@ from wagtail.models import Collection
 
 from cms.core.languages import has_content
 from cms.tenants.models import Agency
-from cms.tenants.scoping import agency_for_page
+from cms.tenants.scoping import agency_for_page, agency_home_path
 
 from .accessibility import check_translations, translated_stream_fields
 from .languages import LANGUAGE_NAMES
@@ -43,6 +43,14 @@ class TranslatedPageForm(WagtailAdminPageForm):
                 prefix = self.add_prefix(name)
                 if not any(key == prefix or key.startswith(f"{prefix}-") for key in keys):
                     del self.fields[name]
+            # An inline panel (child relation) added later: without its management form
+            # it reads as an empty formset, which leaves the relation as it is.
+            formset = getattr(self, "formsets", {}).get(base)
+            if formset is not None and f"{formset.prefix}-TOTAL_FORMS" not in self.data:
+                data = self.data.copy()
+                data[f"{formset.prefix}-TOTAL_FORMS"] = "0"
+                data[f"{formset.prefix}-INITIAL_FORMS"] = "0"
+                formset.data = data
 
     def is_publishing(self) -> bool:
         return any(action in self.data for action in PUBLISHING_ACTIONS)
@@ -112,6 +120,37 @@ class AgencyMediaPageForm(TranslatedPageForm):
                 ValidationError(_("Choose a file of your own agency."), code="foreign_media"),
             )
         return cleaned_data
+
+
+class LegalActForm(AgencyMediaPageForm):
+    """A legal act's form: the acts it amends must be acts of its own agency (the page
+    chooser offers only those; this closes a crafted form post), and not itself."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        formset = self.formsets.get("amends_links")
+        if formset is None:
+            return valid
+        page = self.instance if self.instance.pk else self.parent_page
+        home = agency_home_path(page) if page is not None else None
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            act = data.get("amended_act")
+            if act is None or data.get("DELETE"):
+                continue
+            if self.instance.pk and act.pk == self.instance.pk:
+                form.add_error(
+                    "amended_act",
+                    ValidationError(_("An act cannot amend itself."), code="self_amendment"),
+                )
+                valid = False
+            elif home is None or agency_home_path(act) != home:
+                form.add_error(
+                    "amended_act",
+                    ValidationError(_("Choose an act of your own agency."), code="foreign_act"),
+                )
+                valid = False
+        return valid
 
 
 class ProblemsError(StreamBlockValidationError):

@@ -50,4 +50,4 @@ class NewsPageTR(TranslationOptions):
 
 @register(LegalActPage)
 class LegalActPageTR(TranslationOptions):
-    fields = ("signatory", "issuing_body", "body")
+    fields = ("signatory", "issuing_body", "body", "text")

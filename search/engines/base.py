@@ -25,7 +25,9 @@ that order, in the title or in the body). With `n` slots, the score is:
       W_HEADINGS     3    in a heading of the body (document `headings`)
       W_BODY         4    x level/4: term frequency with saturation and length
                           normalisation (below), level 1..4 (1: anywhere)
-      W_ATTACHMENTS  1.5  in an attached document's text (document `attachments`)
+      W_ATTACHMENTS  1.5  in an attached document's text (document `attachments`;
+                          its terms, `attachment_terms`, are matched as the body's
+                          last part but never raise the body's level: level 1)
       W_EXACT        1    the word as typed (lowercased) occurs in the page: an
                           exact form beats a match of the stem only
     freshness, only for time-bound page types (news, events, vacancies) with a
@@ -381,9 +383,16 @@ def _has_run(tokens: Sequence[str], run: Sequence[str]) -> bool:
     return any(list(tokens[i : i + k]) == list(run) for i in range(len(tokens) - k + 1))
 
 
+def searchable_body_terms(doc: dict) -> str:
+    """The terms a query matches in the body: the body's own (`body_terms`), then those
+    of its attached documents (`attachment_terms`), which count as present (level 1)
+    but not in the body's term frequencies and length (`feature_tokens`)."""
+    return " ".join(filter(None, (doc.get("body_terms"), doc.get("attachment_terms"))))
+
+
 def holds_phrases(plan: Plan, doc: dict) -> bool:
     title = (doc.get("title_terms") or "").split()
-    body = (doc.get("body_terms") or "").split()
+    body = searchable_body_terms(doc).split()
     return all(_has_run(title, p) or _has_run(body, p) for p in plan.phrases)
 
 
@@ -393,9 +402,10 @@ def reference_score(plan: Plan, doc: dict) -> float | None:
 
     language = doc.get("language") or ""
     title = (doc.get("title_terms") or "").split()
-    body = (doc.get("body_terms") or "").split()
-    title_set, counts = set(title), Counter(body)
-    anywhere = title_set | set(counts)
+    own_body = (doc.get("body_terms") or "").split()
+    body = searchable_body_terms(doc).split()
+    title_set, counts = set(title), Counter(own_body)
+    anywhere = title_set | set(body)
     lead = _analysed(doc.get("lead", doc.get("summary")), language)
     headings = _analysed(doc.get("headings"), language)
     attachments = _analysed(doc.get("attachments"), language)
@@ -406,7 +416,7 @@ def reference_score(plan: Plan, doc: dict) -> float | None:
             return 0
         if not feature_term(term):
             return 1
-        return max(1, body_level(counts[term], len(body), language))
+        return max(1, body_level(counts[term], len(own_body), language))
 
     def satisfied(where: set[str], slot: Slot, features: bool = True) -> bool:
         return any(

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from django.db import connections, transaction
 
+from search.attachments import join_body
 from search.models import SearchEntry
 
 from . import database_postgres
@@ -41,6 +42,7 @@ from .base import (
     feature_tokens,
     freshness_since,
     ranking_key,
+    searchable_body_terms,
     sort_facet,
 )
 
@@ -79,8 +81,9 @@ class SqliteMatcher:
 
 
 def _body_terms(doc: dict) -> str:
-    """The body's terms, then the document's feature tokens (`base.feature_tokens`)."""
-    return " ".join(filter(None, [doc.get("body_terms") or "", *feature_tokens(doc)]))
+    """The body's terms and its attachments' (`base.searchable_body_terms`), then the
+    document's feature tokens (`base.feature_tokens`)."""
+    return " ".join(filter(None, [searchable_body_terms(doc), *feature_tokens(doc)]))
 
 
 def _entry(doc: dict) -> SearchEntry:
@@ -95,7 +98,9 @@ def _entry(doc: dict) -> SearchEntry:
         page_type=doc["page_type"],
         title=doc.get("title") or "",
         summary=doc.get("summary") or "",
-        body=doc.get("body") or "",
+        # The page's text, then its attachments' (the results page names the document
+        # a hit was found in).
+        body=join_body(doc.get("body") or "", doc.get("attachment_parts") or []),
         url=doc.get("url") or "",
         date=doc.get("date"),
         year=doc.get("year"),

@@ -79,6 +79,7 @@ from .base import (
     feature_term,
     feature_tokens,
     freshness_since,
+    searchable_body_terms,
     sort_date,
     sort_facet,
 )
@@ -152,7 +153,9 @@ class PlainJsonTransport(Transport):
         return super().perform_request(method, target, headers=headers, **kwargs)
 
 
-_NOT_SENT = frozenset(("id", "body", "body_terms"))
+_NOT_SENT = frozenset(
+    ("id", "body", "body_terms", "attachments", "attachment_terms", "attachment_parts")
+)
 
 
 def _source(doc: dict) -> dict:
@@ -169,7 +172,7 @@ def _source(doc: dict) -> dict:
         (
             doc.get("title_terms") or "",
             _TITLE_BODY_GAP,
-            doc.get("body_terms") or "",
+            searchable_body_terms(doc),
             *feature_tokens(doc),
         )
     )

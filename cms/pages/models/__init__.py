@@ -9,7 +9,7 @@ news  the News section and news items       acts  the Documents section and lega
 home  the agency home page
 """
 
-from .acts import LegalActIndexPage, LegalActPage
+from .acts import LegalActAmendment, LegalActIndexPage, LegalActPage
 from .base import BasePage
 from .home import AgencyHomePage
 from .news import NewsIndexPage, NewsPage, NewsPageTag
@@ -18,6 +18,7 @@ from .site import PortalHomePage, SectionPage, StandardPage
 __all__ = [
     "AgencyHomePage",
     "BasePage",
+    "LegalActAmendment",
     "LegalActIndexPage",
     "LegalActPage",
     "NewsIndexPage",

@@ -3,26 +3,33 @@ filterable by type, year and status) and its acts (`LegalActPage`), with the con
 their templates render."""
 
 from django.db import models
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
-from wagtail.models import Page
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.rich_text import expand_db_html, get_text_for_indexing
 
+from cms.core.components.act_text import act_text
 from cms.core.components.document_table import document_file, document_row
 from cms.core.components.filter_form import filter_form, select_field
-from cms.core.languages import LANGUAGE_CODES
+from cms.core.languages import FALLBACK, LANGUAGE_CODES
 
 from ..blocks import BodyBlock
-from ..forms import AgencyMediaPageForm
+from ..forms import LegalActForm
 from ..paging import Filters, lang_if_other, page_url, paginate
-from ..privacy import public
+from ..privacy import is_in_private_section, public
 from .base import BasePage
 from .site import SectionPage
 
 ACTS_PER_PAGE = 20
+# The act's text: chapters and articles are headings (h2, h3, h4).
+ACT_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 # The language of a file, as the name of its download link.
 FILE_LANGUAGE_NAMES = {
     "kk": pgettext_lazy("language of a file", "Kazakh"),
@@ -58,9 +65,11 @@ class LegalActIndexPage(SectionPage):
 
 
 class LegalActPage(BasePage):
-    """A legal act of the agency (order, resolution...) with its files per language."""
+    """A legal act of the agency (order, resolution...): its text per language (with a
+    table of contents and anchors for its chapters and articles), its files per
+    language, and the acts it amends (`LegalActAmendment`)."""
 
-    base_form_class = AgencyMediaPageForm
+    base_form_class = LegalActForm
     agency_media_fields = ("file_kk", "file_ru", "file_en")
 
     class ActType(models.TextChoices):
@@ -87,6 +96,24 @@ class LegalActPage(BasePage):
         _("status"), max_length=20, choices=Status.choices, default=Status.IN_FORCE
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    text = RichTextField(
+        _("text of the act"),
+        blank=True,
+        features=ACT_TEXT_FEATURES,
+        help_text=_(
+            "The full text. Write chapters and articles as headings (“1-тарау”, “Глава 1”, "
+            "“Chapter 1”; “12-бап”, “Статья 12”, “Article 12”): each gets an anchor and a "
+            "line in the table of contents."
+        ),
+    )
+    text_as_of = models.DateField(
+        _("text as amended on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date of the last amendment the text includes. Empty: the text as signed."
+        ),
+    )
     file_kk = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("file in Kazakh"),
@@ -140,18 +167,22 @@ class LegalActPage(BasePage):
             [FieldPanel("file_kk"), FieldPanel("file_ru"), FieldPanel("file_en")],
             heading=_("Files"),
         ),
+        MultiFieldPanel([FieldPanel("text"), FieldPanel("text_as_of")], heading=_("Text")),
+        InlinePanel("amends_links", heading=_("Acts this act amends"), label=_("Amended act")),
         FieldPanel("body"),
     ]
     translated_required_fields = ("title", "signatory")
+    fields_kept_when_absent = ("text", "text_as_of", "amends_links")
 
     class Meta:
         verbose_name = _("legal act")
         verbose_name_plural = _("legal acts")
 
     def search_extra_text(self, language) -> list[str]:
-        """The act's number and signatory are searchable too."""
+        """The act's number, signatory and text are searchable too."""
         signatory = getattr(self, f"signatory_{language}", None) or self.signatory
-        return [self.number, signatory]
+        text = getattr(self, f"text_{language}", None) or ""
+        return [self.number, signatory] + ([get_text_for_indexing(text)] if text else [])
 
     def files(self) -> list[dict]:
         """The act's files, one per language that has one."""
@@ -161,7 +192,105 @@ class LegalActPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["files"] = self.files()
         context["former_body_notice"] = former_body_notice(context.get("agency"))
+        context["act_text"] = self.text_context(context.get("content_lang") or get_language())
+        context.update(amendments_context(self))
         return context
+
+    def text_context(self, language: str) -> dict | None:
+        """The `act_text` component's parameters for the text in `language` (the
+        fallback language's text, marked with its `lang`, when that one is empty)."""
+        for code in dict.fromkeys(filter(None, [language, FALLBACK.get(language)])):
+            html = getattr(self, f"text_{code}", None) or ""
+            if html.strip():
+                return act_text(
+                    expand_db_html(html),
+                    lang=code if code != language else "",
+                    heading=gettext("Text of the act"),
+                    toc_heading=gettext("Contents"),
+                )
+        return None
+
+
+class LegalActAmendment(Orderable):
+    """`amending_act` amends `amended_act` (both acts of the same agency: the page form
+    refuses another agency's act). Edited on the amending act; the amended act lists
+    it under "Amended by"."""
+
+    amending_act = ParentalKey(
+        LegalActPage, on_delete=models.CASCADE, related_name="amends_links"
+    )
+    amended_act = models.ForeignKey(
+        LegalActPage,
+        verbose_name=_("amended act"),
+        on_delete=models.CASCADE,
+        related_name="amended_by_links",
+    )
+
+    panels = [PageChooserPanel("amended_act", page_type="pages.LegalActPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("amended act")
+        verbose_name_plural = _("amended acts")
+
+    def __str__(self) -> str:
+        return f"{self.amending_act_id} → {self.amended_act_id}"
+
+
+def _act_link(act) -> dict:
+    return {
+        "title": act.title,
+        "url": act.url,
+        "number": act.number,
+        "date": act.date_signed,
+        "type": act.get_act_type_display(),
+    }
+
+
+def _shown(act) -> bool:
+    return act.live and not is_in_private_section(act.path)
+
+
+def amendments_context(act) -> dict:
+    """What `act` amends and what amended it (live public acts only), and whether its
+    text is the current version: no shown act amended it after the date its text is
+    as of (`text_as_of`, else the date it was signed). One query."""
+    links = (
+        LegalActAmendment.objects.filter(Q(amending_act=act) | Q(amended_act=act))
+        .select_related("amending_act", "amended_act")
+        .order_by("sort_order", "pk")
+    )
+    amends, amended_by = [], []
+    for link in links:
+        if link.amending_act_id == act.pk and _shown(link.amended_act):
+            amends.append(link.amended_act)
+        elif link.amended_act_id == act.pk and _shown(link.amending_act):
+            amended_by.append(link.amending_act)
+    amended_by.sort(key=lambda a: (a.date_signed, a.pk))
+    as_of = act.text_as_of or act.date_signed
+    later = [a for a in amended_by if a.date_signed > as_of]
+    current = act.status != LegalActPage.Status.EXPIRED and not later
+    return {
+        "amends": [_act_link(a) for a in amends],
+        "amended_by": [_act_link(a) for a in amended_by],
+        "is_current_version": current,
+        "version_notice": version_notice(act, as_of, current),
+    }
+
+
+def version_notice(act, as_of, current: bool) -> dict:
+    """The notice above the act's text: whether it is the current version."""
+    day = date_format(as_of, "d.m.Y")
+    if current:
+        text = gettext("Current version: the text as amended on %(date)s.") % {"date": day}
+        return {"text": text, "kind": "info"}
+    if act.status == LegalActPage.Status.EXPIRED:
+        text = gettext("This act is no longer in force. Its text is kept for reference.")
+        return {"text": text, "kind": "warning"}
+    text = gettext(
+        "Not the current version: this is the text as of %(date)s, and the act was "
+        "amended later (see “Amended by”)."
+    ) % {"date": day}
+    return {"text": text, "kind": "warning"}
 
 
 def former_body_notice(agency) -> str:
