@@ -208,3 +208,18 @@ def test_demo_sites_take_the_port_served_on(demo_db, client):
     html = client.get("/ru/", HTTP_HOST="localhost:8123").content.decode()
     assert client.get("/ru/", HTTP_HOST="127.0.0.1:8123").status_code == 200
     assert "http://akimat.localhost/" not in html
+
+
+def test_demo_news_images_differ_and_leaders_show_initials(demo_db, client):
+    """Issue 16: one generated emblem on every news item, a grey silhouette for every
+    leader. Now each item shows its topic's illustration, and people without a photo
+    their initials."""
+    news = list(NewsPage.objects.live().select_related("lead_image"))
+    assert news and all(page.lead_image_id for page in news)
+    hashes = {page.lead_image.file_hash for page in news}
+    assert len(hashes) >= len(news) - 2  # an agency's priority item shares its body's picture
+    html = client.get("/ru/digital/news/").content.decode()
+    assert html.count("<img") >= 3
+    html = client.get("/kk/digital/leadership/").content.decode()
+    assert html.count('avatar-initials" aria-hidden="true">') >= 3
+    assert "person-placeholder" not in html

@@ -120,3 +120,60 @@ def test_production_settings_do_not_install_the_demo_app():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
     assert "cms.demo" in settings.INSTALLED_APPS  # the test (and dev) settings keep it
+
+
+def test_news_illustrations_are_deterministic_and_differ_by_topic():
+    """Issue 16: every demo news image was the same emblem-like banner. Each topic now
+    has its own composition, drawn the same way every time (so nothing is committed)."""
+    import io
+
+    import pytest
+    from PIL import Image
+
+    from cms.demo.media import TOPICS, illustration_png
+
+    assert len(TOPICS) >= 10
+    pictures = {topic: illustration_png(topic, seed="s") for topic in TOPICS}
+    assert len(set(pictures.values())) == len(TOPICS)
+    for topic, data in pictures.items():
+        assert illustration_png(topic, seed="s") == data, topic
+        image = Image.open(io.BytesIO(data))
+        assert image.format == "PNG" and image.size == (1200, 675)
+        # A picture, not a flat fill: several colours cover sizeable areas.
+        colours = sorted(image.getcolors(1200 * 675), reverse=True)
+        assert sum(1 for count, _colour in colours if count > 1200 * 675 * 0.02) >= 3, topic
+    # The seed varies a topic's picture (two items on the same topic do not look alike).
+    assert illustration_png("transport", seed="a") != illustration_png("transport", seed="b")
+    with pytest.raises(ValueError, match="no illustration for topic"):
+        illustration_png("fireworks")
+
+
+def test_every_demo_news_item_has_its_topics_illustration():
+    topics = set()
+    for data in agencies():
+        images = {image["file"]: image for image in data["images"]}
+        assert not [i for i in data["images"] if i["draw"] in {"banner", "portrait"}]
+        for record in import_file(data["agency"]["slug"])["records"]:
+            if record["kind"] != "news":
+                continue
+            lead = record.get("lead_image")
+            assert lead, record["id"]
+            image = images[lead["file"]]
+            assert image["draw"] == "illustration", record["id"]
+            topics.add(image["topic"])
+            alt = lead["alt"]
+            assert set(alt) == {"kk", "ru", "en"} and all(alt.values()), record["id"]
+    assert len(topics) >= 10
+
+
+def test_demo_leaders_have_no_silhouette_photo():
+    """A silhouette is not a photo: the demo's people have none, so their cards show
+    their initials (components/person_card)."""
+    people = [
+        page
+        for data in agencies()
+        for page in data["pages"]
+        if page["type"] == "organisation.personpage"
+    ]
+    assert len(people) >= 12
+    assert not [page["path"] for page in people if page["fields"].get("photo")]

@@ -210,6 +210,7 @@ def test_service_page_shows_its_details(client, agency_a):
 
 def test_service_index_lists_key_services_and_one_tab_per_category(client, agency_a):
     add_service(agency_a, "passport", is_key=True)
+    add_service(agency_a, "pension", is_key=False, marker="Зейнетақы")
     add_service(agency_a, "licence", is_key=False, category="business", marker="Лицензия")
     html = client.get(url(section(agency_a, "services"), "en")).content.decode()
     assert html.count('id="key-services-heading"') == 1
@@ -219,6 +220,47 @@ def test_service_index_lists_key_services_and_one_tab_per_category(client, agenc
     assert html.count("data-tabs-list") == 1
     assert 'data-tabs-list aria-label="Services by category" hidden' in html
     assert "tabs__panel" in html and 'class="tabs__panel" hidden' not in html
+
+
+def test_service_index_lists_each_service_once(client, agency_a):
+    """Issue 16: the demo's services page showed each key service three times (in the
+    section's text, among the key services and again in its category's tab). A key
+    service is listed among the key services only; the others in their category."""
+    add_service(agency_a, "passport", is_key=True, marker="Паспорт")
+    add_service(agency_a, "pension", is_key=False, marker="Зейнетақы")
+    add_service(agency_a, "licence", is_key=False, category="business", marker="Лицензия")
+    for lang, titles in (
+        ("kk", ("Паспорт алу", "Зейнетақы алу", "Лицензия алу")),
+        ("ru", ("Получение: Паспорт", "Получение: Зейнетақы", "Получение: Лицензия")),
+        ("en", ("Getting Паспорт", "Getting Зейнетақы", "Getting Лицензия")),
+    ):
+        html = client.get(url(section(agency_a, "services"), lang)).content.decode()
+        main = html.split('<main', 1)[1].split("</main>", 1)[0]
+        for title in titles:
+            assert main.count(f">{title}<") == 1, (lang, title)
+    key, tabs = main.split('id="services"', 1)
+    assert "Getting Паспорт" in key and "Getting Паспорт" not in tabs
+    assert "Getting Зейнетақы" in tabs and "Getting Лицензия" in tabs
+
+
+def test_demo_services_sections_do_not_repeat_their_services():
+    """The demo's services sections introduce the services; listing them is the page's
+    job. The old texts named each service again under a heading of its own, so on the
+    demo a key service was seen three times."""
+    from cms.demo.loader import agencies
+
+    with_services = 0
+    for data in agencies():
+        types = [page["type"] for page in data["pages"]]
+        if "listings.servicepage" not in types:
+            continue  # a section without service pages describes them in its text
+        with_services += 1
+        for page in data["pages"]:
+            if page["type"] == "listings.serviceindexpage":
+                for lang, blocks in page["fields"].get("body", {}).items():
+                    kinds = {block["type"] for block in blocks}
+                    assert "heading" not in kinds, (data["agency"]["slug"], lang)
+    assert with_services >= 3
 
 
 def test_event_index_puts_upcoming_first_and_past_in_its_own_panel(client, agency_a):

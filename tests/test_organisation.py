@@ -205,11 +205,45 @@ def test_head_comes_first_then_sort_order(client, org):
     assert "person-card--head" in html
 
 
-def test_person_cards_show_photo_with_alt_or_the_placeholder(client, org):
+def test_person_cards_show_photo_with_alt_or_the_initials(client, org):
     html = client.get("/kk/agency-a/leadership/").content.decode()
     assert f'alt="kk: портрет {HEAD["kk"]}"' in html
-    assert "person-placeholder.svg" in html  # deputy two has no photo
+    # Deputy two has no photo: the initials (Ерлан Маратұлы Жақсылықов), decorative.
+    initials = '<span class="person-card__initials avatar-initials" aria-hidden="true">ЕЖ</span>'
+    assert initials in html
+    assert "person-placeholder" not in html
     assert "kk: 15:00–18:00, 304" in html
+
+
+def test_person_page_without_photo_shows_the_initials(client, org):
+    html = client.get("/ru/agency-a/leadership/deputy-two/").content.decode()
+    assert '<span class="person__initials avatar-initials" aria-hidden="true">ЕЖ</span>' in html
+    # The initials are decorative: the name is the page's heading.
+    assert f'<h1 class="person__name">{DEPUTY_TWO["ru"]}</h1>' in html
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Даурен Серикович Алимжанов", "ДА"),
+        ("Ержан Болатұлы Сейітқалиев", "ЕС"),
+        ("Әлия Ғабитқызы Өмірбекова", "ӘӨ"),
+        ("ұлан ілиясов", "ҰІ"),
+        ("Daulet Serikuly Omarov", "DO"),
+        ("Д. С. Алимжанов", "ДА"),
+        ("«Нұрлан»", "Н"),
+        ("Мадина", "М"),
+        ("  ", ""),
+        ("— 12", ""),
+    ],
+)
+def test_initials_of_a_name(name, expected):
+    from cms.core.components.person_card import initials, person_card
+
+    assert initials(name) == expected
+    # With a photo, no initials are drawn.
+    assert person_card(name, photo_url="/p.jpg", photo_alt="Фото")["initials"] == ""
+    assert person_card(name)["initials"] == expected
 
 
 def test_leadership_lists_only_live_people(client, org):

@@ -62,8 +62,7 @@ IMPORT_FOLDER = "import"
 LANGS = LANGUAGE_CODES
 DRAWINGS = {
     "emblem": lambda colour, item: media.emblem_png(colour),
-    "banner": lambda colour, item: media.banner_png(colour),
-    "portrait": lambda colour, item: media.portrait_png(colour),
+    "illustration": lambda colour, item: media.illustration_png(item["topic"], seed=item["seed"]),
     "photo": lambda colour, item: media.photo_png(colour, seed=item["seed"]),
 }
 User = get_user_model()

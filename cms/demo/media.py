@@ -1,8 +1,11 @@
 """Demo media generated locally: no downloads.
 
 - `emblem_png`: a round emblem-like logo in the agency's colour.
-- `banner_png`: a landscape gradient picture with geometric shapes, for news.
-- `portrait_png`: a neutral head-and-shoulders silhouette, for person pages.
+- `illustration_png`: a news illustration, one flat geometric composition per topic in
+  the platform's palette (cms/demo/illustrations.py): the demo's news items each get
+  the picture of their topic, not one emblem for all.
+- `portrait_png`: a neutral head-and-shoulders silhouette. The demo's leaders have no
+  photo (the leadership page shows their initials); tests use it as an uploaded photo.
 - `photo_png`: a picture-like street scene (seeded, so the same seed draws the same
   picture), standing in for the photos of a gallery.
 - `pdf_bytes`: a minimal valid one-page PDF written by hand (ASCII text only, the
@@ -14,6 +17,17 @@ import math
 import random
 
 from PIL import Image, ImageDraw
+
+from .illustrations import TOPICS, illustration_png
+
+__all__ = [
+    "TOPICS",
+    "emblem_png",
+    "illustration_png",
+    "pdf_bytes",
+    "photo_png",
+    "portrait_png",
+]
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -52,30 +66,6 @@ def emblem_png(colour: str, size: int = 256) -> bytes:
     draw.polygon(_star(c, c, size * 0.36, size * 0.2, 16), fill=gold)
     draw.ellipse((c - size * 0.17,) * 2 + (c + size * 0.17,) * 2, fill=base)
     draw.polygon(_star(c, c, size * 0.13, size * 0.055, 8), fill=(255, 255, 255))
-    return _png(image)
-
-
-def banner_png(colour: str, width: int = 1200, height: int = 675) -> bytes:
-    """A diagonal gradient from the agency colour to a light tint, with soft shapes."""
-    base = _rgb(colour)
-    light = _mix(base, (255, 255, 255), 0.8)
-    image = Image.new("RGB", (width, height))
-    # Column-by-column gradient is fast enough at this size (one line per column).
-    draw = ImageDraw.Draw(image)
-    for x in range(width):
-        draw.line([(x, 0), (x, height)], fill=_mix(base, light, x / (width - 1)))
-    overlay = Image.new("RGBA", (width, height), (0, 0, 0, 0))
-    shapes = ImageDraw.Draw(overlay)
-    for i in range(6):
-        r = 90 + i * 55
-        shapes.ellipse(
-            (width * 0.72 - r, height * 0.45 - r, width * 0.72 + r, height * 0.45 + r),
-            outline=(255, 255, 255, 70 - i * 9),
-            width=6,
-        )
-    shapes.polygon(_star(width * 0.72, height * 0.45, 70, 30, 8), fill=(255, 255, 255, 150))
-    shapes.rectangle((0, height - 60, width, height), fill=_mix(base, (0, 0, 0), 0.3) + (200,))
-    image.paste(overlay, (0, 0), overlay)
     return _png(image)
 
 

@@ -60,8 +60,10 @@ def _list_html(cards: list[dict], empty_text: str, request, heading_level: int =
 
 # --- services -----------------------------------------------------------------------
 class ServiceIndexPage(SectionPage):
-    """The services section: key services first, then every service by category, one
-    tab per category."""
+    """The services section: key services first, then the other services by category,
+    one tab per category. Each service is listed once: a key service is not repeated
+    in its category's tab (without JavaScript every tab panel is shown, so a repeat
+    would be seen twice on the same screen)."""
 
     # An index is filled in a language when its title is: the listing is its content.
     translated_required_fields = ("title",)
@@ -81,9 +83,10 @@ class ServiceIndexPage(SectionPage):
         services = list(self.services())
         context["key_services"] = [p.card(request) for p in services if p.is_key]
         tabs = []
+        others = [p for p in services if not p.is_key]
         for value, label in ServicePage.Category.choices:
             # In its category's tab a service needs no category label.
-            members = [p.card(request, category=False) for p in services if p.category == value]
+            members = [p.card(request, category=False) for p in others if p.category == value]
             if members:
                 tabs.append(tab(f"services-{value}", label, _list_html(members, "", request)))
         context["tabs"] = tabs
