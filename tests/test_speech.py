@@ -329,3 +329,74 @@ def test_audio_appearing_retires_the_cached_page(client, agency_a, commit, setti
         page.unpublish()
     # The page itself is gone (404); its audio too.
     assert not PageAudio.objects.filter(page=page).exists()
+
+
+# --- The espeak-ng program (Debian's package) --------------------------------------------
+PROGRAM = '''#!{python}
+"""Stand-in for Debian's espeak-ng with the options cms.speech.engine passes
+(-v VOICE -s RATE -b 1 --stdout, text on stdin): real speech, from the bundled
+library, written as a WAV file on stdout."""
+import io, sys, wave
+sys.path.insert(0, {root!r})
+import espeakng_loader
+from cms.speech.engine import _Library
+args = sys.argv[1:]
+assert {{"-b", "--stdout"}} <= set(args) and args[args.index("-b") + 1] == "1", args
+library = _Library(espeakng_loader.get_library_path(), espeakng_loader.get_data_path())
+speech = library.synthesise(sys.stdin.buffer.read().decode("utf-8"), args[args.index("-v") + 1])
+buffer = io.BytesIO()
+with wave.open(buffer, "wb") as out:
+    out.setnchannels(1)
+    out.setsampwidth(2)
+    out.setframerate(speech.sample_rate)
+    out.writeframes(speech.samples.tobytes())
+sys.stdout.buffer.write(buffer.getvalue())
+'''
+
+
+def test_the_espeak_ng_program_is_used_when_chosen(tmp_path, settings):
+    import sys
+    from pathlib import Path
+
+    program = tmp_path / "espeak-ng"
+    program.write_text(
+        PROGRAM.format(python=sys.executable, root=str(Path(__file__).resolve().parent.parent))
+    )
+    program.chmod(0o755)
+    settings.SPEECH_ENGINE = "binary"
+    settings.SPEECH_ESPEAK_PROGRAM = str(program)
+    assert type(engine.engine()).__name__ == "_Program"
+    text = normalise(KAZAKH_SENTENCE, "kk")
+    speech = engine.synthesise(text, "kk")
+    assert sane_duration(text, speech.duration)
+    assert rms(speech.samples) > SILENCE_RMS
+
+
+# --- Bulk loads --------------------------------------------------------------------------
+def test_a_bulk_load_defers_speech_and_speak_pages_makes_it(agency_a, commit, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from cms.speech.signals import deferred
+
+    with deferred():
+        page = add_news_item(agency_a, "bulk", commit)
+    assert not PageAudio.objects.filter(page=page).exists()
+
+    settings.SPEECH_ENGINE = "off"
+    out = StringIO()
+    call_command("speak_pages", "--missing", stdout=out)
+    assert "not available" in out.getvalue()
+    assert not PageAudio.objects.filter(page=page).exists()
+
+    settings.SPEECH_ENGINE = "library"
+    out = StringIO()
+    with commit():
+        call_command("speak_pages", "--missing", "--agency", "agency-a", stdout=out)
+    assert PageAudio.objects.filter(page=page).count() == 3
+    assert "recordings made, 0 failed" in out.getvalue()
+    # Nothing left to do.
+    out = StringIO()
+    call_command("speak_pages", "--missing", "--agency", "agency-a", stdout=out)
+    assert out.getvalue().startswith("0 pages looked at")

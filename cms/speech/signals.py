@@ -9,10 +9,15 @@
 - deleted: the rows go with the page (CASCADE); every deleted PageAudio removes its
   file when the transaction commits.
 
-With SPEECH_ENGINE=off nothing is enqueued; removals still happen.
+With SPEECH_ENGINE=off nothing is enqueued; removals still happen. Inside `deferred()`
+(a bulk load: the demo) publishing enqueues nothing either; `manage.py speak_pages
+--missing` makes that audio afterwards (`make run` starts it in the background).
 """
 
 from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
@@ -24,9 +29,22 @@ from .generate import is_eligible, remove
 from .models import PageAudio
 from .tasks import sync_audio_task
 
+_state = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Publishing in this block makes no audio now (see the module)."""
+    previous = getattr(_state, "deferred", False)
+    _state.deferred = True
+    try:
+        yield
+    finally:
+        _state.deferred = previous
+
 
 def _enqueue(page_ids: list[int]) -> None:
-    if settings.SPEECH_ENGINE == "off" or not page_ids:
+    if settings.SPEECH_ENGINE == "off" or not page_ids or getattr(_state, "deferred", False):
         return
     transaction.on_commit(lambda: sync_audio_task.enqueue(page_ids))
 
