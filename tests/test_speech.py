@@ -400,3 +400,25 @@ def test_a_bulk_load_defers_speech_and_speak_pages_makes_it(agency_a, commit, se
     out = StringIO()
     call_command("speak_pages", "--missing", "--agency", "agency-a", stdout=out)
     assert out.getvalue().startswith("0 pages looked at")
+
+
+# --- Query budget -------------------------------------------------------------------------
+def test_the_player_costs_no_query_once_warm(client, agency_a, commit, settings):
+    """The page with a player renders with as many queries as the same page type
+    without one (the lookup is cached per page: tests/test_query_budget_content.py's
+    budgets hold)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    add_news_item(agency_a, "with-audio", commit)
+    settings.SPEECH_ENGINE = "off"
+    add_news_item(agency_a, "without-audio", commit)
+    counts = {}
+    for slug in ("with-audio", "without-audio"):
+        path = f"/kk/agency-a/news/{slug}/"
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(path).content.decode()
+        counts[slug] = len(queries)
+        assert ('class="audio-player"' in html) == (slug == "with-audio")
+    assert counts["with-audio"] == counts["without-audio"], counts
