@@ -35,6 +35,8 @@ urlpatterns = [
     path("admin/2fa/", include("cms.accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Listen to this page: the audio of public pages (cms/speech/views.py).
+    path("speech/", include("cms.speech.urls")),
     path("healthz", core_views.healthz, name="healthz"),
     path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
     path("theme/agency/<slug:slug>.css", theme_views.agency_css, name="theme-agency-css"),

@@ -52,6 +52,7 @@ from cms.importer.models import ImportedRecord
 from cms.navigation.models import AgencyMenu
 from cms.platform.portal import ensure_portal
 from cms.platform.provisioning import provision_agency
+from cms.speech.signals import deferred as speech_deferred
 from cms.tenants.models import Agency
 
 from . import credentials, media
@@ -142,7 +143,9 @@ class DemoLoader:
     # --- entry point -----------------------------------------------------------
     def load(self) -> Counter:
         # Plain (untranslated) attribute access writes the active language's column.
-        with translation.override("kk"):
+        # Speech: made afterwards by `speak_pages --missing` (make run: in the
+        # background), not inline for every demo page.
+        with translation.override("kk"), speech_deferred():
             with deferred_indexing():
                 ensure_portal()
             for data in agencies(self.data_dir):

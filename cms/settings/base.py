@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "cms.recyclebin",
     "cms.importer",
     "cms.feeds",
+    "cms.speech",
     "cms.platform",
     "cms.demo",  # dev-only: load_demo, demo_logins (production.py removes it)
     "search",
@@ -327,6 +328,20 @@ TASKS = {
         }[TASKS_BACKEND]
     }
 }
+
+# --- Listen to this page (cms/speech) ---------------------------------------------
+# Which eSpeak NG speaks published pages: "auto" (the library of the espeakng-loader
+# package, else an `espeak-ng` program on the PATH), "library", "binary" or "off" (no
+# audio is made and pages show no player). See README, "Listen to this page".
+SPEECH_ENGINE = env_str("SPEECH_ENGINE", "auto")
+if SPEECH_ENGINE not in ("auto", "library", "binary", "off"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("SPEECH_ENGINE must be 'auto', 'library', 'binary' or 'off'.")
+SPEECH_ESPEAK_PROGRAM = env_str("SPEECH_ESPEAK_PROGRAM", "espeak-ng")
+# A page's text beyond this many characters is not spoken (about 25 minutes).
+SPEECH_MAX_CHARS = int(env_str("SPEECH_MAX_CHARS", "20000"))
+# --- end listen to this page --------------------------------------------------------
 
 # --- Search ----------------------------------------------------------------------
 # SEARCH_URL points at Elasticsearch 8 / OpenSearch 2-3 (http://host:9200); empty

@@ -11,6 +11,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # tests/test_page_cache.py and tests/test_sitemap.py turn it on.
 PAGE_CACHE_ENABLED = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# No speech synthesis unless a test asks for it (tests/test_speech.py): publishing
+# stays fast everywhere else.
+SPEECH_ENGINE = "off"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

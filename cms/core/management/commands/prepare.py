@@ -17,6 +17,8 @@ the autoreloader's notices go to the log too, its request lines stay on the term
 import contextlib
 import logging
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -95,9 +97,28 @@ class Command(BaseCommand):
             f"  Ready in {time.monotonic() - total:.1f} s (step output in {log_path})"
         )
         if address:
+            self._speak_in_background(log_path)
             url = f"http://{address}/"
             self.stdout.write(f"  Serving {url} (admin: {url}admin/); Ctrl+C stops")
             self._serve(address, log_path)
+
+    def _speak_in_background(self, log_path):
+        """Listen to this page (cms.speech): published pages without audio (the demo's,
+        loaded without it) are spoken by a low-priority process beside the server, so
+        serving starts at once; its summary goes to the log."""
+        if not apps.is_installed("cms.speech") or not Path(sys.argv[0]).name == "manage.py":
+            return
+        log = log_path.open("a", encoding="utf-8")
+        log.write("\n===== speak_pages --missing (in the background)\n")
+        log.flush()
+        subprocess.Popen(  # noqa: S603 - this project's own manage.py
+            [sys.executable, sys.argv[0], "speak_pages", "--missing"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=lambda: os.nice(10),  # noqa: PLW1509 - no threads started yet
+        )
+        log.close()
+        self.stdout.write("  Speaking published pages without audio in the background")
 
     def _serve(self, address, log_path):
         os.environ.setdefault("DJANGO_RUNSERVER_HIDE_WARNING", "true")
