@@ -15,6 +15,7 @@ The rule (field-agnostic, so core stays below the page models):
 """
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -140,8 +141,11 @@ def lang_attribute(shown: str, language: str) -> str:
     return shown if shown and shown != language else ""
 
 
-# Letters of the Kazakh alphabet that Russian has not: text with one is Kazakh.
+# Letters of the Kazakh alphabet that Russian has not: text with one is Kazakh. So is
+# a word with у between vowels (ауыл, тауар: a diphthong Russian spells otherwise) or
+# ending in the verbal noun -ыру (цифрландыру).
 _KAZAKH_ONLY = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_KAZAKH_SHAPES = re.compile(r"[аеоуыи]у[аеоуыи]|ыру\b", re.IGNORECASE)
 KAZAKH = "kk"
 # Cyrillic text without a Kazakh-only letter on a page in another script; Latin
 # text on a Cyrillic page.
@@ -150,10 +154,11 @@ DEFAULT_FOR_SCRIPT = {"Cyrl": "ru", "Latn": "en"}
 
 def text_language(text: str, language: str) -> str:
     """The language of a short untranslated text (a tag) shown on a page in
-    `language`, guessed from its letters: a letter only Kazakh has means kk; other
+    `language`, guessed from its letters: a letter only Kazakh has (or a Kazakh
+    shape: ауыл, цифрландыру) means kk; other
     Cyrillic (or Latin) text is in the page's language when the page is written in
     that script, else in ru (or en). Without letters: `language`."""
-    if any(ch in _KAZAKH_ONLY for ch in text):
+    if any(ch in _KAZAKH_ONLY for ch in text) or _KAZAKH_SHAPES.search(text):
         return KAZAKH
     if any("\u0400" <= ch <= "\u04ff" for ch in text):
         script = "Cyrl"
