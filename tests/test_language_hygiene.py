@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from cms.core.languages import field_language, lang_attribute, text_language
+from cms.core.languages import fallback_lang, field_language, lang_attribute, text_language
+from cms.navigation.models import QuickLink
 from cms.pages.models import NewsPage
 from tests.test_listings import add_vacancy
 
@@ -119,3 +120,41 @@ def test_field_language_follows_the_fallback_chain():
     assert field_language(Row, "title", "en") == "ru"
     assert field_language(Row, "title", "kk") == "kk"
     assert lang_attribute("ru", "en") == "ru" and lang_attribute("en", "en") == ""
+    assert fallback_lang(Row, "title", "en") == "ru"
+    assert fallback_lang(Row, "title", "ru") == ""
+
+    class Brand:
+        title_kk, title_ru, title_en = "eGov", "", ""
+
+    # Filled only in Kazakh, but not Kazakh: judged by its letters.
+    assert field_language(Brand, "title", "en") == "kk"
+    assert fallback_lang(Brand, "title", "en") == ""
+    assert fallback_lang(Brand, "title", "ru") == "en"
+
+
+def test_agency_home_lists_mark_the_fallback(client, agency_a, untranslated):
+    QuickLink.objects.create(
+        agency=agency_a,
+        title_kk="Электрондық үкімет",
+        title_ru="Электронное правительство",
+        title_en="",
+        url="https://egov.kz/",
+    )
+    QuickLink.objects.create(
+        agency=agency_a,
+        title_kk="Ашық деректер",
+        title_ru="Открытые данные",
+        title_en="Open data",
+        url="https://data.egov.kz/",
+        sort_order=1,
+    )
+    html = client.get("/en/agency-a/").content.decode()
+    about = untranslated["about"].title_ru
+    assert re.search(
+        rf'<a class="link-list__link" href="/en/agency-a/about/" lang="ru">{about}</a>', html
+    )
+    assert (
+        '<a class="link-list__link" href="https://egov.kz/" lang="ru">Электронное правительство</a>'
+        in html
+    )
+    assert '<a class="link-list__link" href="https://data.egov.kz/">Open data</a>' in html

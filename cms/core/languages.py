@@ -152,6 +152,29 @@ KAZAKH = "kk"
 DEFAULT_FOR_SCRIPT = {"Cyrl": "ru", "Latn": "en"}
 
 
+def _script(text: str) -> str | None:
+    if any("\u0400" <= ch <= "\u04ff" for ch in text):
+        return "Cyrl"
+    if any(ch.isalpha() for ch in text):
+        return "Latn"
+    return None
+
+
+def fallback_lang(obj, field: str, language: str) -> str:
+    """`lang="…"` for the translated `field` of `obj` shown on a page in `language`:
+    "" when it is filled in `language`, else the language of the fallback shown
+    (an English menu showing «Вакансии»: "ru"). A fallback not written in its
+    language's script is judged by its letters: "eGov", filled only in Kazakh, is
+    not Kazakh on an English page."""
+    code = field_language(obj, field, language)
+    if code != language:
+        text = str(getattr(obj, f"{field}_{code}", "") or "")
+        script = _script(text)
+        if script is not None and script != SCRIPTS.get(code):
+            code = text_language(text, language)
+    return lang_attribute(code, language)
+
+
 def text_language(text: str, language: str) -> str:
     """The language of a short untranslated text (a tag) shown on a page in
     `language`, guessed from its letters: a letter only Kazakh has (or a Kazakh
@@ -160,11 +183,8 @@ def text_language(text: str, language: str) -> str:
     that script, else in ru (or en). Without letters: `language`."""
     if any(ch in _KAZAKH_ONLY for ch in text) or _KAZAKH_SHAPES.search(text):
         return KAZAKH
-    if any("\u0400" <= ch <= "\u04ff" for ch in text):
-        script = "Cyrl"
-    elif any(ch.isalpha() for ch in text):
-        script = "Latn"
-    else:
+    script = _script(text)
+    if script is None:
         return language
     if SCRIPTS.get(language) == script:
         return language

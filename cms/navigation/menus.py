@@ -17,7 +17,7 @@ from wagtail.models import Page, Site
 
 from cms.core import chrome
 from cms.core.components.breadcrumbs import crumb
-from cms.core.languages import LANGUAGE_CODES, field_language, lang_attribute
+from cms.core.languages import LANGUAGE_CODES, fallback_lang
 from cms.pages.models import PortalHomePage, SectionPage
 from cms.pages.privacy import public
 from cms.pages.sections import SECTION_SLUGS
@@ -70,7 +70,7 @@ def _page_entry(page, request, lang: str) -> dict:
         "title": page.title,
         "url": page.get_url(request=request) or "",
         "path": page.path,
-        "lang": lang_attribute(field_language(page, "title", lang), lang),
+        "lang": fallback_lang(page, "title", lang),
     }
 
 
@@ -212,7 +212,7 @@ def portal(request) -> dict:
                 {
                     "title": pages[slug].title,
                     "url": pages[slug].get_url(request=request) or "",
-                    "lang": lang_attribute(field_language(pages[slug], "title", lang), lang),
+                    "lang": fallback_lang(pages[slug], "title", lang),
                 }
                 for slug in PORTAL_PAGE_SLUGS
                 if slug in pages
@@ -254,7 +254,7 @@ def breadcrumbs(page, request) -> list[dict]:
             crumb(
                 ancestor.title,
                 ancestor.get_url(request=request) or "",
-                lang=lang_attribute(field_language(ancestor, "title", lang), lang),
+                lang=fallback_lang(ancestor, "title", lang),
             )
             for ancestor in page.get_ancestors().filter(depth__gte=len(root_path) // page.steplen)
         ]
