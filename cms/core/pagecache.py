@@ -14,7 +14,9 @@ random token kept in the cache:
 
 - ``all``: the whole platform (agencies, sites, portal pages seen in every footer);
 - ``seg:<first path segment>``: ``/kk/<segment>/...``, i.e. one agency on the
-  portal's hosts (``seg:`` alone is the language root, the portal home);
+  portal's hosts (``seg:`` alone is the language root, the portal home); the same
+  in every language and script (``/kk-latn/<segment>/`` depends on it too, so
+  retiring a Kazakh page retires its Latin-script copy);
 - ``host:<hostname>``: one host, i.e. one agency on its own host name.
 
 All three are derived from the request alone, so one ``get_many`` brings the entry
@@ -113,7 +115,10 @@ def release() -> str:
 
 # --- Dependencies of a request ------------------------------------------------------
 def _languages() -> set[str]:
-    return {code for code, _name in settings.LANGUAGES}
+    """The first path segments that name a language: the languages and their script
+    variants (``kk-latn``: the same pages in the Latin script, cms.core.script)."""
+    variants = {row[0] for row in getattr(settings, "SCRIPT_VARIANTS", ())}
+    return {code for code, _name in settings.LANGUAGES} | variants
 
 
 def split_path(path: str) -> tuple[str, str]:

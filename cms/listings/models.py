@@ -148,6 +148,7 @@ class ServicePage(BasePage):
             _url(self, request),
             text=self.summary,
             meta=self.get_category_display() if category else "",
+            lang=self.lang_if_other(),
         )
 
     def search_extra_text(self, language: str) -> list[str]:
@@ -253,7 +254,13 @@ class VacancyPage(BasePage):
         meta = gettext("Applications until %(date)s") % {
             "date": self.closing_date.strftime("%d.%m.%Y")
         }
-        return card_params(self.title, _url(self, request), text=self.department, meta=meta)
+        return card_params(
+            self.title,
+            _url(self, request),
+            text=self.department,
+            meta=meta,
+            lang=self.lang_if_other(),
+        )
 
     def search_extra_text(self, language: str) -> list[str]:
         parts = [getattr(self, f"{n}_{language}", "") or "" for n in ("position", "department")]
@@ -352,6 +359,7 @@ class EventPage(BasePage):
             text=self.place,
             meta=self.when(),
             datetime=timezone.localtime(self.start).isoformat(timespec="minutes"),
+            lang=self.lang_if_other(),
         )
 
     def search_extra_text(self, language: str) -> list[str]:
@@ -440,7 +448,13 @@ class GalleryPage(BasePage):
         verbose_name = _("gallery")
 
     def card(self, request) -> dict:
-        return card_params(self.title, _url(self, request), text=self.intro, date=self.date)
+        return card_params(
+            self.title,
+            _url(self, request),
+            text=self.intro,
+            date=self.date,
+            lang=self.lang_if_other(),
+        )
 
     def gallery_items(self, language: str) -> list[dict]:
         blocks = [b.value for b in self.photos]

@@ -17,7 +17,7 @@ from wagtail.models import Page, Site
 
 from cms.core import chrome
 from cms.core.components.breadcrumbs import crumb
-from cms.core.languages import LANGUAGE_CODES
+from cms.core.languages import LANGUAGE_CODES, fallback_lang
 from cms.pages.models import PortalHomePage, SectionPage
 from cms.pages.privacy import public
 from cms.pages.sections import SECTION_SLUGS
@@ -63,8 +63,15 @@ def _label(value: dict, prefix: str, lang: str) -> tuple[str, str]:
     return (value.get(f"{prefix}_ru") or "").strip(), "ru"
 
 
-def _page_entry(page, request) -> dict:
-    return {"title": page.title, "url": page.get_url(request=request) or "", "path": page.path}
+def _page_entry(page, request, lang: str) -> dict:
+    """A page's menu entry; `lang` is set when its title is shown in another language
+    (an English menu showing «Вакансии»: the page has no English title)."""
+    return {
+        "title": page.title,
+        "url": page.get_url(request=request) or "",
+        "path": page.path,
+        "lang": fallback_lang(page, "title", lang),
+    }
 
 
 def _link(value: dict, pages: dict, request, lang: str) -> dict | None:
@@ -74,7 +81,7 @@ def _link(value: dict, pages: dict, request, lang: str) -> dict | None:
         page = pages.get(int(value["page"]))
         if page is None:
             return None
-        entry = _page_entry(page, request)
+        entry = _page_entry(page, request, lang)
         if label:
             entry["title"] = label
             entry["lang"] = label_lang if label_lang != lang else ""
@@ -133,7 +140,7 @@ def _custom(menu, home, request, lang) -> tuple[list, list]:
     return items, columns
 
 
-def default_items(home, request) -> list[dict]:
+def default_items(home, request, lang: str) -> list[dict]:
     """The live standard sections of the agency, each with its live sub-pages."""
     sections = [page for page in public(home.get_children().live()) if page.slug in SECTION_SLUGS]
     # Typed index pages (news, legal acts, leadership, services, vacancies...) list
@@ -155,10 +162,12 @@ def default_items(home, request) -> list[dict]:
             children[child.path[: -Page.steplen]].append(child)
     items = []
     for section in sections:
-        entry = _page_entry(section, request)
+        entry = _page_entry(section, request, lang)
         below = children.get(section.path, [])
         entry["children"] = (
-            [_page_entry(child, request) for child in below] if len(below) <= MAX_SUBMENU else []
+            [_page_entry(child, request, lang) for child in below]
+            if len(below) <= MAX_SUBMENU
+            else []
         )
         items.append(entry)
     return items
@@ -181,7 +190,7 @@ def agency_menu(agency, request) -> dict:
         menu = AgencyMenu.objects.filter(agency=agency).first()
         items, columns = ([], []) if menu is None else _custom(menu, home, request, lang)
         if not items:
-            items = default_items(home, request)
+            items = default_items(home, request, lang)
         data = {"items": items, "columns": columns}
         cache.set(key, data, TIMEOUT)
     return data
@@ -200,7 +209,11 @@ def portal(request) -> dict:
         return {
             "url": (home.get_url(request=request) or "/") if home and home.live else "/",
             "links": [
-                {"title": pages[slug].title, "url": pages[slug].get_url(request=request) or ""}
+                {
+                    "title": pages[slug].title,
+                    "url": pages[slug].get_url(request=request) or "",
+                    "lang": fallback_lang(pages[slug], "title", lang),
+                }
                 for slug in PORTAL_PAGE_SLUGS
                 if slug in pages
             ],
@@ -238,7 +251,11 @@ def breadcrumbs(page, request) -> list[dict]:
 
     def build():
         return [
-            crumb(ancestor.title, ancestor.get_url(request=request) or "")
+            crumb(
+                ancestor.title,
+                ancestor.get_url(request=request) or "",
+                lang=fallback_lang(ancestor, "title", lang),
+            )
             for ancestor in page.get_ancestors().filter(depth__gte=len(root_path) // page.steplen)
         ]
 

@@ -85,6 +85,9 @@ MIDDLEWARE = [
     # Anonymous full-page cache (see PAGE_CACHE_* below): outside the session, locale
     # and CSRF middleware, so that a hit touches neither the session nor the database.
     "cms.core.pagecache.PageCacheMiddleware",
+    # Issue 16: /kk-latn/... is served as /kk/... and converted to the Latin script
+    # (inside the page cache: the two scripts are stored apart).
+    "cms.core.script.ScriptVariantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -244,6 +247,13 @@ LANGUAGES = [
 ]
 REQUIRED_LANGUAGES = ("kk", "ru")
 FALLBACK_LANGUAGE = {"en": "ru"}
+# The script each language is written in (ISO 15924): cms.core.languages guesses the
+# language of untranslated text (tags) from it.
+LANGUAGE_SCRIPTS = {"kk": "Cyrl", "ru": "Cyrl", "en": "Latn"}
+# Script variants (issue 16): the pages of a language in another script, at their own
+# URL prefix, converted on the fly (cms.core.script): (prefix, language, BCP 47 tag,
+# name in that script). Kazakh in the 2021 Latin alphabet at /kk-latn/...
+SCRIPT_VARIANTS = [("kk-latn", "kk", "kk-Latn", "Qazaqşa")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

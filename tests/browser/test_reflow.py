@@ -2,7 +2,8 @@
 and in the visually-impaired mode (large text, white on black, wide spacing).
 
 One page of every page type (the same pages as the axe matrix, test_pages_axe.py), in
-Kazakh (the longest words) and Russian. A failure names the elements that stick out of
+Kazakh (the longest words), Russian and English (its own words, and the Russian
+fallback notice). A failure names the elements that stick out of
 the viewport, so the stylesheet to fix is plain. Wide content that may scroll inside
 its own box (a table in a labelled region) does not count: only what widens the page.
 """
@@ -15,7 +16,7 @@ from .test_pages_axe import PAGE_TYPES, PAGES, demo_path
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 WIDTH = VIEWPORTS["reflow"]["width"]
-LANGS = ("kk", "ru")
+LANGS = ("kk", "ru", "en")
 MODES = ("normal", "vi")
 
 # The elements (outermost first, at most 8) whose right edge passes the viewport and

@@ -6,10 +6,12 @@ components' presenters (`cms.core.components.<name>`).
 """
 
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cms.core.components.card import card
 from cms.core.components.contact_block import phone_href
+from cms.core.languages import fallback_lang
 from cms.navigation.menus import agency_menu, breadcrumbs, mark_current, portal
 from themes import vi
 
@@ -72,14 +74,17 @@ def breadcrumb_items(context, page):
 
 @register.simple_tag(takes_context=True)
 def page_cards(context, pages):
-    """Pages as card parameters: {title, url, text, meta, datetime}."""
+    """Pages as card parameters: {title, url, text, meta, datetime, lang} (`lang`:
+    the language of a title shown in another language, a fallback)."""
     request = context.get("request")
+    language = get_language()
     return [
         card(
             item.title,
             _url(item, request),
             text=getattr(item, "intro", ""),
             date=getattr(item, "date", None),
+            lang=fallback_lang(item, "title", language),
         )
         for item in pages
     ]
@@ -89,11 +94,13 @@ def page_cards(context, pages):
 def agency_cards(context, agencies):
     """Agencies as card parameters for the portal's directory."""
     request = context.get("request")
+    language = get_language()
     return [
         card(
             agency.name,
             _url(agency.home_page, request),
             meta=agency.parent.name if agency.parent_id else "",
+            lang=fallback_lang(agency, "name", language),
         )
         for agency in agencies
     ]

@@ -16,8 +16,12 @@ def card(
     date: dt.date | None = None,
     meta: str | None = None,
     datetime: str | None = None,
+    lang: str = "",
 ) -> dict:
-    """{title, url, text, meta, datetime} of one card.
+    """{title, url, text, meta, datetime, lang} of one card.
+
+    `lang` is the language of the title and text when it is not the page's (an
+    English listing showing a page that has only its Russian text), else "".
 
     `date` dates the card: its meta is the date (07.05.2024) and its `datetime` the
     ISO date, unless `meta` (e.g. "Applications until 01.03.2026", a category) or
@@ -28,4 +32,5 @@ def card(
         "text": text or "",
         "meta": date_text(date) if meta is None else meta,
         "datetime": (date.isoformat() if date else "") if datetime is None else datetime,
+        "lang": lang,
     }

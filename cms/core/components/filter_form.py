@@ -7,12 +7,13 @@ def select_field(
     name: str,
     label: str,
     empty_label: str,
-    options: Iterable[tuple[str, str]],
+    options: Iterable[tuple],
     selected: str | None = None,
 ) -> dict:
     """One drop-down of the form: the query parameter `name`, its visible label, the
     first option that means "no filter" (e.g. "All years"), then (value, label)
-    pairs; `selected` is the value in force."""
+    pairs, or (value, label, lang) when a label is in another language than the page
+    (untranslated tags); `selected` is the value in force."""
     selected = "" if selected is None else str(selected)
     return {
         "name": name,
@@ -20,8 +21,13 @@ def select_field(
         "label": label,
         "empty_label": empty_label,
         "options": [
-            {"value": str(value), "label": str(text), "selected": str(value) == selected}
-            for value, text in options
+            {
+                "value": str(option[0]),
+                "label": str(option[1]),
+                "selected": str(option[0]) == selected,
+                "lang": option[2] if len(option) > 2 else "",
+            }
+            for option in options
         ],
     }
 

@@ -68,7 +68,16 @@ class BasePage(LanguagePreviewMixin, Page):
             self.get_url(request=request) or "",
             text=getattr(self, "intro", ""),
             date=getattr(self, self.search_date_field, None),
+            lang=self.lang_if_other(),
         )
+
+    def lang_if_other(self) -> str:
+        """The language this page's text is shown in when it is not the request's
+        (an English request showing the Russian text), else "": for `lang="…"` on
+        the page's title and text where another page lists them (cards, menus)."""
+        language = get_language()
+        shown = self.content_language(language)
+        return shown if shown != language else ""
 
     # -------------------------------------------------------------------------------
 

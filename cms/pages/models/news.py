@@ -19,6 +19,7 @@ from wagtail.models import Page
 from cms.core.components.filter_form import filter_form, select_field
 from cms.core.components.news_card import news_card
 from cms.core.components.tag_list import tag as tag_params
+from cms.core.languages import lang_attribute, text_language
 
 from ..blocks import BodyBlock, RelatedLinksBlock, link_href
 from ..forms import AgencyMediaPageForm
@@ -183,6 +184,7 @@ def news_cards(pages, request, *, image_spec="fill-480x270") -> list[dict]:
 
 def news_index_context(index, request) -> dict:
     filters = Filters(request)
+    language = get_language()
     base_url = page_url(index, request)
     pages = news_queryset(index)
     years = sorted({d.year for d in pages.dates("date", "year")}, reverse=True)
@@ -234,7 +236,10 @@ def news_index_context(index, request) -> dict:
                     "tag",
                     gettext("Topic"),
                     gettext("All topics"),
-                    [(t.slug, t.name) for t in tags],
+                    [
+                        (t.slug, t.name, lang_attribute(text_language(t.name, language), language))
+                        for t in tags
+                    ],
                     tag,
                 )
                 if tags
@@ -275,8 +280,13 @@ def news_index_for(page):
 def news_page_context(page, request=None) -> dict:
     index = news_index_for(page)
     index_url = page_url(index, request) if index is not None else ""
+    language = get_language()
     tags = [
-        tag_params(t.name, f"{index_url}?{urlencode({'tag': t.slug})}" if index_url else "")
+        tag_params(
+            t.name,
+            f"{index_url}?{urlencode({'tag': t.slug})}" if index_url else "",
+            language=language,
+        )
         for t in page.tags.all()
     ]
     links = []

@@ -50,7 +50,10 @@ class Command(BaseCommand):
         self.full_page = options["full_page"]
         output = Path(options["output"])
         output.mkdir(parents=True, exist_ok=True)
-        languages = [code for code, _name in settings.LANGUAGES]
+        # The languages, and Kazakh in the Latin script (/kk-latn/, cms.core.script).
+        languages = [code for code, _name in settings.LANGUAGES] + [
+            row[0] for row in getattr(settings, "SCRIPT_VARIANTS", ())
+        ]
         written = 0
         try:
             with sync_playwright() as p:
