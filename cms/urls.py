@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("catalogue/", theme_views.catalogue, name="theme-catalogue"),
     path("", include("search.urls")),
     path("", include("cms.feeds.urls")),
+    path("", include("cms.feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -10,11 +10,12 @@ import time
 import django.forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext as _
 from wagtail.compat import URLField
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, _split_by_newline_or_comma
+
+from cms.core.ratelimit import over_limit, use_once
 
 # Names the platform reserves in every public form.
 HONEYPOT_FIELD = "website_url"
@@ -54,24 +55,18 @@ def _used_token_key(token: str, value: dict) -> str:
 def use_started_token(token: str, value: dict) -> bool:
     """Mark the token used; False when it already was (a replayed submission). The mark
     lives as long as the token could be valid."""
-    return cache.add(_used_token_key(token, value), 1, timeout=MAX_FILL_SECONDS + 60)
+    return use_once(_used_token_key(token, value), MAX_FILL_SECONDS + 60)
 
 
 def over_rate_limit(page_id: int, address: str) -> bool:
     """Count one submission attempt of `address` on the form `page_id`; True once the
-    count passes settings.FORM_RATE_LIMIT within FORM_RATE_LIMIT_WINDOW seconds (a
-    fixed window that starts with the first attempt)."""
-    key = f"appeals:rate:{page_id}:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
-    window = settings.FORM_RATE_LIMIT_WINDOW
-    if cache.add(key, 1, timeout=window):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=window)
-            count = 1
-    return count > settings.FORM_RATE_LIMIT
+    count passes settings.FORM_RATE_LIMIT within FORM_RATE_LIMIT_WINDOW seconds."""
+    return over_limit(
+        f"appeals:{page_id}",
+        address,
+        limit=settings.FORM_RATE_LIMIT,
+        window=settings.FORM_RATE_LIMIT_WINDOW,
+    )
 
 
 def rate_limited_message() -> str:

@@ -1,6 +1,6 @@
 """Daily maintenance in the task worker: the purges that data-protection rules ask
-for (form submissions past their agency's retention period; pages and documents
-30 days in the recycle bin).
+for (form submissions and page feedback past their agency's retention period; pages
+and documents 30 days in the recycle bin).
 
 django-tasks has no periodic tasks, so the maintenance task schedules its own next
 run: `setup_platform` (run at every deployment) enqueues the first one for the next
@@ -18,6 +18,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from cms.appeals.retention import purge_submissions
+from cms.feedback.retention import purge_feedback
 from cms.recyclebin.service import purge as purge_recycle_bin
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ def run_daily_purges(now: datetime.datetime | None = None) -> dict:
     now = now or timezone.now()
     submissions = purge_submissions(now=now)
     counts = {"submissions": sum(item.count for item in submissions)}
+    counts["feedback"] = sum(item.count for item in purge_feedback(now=now))
     recycled = purge_recycle_bin(now)
     counts.update(recycled_pages=recycled["pages"], recycled_documents=recycled["documents"])
     logger.info("Daily maintenance: %s", counts)

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "cms.importer",
     "cms.feeds",
     "cms.speech",
+    "cms.feedback",
     "cms.platform",
     "cms.demo",  # dev-only: load_demo, demo_logins (production.py removes it)
     "search",
@@ -392,6 +393,9 @@ SECURITY_TXT_EXPIRES = env_str("SECURITY_TXT_EXPIRES", "2027-12-31T00:00:00Z")
 # and form in RATE_LIMIT_WINDOW seconds; over it, 429 in the page's language.
 FORM_RATE_LIMIT = int(env_str("FORM_RATE_LIMIT", "5"))
 FORM_RATE_LIMIT_WINDOW = int(env_str("FORM_RATE_LIMIT_WINDOW", "600"))
+# "Was this page useful?" posts per client address and page within the window.
+FEEDBACK_RATE_LIMIT = int(env_str("FEEDBACK_RATE_LIMIT", "10"))
+FEEDBACK_RATE_LIMIT_WINDOW = int(env_str("FEEDBACK_RATE_LIMIT_WINDOW", "600"))
 # --- end HTTP security ------------------------------------------------------------
 
 LOGGING = {

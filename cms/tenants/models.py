@@ -37,6 +37,7 @@ RESERVED_SLUGS = {
     "catalogue",
     "a11y",
     "theme",
+    "feedback",
     *PORTAL_PAGE_SLUGS,
 }
 # How long citizens' form submissions (personal data) are kept, in days.
