@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "cms.importer",
     "cms.feeds",
     "cms.platform",
+    "cms.compliance",
     "cms.demo",  # dev-only: load_demo, demo_logins (production.py removes it)
     "search",
     "themes",
