@@ -139,6 +139,7 @@ class Snapshot(models.Model):
     # Every section's freshness: {"page", "lang", "due", "stale", "newest"}.
     due_dates = models.JSONField(default=list)
     pages = models.PositiveIntegerField(_("live pages"), default=0)
+    failing = models.PositiveIntegerField(_("failing items"), default=0)
 
     class Meta:
         verbose_name = _("compliance snapshot")

@@ -33,6 +33,7 @@ def check_agency(agency: Agency, today: datetime.date | None = None) -> Snapshot
     for name in CHECKS:
         for lang, score in results[name].by_language.items():
             by_language.setdefault(lang, {})[name] = score
+    items = [entry for name in CHECKS for entry in results[name].items]
     with transaction.atomic():
         snapshot, _created = Snapshot.objects.update_or_create(
             agency=agency,
@@ -41,7 +42,8 @@ def check_agency(agency: Agency, today: datetime.date | None = None) -> Snapshot
                 **scores,
                 "overall": overall(scores),
                 "language_scores": by_language,
-                "items": [entry for name in CHECKS for entry in results[name].items],
+                "items": items,
+                "failing": len(items),
                 "due_dates": results["freshness"].due_dates,
                 "pages": len(site.pages),
             },

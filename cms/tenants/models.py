@@ -37,6 +37,7 @@ RESERVED_SLUGS = {
     "catalogue",
     "a11y",
     "theme",
+    "transparency",  # the public compliance scorecard (cms.compliance.public)
     *PORTAL_PAGE_SLUGS,
 }
 # How long citizens' form submissions (personal data) are kept, in days.
