@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.accounts import views as account_views
 from cms.api.api import api_router
+from cms.compliance import public as compliance_public
 from cms.core import admin_choosers
 from cms.core import views as core_views
 from cms.feeds import views as feed_views
@@ -57,6 +58,8 @@ if settings.MEDIA_URL.startswith("/"):
 
 urlpatterns += i18n_patterns(
     path("catalogue/", theme_views.catalogue, name="theme-catalogue"),
+    # The public compliance scorecard (before Wagtail's pages: the slug is reserved).
+    path("transparency/", compliance_public.transparency, name="compliance-transparency"),
     path("", include("search.urls")),
     path("", include("cms.feeds.urls")),
     path("", include("cms.feedback.urls")),

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "cms.speech",
     "cms.feedback",
     "cms.platform",
+    "cms.compliance",
     "cms.demo",  # dev-only: load_demo, demo_logins (production.py removes it)
     "search",
     "themes",

@@ -38,6 +38,7 @@ RESERVED_SLUGS = {
     "a11y",
     "theme",
     "feedback",
+    "transparency",  # the public compliance scorecard (cms.compliance.public)
     *PORTAL_PAGE_SLUGS,
 }
 # How long citizens' form submissions (personal data) are kept, in days.
