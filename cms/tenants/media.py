@@ -45,6 +45,7 @@ from .isolation.querysets import collection_ids_for_user, is_unrestricted
 from .models import Agency
 from .no_language_redirect_urls import NO_LANGUAGE_REDIRECT_URLCONF
 from .scoping import AGENCY_HOME_DEPTH
+from .usage import live_pages_using
 
 HOME_PATH_LENGTH = AGENCY_HOME_DEPTH * Page.steplen
 # A file used on more pages than this is checked against the first ones only.
@@ -99,17 +100,6 @@ def _owns(user, obj) -> bool:
     if not user.is_authenticated:
         return False
     return is_unrestricted(user) or obj.collection_id in collection_ids_for_user(user)
-
-
-def live_pages_using(obj):
-    """Live pages that use `obj`. An archived agency's pages count too: archiving
-    unpublishes all of them but the legal acts, which the law keeps reachable (they
-    answer, marked as a former body's), so their files must keep answering as well."""
-    refs = ReferenceIndex.get_references_to(obj).filter(
-        base_content_type=ContentType.objects.get_for_model(Page)
-    )
-    ids = [int(pk) for pk in refs.values_list("object_id", flat=True).distinct() if pk.isdigit()]
-    return Page.objects.live().filter(pk__in=ids)
 
 
 def _is_logo(obj) -> bool:

@@ -10,9 +10,9 @@ from django.http import Http404
 from wagtail import hooks
 from wagtail.models import Page
 
-from ..media import live_pages_using
 from ..models import Agency
 from ..scoping import agencies_for_user
+from ..usage import live_pages_using
 from . import filters, reports
 from .bulk_actions import SCOPED_BULK_ACTIONS
 from .querysets import (
