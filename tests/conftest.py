@@ -60,6 +60,8 @@ BOTH_DATABASES = {
     "test_search_synonyms": "synonyms widen PostgreSQL's SQL; agency scoping must hold there",
     "test_search_attachments": "attachment terms reach PostgreSQL's SearchMatch arrays and "
     "positional vector; the privacy of collections must hold there",
+    "test_reorganise": "reorganisations lock agency rows, move subtrees with path SQL "
+    "(url_path updates by Concat/Substr) and must roll back whole on the production database",
 }
 
 

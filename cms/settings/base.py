@@ -116,6 +116,9 @@ MIDDLEWARE = [
     # Issue 15: an archived agency's 404s become the 410 page naming its successor.
     # Above the redirects: an old address with a redirect is redirected, not gone.
     "cms.tenants.archived.ArchivedAgencyMiddleware",
+    # Issue 15: addresses moved by a reorganisation (rename, merge, split) answer 301
+    # to their new place; inside the 410 above, so a merged agency's are redirected.
+    "cms.tenants.moved.MovedAddressMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: it runs the page-changing admin views itself, one at a time per page.
     "cms.editorial.publishing.PageActionLockMiddleware",

@@ -10,15 +10,17 @@ is the logo of an active agency. The public API lists only published files
   admin): editors download their drafts' files; or
 * the file's collection has a view restriction that the request has passed (a
   password or login shared on purpose); or
-* a live page of an active agency uses the file and the request passes that page's
-  view restrictions (none for a public page): a visitor who has entered a private
-  page's password can download its attachment, nobody else can.
+* a live page uses the file and the request passes that page's view restrictions
+  (none for a public page): a visitor who has entered a private page's password can
+  download its attachment, nobody else can. An archived agency's only live pages are
+  its legal acts, which the law keeps reachable: their files keep answering too.
 
 So an embargoed draft's PDF, a file uploaded and not yet used, a file of an archived
-agency and a file used only on a private page are never served to the public, under
-any URL. Documents are served only by `/documents/<id>/<name>` (Wagtail's serve view
-with the `before_serve_document` hook below); `/media/documents/...` never serves them
-(`serve_media`), and images under `/media/` pass the same check.
+agency that no legal act uses and a file used only on a private page are never served
+to the public, under any URL. Documents are served only by `/documents/<id>/<name>`
+(Wagtail's serve view with the `before_serve_document` hook below);
+`/media/documents/...` never serves them (`serve_media`), and images under `/media/`
+pass the same check.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from .isolation.querysets import collection_ids_for_user, is_unrestricted
 from .models import Agency
 from .no_language_redirect_urls import NO_LANGUAGE_REDIRECT_URLCONF
 from .scoping import AGENCY_HOME_DEPTH
+from .usage import live_pages_using
 
 HOME_PATH_LENGTH = AGENCY_HOME_DEPTH * Page.steplen
 # A file used on more pages than this is checked against the first ones only.
@@ -99,14 +102,6 @@ def _owns(user, obj) -> bool:
     return is_unrestricted(user) or obj.collection_id in collection_ids_for_user(user)
 
 
-def _pages_using(obj):
-    refs = ReferenceIndex.get_references_to(obj).filter(
-        base_content_type=ContentType.objects.get_for_model(Page)
-    )
-    ids = [int(pk) for pk in refs.values_list("object_id", flat=True).distinct() if pk.isdigit()]
-    return Page.objects.live().filter(pk__in=ids).exclude(_in_archived_agency())
-
-
 def _is_logo(obj) -> bool:
     return (
         isinstance(obj, get_image_model())
@@ -122,7 +117,7 @@ def access(obj, request) -> str | None:
         if all(restriction.accept_request(request) for restriction in restrictions):
             return OWNER
         return OWNER if _owns(request.user, obj) else None
-    for page in _pages_using(obj)[:MAX_PAGES_CHECKED]:
+    for page in live_pages_using(obj)[:MAX_PAGES_CHECKED]:
         page_restrictions = list(page.get_view_restrictions())
         if not page_restrictions:
             return PUBLIC

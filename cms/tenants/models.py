@@ -287,3 +287,62 @@ class Agency(models.Model):
             chain.append(node)
             node = node.parent
         return chain
+
+
+class AgencyPathRedirect(models.Model):
+    """A subtree of addresses that moved in a reorganisation (issue 15, item 5).
+
+    `/<lang>/<old_prefix>…` answers 301 to `/<lang>/<new_prefix>…` in every language,
+    the rest of the path and the query string kept: one row covers a whole agency
+    (`health/` → `health-care/`) or a whole section (`infosec/news/` →
+    `digital/news/`), however many pages it holds. The longest matching prefix wins,
+    so a page that had to change its own slug gets a row of its own. Prefixes are
+    language-neutral paths below the language segment and end with "/". Only
+    addresses that would answer 404 are redirected (`cms.tenants.moved`): a live page
+    always wins.
+    """
+
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency"),
+        on_delete=models.CASCADE,
+        related_name="path_redirects",
+        help_text=_("The agency that now holds the addresses."),
+    )
+    old_prefix = models.CharField(_("old address"), max_length=255, unique=True)
+    new_prefix = models.CharField(_("new address"), max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("moved address")
+        verbose_name_plural = _("moved addresses")
+        ordering = ["old_prefix"]
+
+    def __str__(self) -> str:
+        return f"{self.old_prefix} → {self.new_prefix}"
+
+
+class AgencyHostRedirect(models.Model):
+    """A host name an agency no longer uses: every address on it answers 301 to the
+    same address of the agency's site (`old_prefix` is what the host's paths meant on
+    the portal, `<slug>/` at the time; the path redirects then carry it further)."""
+
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency"),
+        on_delete=models.CASCADE,
+        related_name="host_redirects",
+    )
+    old_hostname = models.CharField(
+        _("old host name"), max_length=253, unique=True, validators=[HOSTNAME_VALIDATOR]
+    )
+    old_prefix = models.CharField(_("old address"), max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old host name")
+        verbose_name_plural = _("old host names")
+        ordering = ["old_hostname"]
+
+    def __str__(self) -> str:
+        return f"{self.old_hostname} → {self.agency.slug}"

@@ -9,7 +9,7 @@ from wagtail.permission_policies import BasePermissionPolicy
 from cms.tenants.isolation.querysets import is_unrestricted
 
 # Agencies are archived, never deleted (their pages are protected by the home page).
-ALLOWED_ACTIONS = frozenset({"add", "change", "view", "archive"})
+ALLOWED_ACTIONS = frozenset({"add", "change", "view", "archive", "reorganise"})
 
 
 class PlatformAdminPolicy(BasePermissionPolicy):

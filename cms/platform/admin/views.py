@@ -1,4 +1,5 @@
-"""Views of the agency admin screen: list, create, edit, archive and restore."""
+"""Views of the agency admin screen: list, create, edit, archive and restore (the
+reorganisations are in reorganise.py)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -47,6 +48,29 @@ def archive_action(agency) -> dict:
     }
 
 
+REORGANISE_LABELS = {
+    "rename": gettext_lazy("Rename"),
+    "move": gettext_lazy("Move under another body"),
+    "merge": gettext_lazy("Merge into another agency"),
+    "split": gettext_lazy("Split off sections"),
+}
+
+
+def reorganise_actions(agency) -> list[dict]:
+    """The reorganisations an active agency offers (cms.platform.admin.reorganise)."""
+    if agency.is_archived:
+        return []
+    return [
+        {
+            "label": label,
+            "url": reverse(f"{NAMESPACE}:{operation}", args=(agency.pk,)),
+            "icon_name": "site",
+            "priority": 50 + n,
+        }
+        for n, (operation, label) in enumerate(REORGANISE_LABELS.items())
+    ]
+
+
 class AgencyIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("parent", "site")
@@ -56,6 +80,7 @@ class AgencyIndexView(generic.IndexView):
         if not self.user_has_permission("archive"):
             return buttons
         buttons.append(MenuItem(**archive_action(instance)))
+        buttons += [MenuItem(**action) for action in reorganise_actions(instance)]
         return buttons
 
 
@@ -141,6 +166,7 @@ class AgencyEditView(ServiceFormMixin, generic.EditView):
         if self.user_has_permission("archive"):
             stored = Agency.objects.get(pk=self.object.pk)
             buttons.append(Button(**archive_action(stored)))
+            buttons += [Button(**action) for action in reorganise_actions(stored)]
         return buttons
 
 

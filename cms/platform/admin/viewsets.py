@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from cms.core.languages import LANGUAGE_CODES
 from cms.tenants.models import Agency
 
-from . import views
+from . import reorganise, views
 from .forms import AgencyForm
 
 
@@ -92,10 +92,17 @@ class AgencyViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         kept = {"index", "index_results", "add", "edit", "history", "history_results"}
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name in kept] + [
-            path("archive/<int:pk>/", views.AgencyArchiveView.as_view(), name="archive"),
-            path("restore/<int:pk>/", views.AgencyRestoreView.as_view(), name="restore"),
-        ]
+        return (
+            [pattern for pattern in super().get_urlpatterns() if pattern.name in kept]
+            + [
+                path("archive/<int:pk>/", views.AgencyArchiveView.as_view(), name="archive"),
+                path("restore/<int:pk>/", views.AgencyRestoreView.as_view(), name="restore"),
+            ]
+            + [
+                path(f"{operation}/<int:pk>/", view, name=operation)
+                for operation, view in reorganise.views().items()
+            ]
+        )
 
 
 agency_viewset = AgencyViewSet()

@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from ..models import Agency
 from ..scoping import agencies_for_user
+from ..usage import live_pages_using
 from . import filters, reports
 from .bulk_actions import SCOPED_BULK_ACTIONS
 from .querysets import (
@@ -81,10 +82,14 @@ def refuse_copy_out_of_agency(request, page):
 @hooks.register("before_serve_document")
 def hide_documents_of_archived_agencies(document, request):
     """An archived agency keeps its files, but no longer publishes them; its own
-    editors (and platform admins) can still download them from the admin."""
+    editors (and platform admins) can still download them from the admin. The files
+    of its legal acts, which stay live (the law keeps them reachable), keep answering:
+    `cms.tenants.media` then checks them like any file of a live page."""
     agency = Agency.objects.filter(collection_id=document.collection_id).first()
     if agency is None or not agency.is_archived:
         return None
     if agencies_for_user(request.user).filter(pk=agency.pk).exists():
+        return None
+    if live_pages_using(document).exists():
         return None
     raise Http404("This document is no longer published.")
