@@ -333,6 +333,22 @@ def test_search_from_a_latin_page_searches_kazakh(client, news):
     assert 'value="cifrlandyru"' in html  # what the visitor typed is not touched
 
 
+def test_search_box_suggestions_in_latin(client, news):
+    page = client.get("/kk-latn/agency-a/").content.decode()
+    box = re.search(r'<input class="search-box__input"[^>]*>', page).group()
+    assert 'data-suggest-url="/kk-latn/' in box
+    assert CYRILLIC.search(box) is None  # data-label-* announcements converted
+    latin = client.get("/kk-latn/search/suggest/", {"q": "цифрланд"}).json()
+    assert latin["suggestions"][0] == {
+        "title": "Tsifrlandyru bağdarlamasy",
+        "url": "/kk-latn/agency-a/news/digital/",
+        "agency": "A agenttıgı",
+    }
+    cyrillic = client.get("/kk/search/suggest/", {"q": "цифрланд"}).json()
+    assert cyrillic["suggestions"][0]["title"] == "Цифрландыру бағдарламасы"
+    assert cyrillic["suggestions"][0]["url"] == "/kk/agency-a/news/digital/"
+
+
 # --- The page cache ---------------------------------------------------------------------
 @pytest.fixture
 def page_cache_on(settings):
