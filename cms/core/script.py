@@ -260,7 +260,11 @@ def convert_response(request, response, variant: ScriptVariant):
     if response.get("Content-Language") == variant.language:
         response["Content-Language"] = variant.tag
     content_type = response.get("Content-Type", "")
-    if response.streaming or not content_type.startswith("text/html"):
+    if (
+        response.streaming
+        or not content_type.startswith("text/html")
+        or response.has_header("Content-Encoding")  # compressed: not ours to read
+    ):
         return response
     charset = response.charset
     html = response.content.decode(charset)
