@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
+from cms.core.script import display_text, display_url
 from cms.tenants.models import Agency
 from search import spelling
 from search.analysis import tokenize
@@ -201,8 +202,13 @@ def suggest(request):
     except SearchEngineError:
         logger.exception("The database search engine failed")
     body["reduced"] = searcher.reduced
+    # From a Kazakh page in the Latin script (/kk-latn/, cms.core.script): in Latin.
     body["suggestions"] = [
-        {"title": hit.title, "url": local_url(request, hit.url), "agency": hit.agency_name}
+        {
+            "title": display_text(request, hit.title, language),
+            "url": display_url(request, local_url(request, hit.url)),
+            "agency": display_text(request, hit.agency_name, language),
+        }
         for hit in hits[:SUGGESTIONS]
     ]
     return JsonResponse(body)

@@ -2,6 +2,7 @@
 (cms.core.translit.latin_text), the HTML converter and the /kk-latn/ pages
 (cms.core.script), their language alternates, the page cache and search."""
 
+import gzip
 import re
 import sys
 import time
@@ -10,10 +11,11 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseRedirect
 
 from cms.core import pagecache
 from cms.core.languages import SCRIPT_VARIANTS, script_variant
-from cms.core.script import latin_html, url_rewriter
+from cms.core.script import convert_response, latin_html, url_rewriter
 from cms.core.translit import CYRILLIC_TO_LATIN, KAZAKH_ALPHABET, latin_text, slug_from_title
 from cms.pages.models import NewsPage
 
@@ -193,6 +195,22 @@ def test_url_rewriter():
         assert rewrite(other) == other
 
 
+def test_only_plain_html_responses_are_converted(rf):
+    request = rf.get("/kk/a/", HTTP_HOST="testserver")
+    html = HttpResponse("<p>Сәлем</p>", content_type="text/html; charset=utf-8")
+    assert convert_response(request, html, LATN).content.decode() == "<p>Sälem</p>"
+    for response in (
+        HttpResponse("<p>Сәлем</p>", content_type="application/xml"),
+        HttpResponse(gzip.compress("<p>Сәлем</p>".encode()), content_type="text/html"),
+    ):
+        if response["Content-Type"] == "text/html":
+            response["Content-Encoding"] = "gzip"
+        before = response.content
+        assert convert_response(request, response, LATN).content == before
+    redirect = HttpResponseRedirect("/kk/a/news/")
+    assert convert_response(request, redirect, LATN)["Location"] == "/kk-latn/a/news/"
+
+
 # --- Pages ------------------------------------------------------------------------------
 def add_news(agency, slug, *, kk, ru, body_kk, body_ru, day=date(2026, 3, 2)):
     parent = agency.home_page.get_children().get(slug="news").specific
@@ -331,6 +349,22 @@ def test_search_from_a_latin_page_searches_kazakh(client, news):
     assert 'href="/kk-latn/agency-a/news/digital/"' in html
     assert "<mark>Tsifrlandyru</mark>" in html
     assert 'value="cifrlandyru"' in html  # what the visitor typed is not touched
+
+
+def test_search_box_suggestions_in_latin(client, news):
+    page = client.get("/kk-latn/agency-a/").content.decode()
+    box = re.search(r'<input class="search-box__input"[^>]*>', page).group()
+    assert 'data-suggest-url="/kk-latn/' in box
+    assert CYRILLIC.search(box) is None  # data-label-* announcements converted
+    latin = client.get("/kk-latn/search/suggest/", {"q": "цифрланд"}).json()
+    assert latin["suggestions"][0] == {
+        "title": "Tsifrlandyru bağdarlamasy",
+        "url": "/kk-latn/agency-a/news/digital/",
+        "agency": "A agenttıgı",
+    }
+    cyrillic = client.get("/kk/search/suggest/", {"q": "цифрланд"}).json()
+    assert cyrillic["suggestions"][0]["title"] == "Цифрландыру бағдарламасы"
+    assert cyrillic["suggestions"][0]["url"] == "/kk/agency-a/news/digital/"
 
 
 # --- The page cache ---------------------------------------------------------------------

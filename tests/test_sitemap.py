@@ -78,6 +78,7 @@ def test_portal_sitemap_lists_every_language_with_alternates(client, agency_a, a
     for lang in ("kk", "ru", "en"):
         assert urls[base.format(lang)] == {
             "kk": base.format("kk"),
+            "kk-Latn": base.format("kk-latn"),
             "ru": base.format("ru"),
             "en": base.format("en"),
             "x-default": base.format("kk"),
@@ -110,6 +111,7 @@ def test_agency_host_sitemap_has_only_that_agency(client, agency_a, akimat):
     urls = sitemap(client, HTTP_HOST="akimat.example.kz")
     assert "http://akimat.example.kz/ru/news/local/" in urls
     assert urls["http://akimat.example.kz/kk/"]["ru"] == "http://akimat.example.kz/ru/"
+    assert urls["http://akimat.example.kz/kk/"]["kk-Latn"] == "http://akimat.example.kz/kk-latn/"
     assert all(url.startswith("http://akimat.example.kz/") for url in urls)
     locations = " ".join(urls)
     assert "agency-a" not in locations and "elsewhere" not in locations

@@ -22,7 +22,8 @@ variant prefix it
    switcher entry in ``translate="no"``) stays as it is. Scripts, styles, textareas,
    URLs and form values are never touched. ``lang="kk"`` becomes ``lang="kk-Latn"``;
 3. keeps the visitor in the variant: links (``a[href]``, ``form[action]``, the
-   canonical link, ``og:url``) and redirects to ``/kk/...`` on this host go to
+   canonical link, ``og:url``, and ``data-*-url``, the addresses scripts fetch) and
+   redirects to ``/kk/...`` on this host go to
    ``/kk-latn/...``; an element with ``hreflang`` names a language version on
    purpose (alternates, the language switcher) and keeps its address.
 
@@ -40,9 +41,15 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from .languages import ScriptVariant, script_variant
 from .translit import latin_text
 
-__all__ = ["ScriptVariantMiddleware", "latin_html", "variant_of_path"]
+__all__ = [
+    "ScriptVariantMiddleware",
+    "display_text",
+    "display_url",
+    "latin_html",
+    "variant_of_path",
+]
 
-# Attributes that hold text for people.
+# Attributes that hold text for people (and data-label-*: texts scripts show).
 TEXT_ATTRIBUTES = frozenset(
     {"title", "alt", "aria-label", "aria-description", "placeholder", "label"}
 )
@@ -109,7 +116,7 @@ class _Converter(HTMLParser):
         for name, value in attrs:
             new = value
             if value is not None:
-                if converts and name in TEXT_ATTRIBUTES:
+                if converts and (name in TEXT_ATTRIBUTES or name.startswith("data-label")):
                     new = latin_text(value)
                 elif converts and name == "lang" and value.lower() == self.variant.language:
                     new = self.variant.tag
@@ -137,6 +144,8 @@ class _Converter(HTMLParser):
     def _is_link(tag: str, name: str, values: dict) -> bool:
         if LINK_ATTRIBUTES.get(tag) == name:
             return True
+        if name.startswith("data-") and name.endswith("-url"):
+            return True  # an address scripts fetch (the search box's suggestions)
         if tag == "link" and name == "href":
             return (values.get("rel") or "").lower() == "canonical"
         return tag == "meta" and name == "content" and values.get("property") == "og:url"
@@ -251,7 +260,11 @@ def convert_response(request, response, variant: ScriptVariant):
     if response.get("Content-Language") == variant.language:
         response["Content-Language"] = variant.tag
     content_type = response.get("Content-Type", "")
-    if response.streaming or not content_type.startswith("text/html"):
+    if (
+        response.streaming
+        or not content_type.startswith("text/html")
+        or response.has_header("Content-Encoding")  # compressed: not ours to read
+    ):
         return response
     charset = response.charset
     html = response.content.decode(charset)
@@ -259,3 +272,21 @@ def convert_response(request, response, variant: ScriptVariant):
     if response.has_header("Content-Length"):
         response["Content-Length"] = str(len(response.content))
     return response
+
+
+# --- For views that answer JSON (the search box's suggestions) ----------------------
+def display_text(request, text: str, language: str) -> str:
+    """`text` in `language` as a page of the request's script variant shows it:
+    Kazakh text converted under ``/kk-latn/``; anything else as it is."""
+    variant = getattr(request, "script_variant", None)
+    if variant is None or language != variant.language or not text:
+        return text
+    return latin_text(text)
+
+
+def display_url(request, url: str) -> str:
+    """`url` kept in the request's script variant (``/kk/x/`` → ``/kk-latn/x/``)."""
+    variant = getattr(request, "script_variant", None)
+    if variant is None or not url:
+        return url
+    return url_rewriter(variant, request.get_host())(url)

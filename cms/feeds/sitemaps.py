@@ -6,8 +6,9 @@
   an agency's own host, ``/<lang>/sitemap.xml`` (that agency's pages). Children of
   more than `PAGE_SIZE` pages are split into ``?p=2``, ``?p=3``...
 - A child lists the live public pages of its part of the tree in its language, each
-  with its hreflang alternates (and x-default, the kk version, as in the pages' own
-  <head>); a page appears in English only where it has English content.
+  with its hreflang alternates (and x-default, the kk version, and kk-Latn, the
+  Kazakh page in the Latin script, as in the pages' own <head>); a page appears in
+  English only where it has English content.
 
 Each document costs a bounded amount of work (the index: two queries; a child: at
 most PAGE_SIZE pages), and all of them are served from the page cache
@@ -25,7 +26,7 @@ from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cms.core.languages import LANGUAGE_CODES
+from cms.core.languages import LANGUAGE_CODES, SCRIPT_VARIANTS
 from cms.tenants.models import Agency
 
 from .scope import (
@@ -153,6 +154,12 @@ def urls(request, site, pages, language: str, number: int) -> list[dict] | None:
             continue
         relative = page.url_path[len(root_path) :]
         alternates = [(lang, prefixes[lang] + relative) for lang in languages]
+        # The same page in another script (kk-Latn at /kk-latn/..., cms.core.script).
+        alternates += [
+            (variant.tag, variant_url(prefixes[variant.language], variant) + relative)
+            for variant in SCRIPT_VARIANTS
+            if variant.language in languages
+        ]
         if settings.LANGUAGE_CODE in languages:
             alternates.append(("x-default", prefixes[settings.LANGUAGE_CODE] + relative))
         entries.append(
@@ -163,6 +170,12 @@ def urls(request, site, pages, language: str, number: int) -> list[dict] | None:
             }
         )
     return entries
+
+
+def variant_url(prefix: str, variant) -> str:
+    """``https://host/kk/`` → ``https://host/kk-latn/``."""
+    head, _sep, _tail = prefix.rstrip("/").rpartition(f"/{variant.language}")
+    return f"{head}/{variant.prefix}/"
 
 
 def render_urlset(entries: list[dict]) -> str:

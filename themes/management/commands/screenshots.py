@@ -27,8 +27,8 @@ OUTPUT = Path(__file__).resolve().parent.parent.parent / "screenshots"
 class Command(BaseCommand):
     help = (
         "Write PNGs of the portal home, an agency home, a section, a news page and the news "
-        "archive in "
-        "every language at desktop (1280x900) and mobile (375x812) into themes/screenshots/, "
+        "archive in every language (and kk-latn, Kazakh in the Latin script) at desktop "
+        "(1280x900) and mobile (375x812) into themes/screenshots/, "
         "plus the agency home in the visually-impaired version and the component catalogue "
         "(when the server runs with DEBUG)."
     )
