@@ -315,3 +315,17 @@ def test_the_digest_command(agency_a, snapshots):
     assert "digests sent" in out.getvalue()
     with pytest.raises(CommandError):
         call_command("compliance_digest", "--agency", "nobody", stdout=out)
+
+
+def test_the_chart_coordinates_survive_russian_number_formatting(client, snapshots):
+    import re
+
+    user = platform_admin(language="ru")
+    client.force_login(user)
+    html = client.get(DASHBOARD).content.decode()
+    start = html.index('<svg class="compliance-trend__svg"')
+    svg = html[start: html.index("</svg>", start)]
+    numbers = re.findall(r'\b(?:x|y|x1|x2|y1|y2|cx|cy)="([^"]*)"', svg)
+    assert numbers and all(re.fullmatch(r"-?\d+(\.\d+)?", n) for n in numbers), numbers
+    points = re.search(r'points="([^"]*)"', svg).group(1)
+    assert re.fullmatch(r"(\d+(\.\d+)?,\d+(\.\d+)? ?)+", points), points
