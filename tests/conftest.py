@@ -58,6 +58,10 @@ BOTH_DATABASES = {
     "test_backup": "restore empties tables (TRUNCATE on PostgreSQL), resets sequences, reads a "
     "consistent snapshot (REPEATABLE READ) and rebuilds the engine's tables",
     "test_search_synonyms": "synonyms widen PostgreSQL's SQL; agency scoping must hold there",
+    "test_compliance_checks": "page ids cast to text to match workflow states and revisions "
+    "(Cast), revision dates compared by day in the database's time zone (__date)",
+    "test_compliance_admin": "the newest snapshot per agency is a correlated subquery; "
+    "isolation of the dashboard and the agency pages must hold on the production database",
 }
 
 
