@@ -47,8 +47,8 @@ def trend_chart(rows, title: str) -> dict:
         "axis_x": str(PAD_LEFT),
         "label_x": str(PAD_LEFT - 4),
         "axis_right": str(WIDTH - PAD_RIGHT),
-        "first_label": date_format(rows[0][0], "SHORT_DATE_FORMAT") if rows else "",
-        "last_label": date_format(rows[-1][0], "SHORT_DATE_FORMAT") if rows else "",
+        "first_label": date_format(rows[0][0], "d.m.Y") if rows else "",
+        "last_label": date_format(rows[-1][0], "d.m.Y") if rows else "",
         "label_y": str(HEIGHT - 4),
         "rows": [
             {"date": day, "score": score, "count": count} for day, score, count in reversed(rows)

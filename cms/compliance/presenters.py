@@ -49,7 +49,7 @@ def short_date(value) -> str:
         return ""
     if isinstance(value, str):
         value = datetime.date.fromisoformat(value)
-    return date_format(value, "SHORT_DATE_FORMAT")
+    return date_format(value, "d.m.Y")
 
 
 def _language(code: str) -> str:
