@@ -62,6 +62,10 @@ BOTH_DATABASES = {
     "positional vector; the privacy of collections must hold there",
     "test_reorganise": "reorganisations lock agency rows, move subtrees with path SQL "
     "(url_path updates by Concat/Substr) and must roll back whole on the production database",
+    "test_compliance_checks": "page ids cast to text to match workflow states and revisions "
+    "(Cast), revision dates compared by day in the database's time zone (__date)",
+    "test_compliance_admin": "the newest snapshot per agency is a correlated subquery; "
+    "isolation of the dashboard and the agency pages must hold on the production database",
 }
 
 

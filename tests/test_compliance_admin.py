@@ -315,3 +315,54 @@ def test_the_digest_command(agency_a, snapshots):
     assert "digests sent" in out.getvalue()
     with pytest.raises(CommandError):
         call_command("compliance_digest", "--agency", "nobody", stdout=out)
+
+
+def test_the_chart_coordinates_survive_russian_number_formatting(client, snapshots):
+    import re
+
+    user = platform_admin(language="ru")
+    client.force_login(user)
+    html = client.get(DASHBOARD).content.decode()
+    start = html.index('<svg class="compliance-trend__svg"')
+    svg = html[start: html.index("</svg>", start)]
+    numbers = re.findall(r'\b(?:x|y|x1|x2|y1|y2|cx|cy)="([^"]*)"', svg)
+    assert numbers and all(re.fullmatch(r"-?\d+(\.\d+)?", n) for n in numbers), numbers
+    points = re.search(r'points="([^"]*)"', svg).group(1)
+    assert re.fullmatch(r"(\d+(\.\d+)?,\d+(\.\d+)? ?)+", points), points
+
+
+# --- The daily task -----------------------------------------------------------------
+
+
+def test_the_daily_task_checks_every_agency_and_queues_the_next_run(agency_a, agency_b,
+                                                                     settings):
+    from cms.compliance import tasks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    counts = tasks.daily_compliance.call()
+    assert counts["agencies"] == Agency.objects.filter(status=Agency.Status.ACTIVE).count()
+    assert Snapshot.objects.filter(agency=agency_a, date=TODAY).exists()
+    backend = tasks.daily_compliance.get_backend()
+    queued = [r for r in backend.results if r.task.name == "daily_compliance"]
+    assert len(queued) == 1 and queued[0].task.run_after.time() == datetime.time(4, 0)
+    assert tasks.schedule_daily_compliance() is None  # one is waiting already
+
+
+def test_the_digests_go_out_on_mondays(agency_a, snapshots):
+    from cms.compliance import tasks
+
+    user = moderator(agency_a)
+    user.email = "moderator-a@example.gov.kz"
+    user.save()
+    monday = TODAY - datetime.timedelta(days=TODAY.weekday())
+    mail.outbox.clear()
+    assert tasks.run_daily(monday + datetime.timedelta(days=1))["digests"] == 0
+    assert mail.outbox == []
+    assert tasks.run_daily(monday)["digests"] >= 1
+    assert [m.to for m in mail.outbox] == [["moderator-a@example.gov.kz"]]
+
+
+def test_in_process_tasks_are_not_deferred(db):
+    from cms.compliance import tasks
+
+    assert tasks.schedule_daily_compliance() is None

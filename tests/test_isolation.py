@@ -46,6 +46,8 @@ DRAFT_DOC, DRAFT_BYTES = "IsoDraftDoc", b"IsoEmbargoedBytes"
 PRIVATE_DOC, PRIVATE_BYTES = "IsoPrivateDoc", b"IsoPrivateCollectionBytes"
 PUBLIC_DOC, PUBLIC_BYTES = "IsoPublicDoc", b"IsoPublishedBytes"
 PNG = "PNG"
+# Agency A's name as each admin language shows it (tests/conftest.py, AGENCY_A).
+AGENCY_A_NAMES = ("А агенттігі", "Агентство А", "Agency A")
 
 
 class World:
@@ -194,6 +196,17 @@ class World:
 
     def link_created_in_a(self):
         return QuickLink.objects.filter(agency=self.a, title_kk=NEW_LINK).exists()
+
+    def check_compliance(self):
+        from cms.compliance.snapshots import check_agency
+
+        check_agency(self.a)
+        check_agency(self.b)
+
+    def scorecard_withdrawn(self):
+        from cms.compliance.models import ScorecardSetting
+
+        return not ScorecardSetting.is_public()
 
 
 @dataclass
@@ -454,6 +467,17 @@ CASES = [
          owner="moderator_a"),
     Case("report-site-history-page", _url("/admin/reports/site-history/"), markers=(PAGE,)),
     Case("report-site-history-snippet", _url("/admin/reports/site-history/"), markers=(LINK,)),
+    # --- compliance (cms.compliance): A's scores, items and card --------------------------
+    Case("compliance-agency-page", _url("/admin/compliance/agency/{w.a.slug}/"),
+         markers=AGENCY_A_NAMES, setup="check_compliance"),
+    Case("compliance-dashboard-card", _url("/admin/"), markers=AGENCY_A_NAMES,
+         setup="check_compliance"),
+    Case("compliance-dashboard", _url("/admin/compliance/"), markers=AGENCY_A_NAMES,
+         setup="check_compliance", owner="admin"),
+    Case("compliance-export", _url("/admin/compliance/?format=csv"), markers=AGENCY_A_NAMES,
+         setup="check_compliance", owner="admin"),
+    Case("compliance-scorecard-switch", _url("/admin/compliance/scorecard/"), "POST",
+         data=lambda w, actor: {"public": "off"}, effect="scorecard_withdrawn", owner="admin"),
     Case("report-agency-audit-log", _url("/admin/reports/agency-audit-log/"), markers=(PAGE,)),
     Case("report-agency-audit-log-snippet", _url("/admin/reports/agency-audit-log/"),
          markers=(LINK,)),

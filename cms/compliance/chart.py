@@ -32,20 +32,24 @@ def trend_chart(rows, title: str) -> dict:
         if rows
         else _("No checks have run yet.")
     )
+    # Coordinates go into SVG attributes as text: never through the template's number
+    # formatting, which writes "8,5" in Russian and Kazakh.
     return {
         "title": title,
         "summary": summary,
-        "width": WIDTH,
-        "height": HEIGHT,
+        "width": str(WIDTH),
+        "height": str(HEIGHT),
         "points": " ".join(f"{x},{py}" for x, py in points),
-        "dots": [{"x": x, "y": py} for x, py in points[-1:]],
-        "grid": [{"y": y(v), "label": v, "label_y": y(v) + 4} for v in (0, 50, 100)],
-        "axis_x": PAD_LEFT,
-        "axis_right": WIDTH - PAD_RIGHT,
-        "axis_bottom": HEIGHT - PAD_BOTTOM,
-        "first_label": date_format(rows[0][0], "SHORT_DATE_FORMAT") if rows else "",
-        "last_label": date_format(rows[-1][0], "SHORT_DATE_FORMAT") if rows else "",
-        "label_y": HEIGHT - 4,
+        "dots": [{"x": str(x), "y": str(py)} for x, py in points[-1:]],
+        "grid": [
+            {"y": str(y(v)), "label": str(v), "label_y": str(y(v) + 4)} for v in (0, 50, 100)
+        ],
+        "axis_x": str(PAD_LEFT),
+        "label_x": str(PAD_LEFT - 4),
+        "axis_right": str(WIDTH - PAD_RIGHT),
+        "first_label": date_format(rows[0][0], "d.m.Y") if rows else "",
+        "last_label": date_format(rows[-1][0], "d.m.Y") if rows else "",
+        "label_y": str(HEIGHT - 4),
         "rows": [
             {"date": day, "score": score, "count": count} for day, score, count in reversed(rows)
         ],

@@ -44,12 +44,12 @@ def status(score: int) -> dict:
     return {"level": "poor", "label": _("Needs attention")}
 
 
-def _date(value) -> str:
+def short_date(value) -> str:
     if not value:
         return ""
     if isinstance(value, str):
         value = datetime.date.fromisoformat(value)
-    return date_format(value, "DATE_FORMAT")
+    return date_format(value, "d.m.Y")
 
 
 def _language(code: str) -> str:
@@ -72,9 +72,9 @@ def describe(entry: dict) -> str:
     code, lang = entry.get("code"), entry.get("lang") or ""
     params = {
         "language": _language(lang),
-        "due": _date(entry.get("due")),
-        "since": _date(entry.get("since")),
-        "newest": _date(entry.get("newest")),
+        "due": short_date(entry.get("due")),
+        "since": short_date(entry.get("since")),
+        "newest": short_date(entry.get("newest")),
     }
     check = entry.get("check")
     if check == "freshness" and code == "stale":

@@ -71,7 +71,7 @@ def scorecard_rows(snapshots) -> list[list[str]]:
             freshness_words(snapshot),
             accessibility_words(snapshot),
             language_words(snapshot),
-            date_format(snapshot.date, "DATE_FORMAT"),
+            date_format(snapshot.date, "d.m.Y"),
         ])
     return rows
 

@@ -65,3 +65,11 @@ def register_log_actions(actions):
     actions.register_action(
         "birtutas.compliance.scorecard", _("Switch the public scorecard"), _("Scorecard switched")
     )
+
+
+@hooks.register("insert_global_admin_css")
+def compliance_admin_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("compliance/admin.css"))

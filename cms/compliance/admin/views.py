@@ -35,7 +35,14 @@ from cms.tenants.scoping import agencies_for_user, is_platform_admin
 from ..chart import trend_chart
 from ..checks.result import CHECKS
 from ..models import ScorecardSetting, Snapshot
-from ..presenters import CHECK_LABELS, LANGUAGE_LABELS, describe, score_cells, status
+from ..presenters import (
+    CHECK_LABELS,
+    LANGUAGE_LABELS,
+    describe,
+    score_cells,
+    short_date,
+    status,
+)
 from ..snapshots import SCORECARD_SEGMENT, latest_snapshots, trend
 
 SORT_KEYS = ("name", "overall", *CHECKS)
@@ -57,6 +64,9 @@ class DashboardView(generic.WagtailAdminTemplateMixin, TemplateView):
         if not is_platform_admin(request.user):
             return forbidden()
         return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     # --- Filters and order (unknown values are ignored, never an error) ---------------
     def filters(self) -> dict:
@@ -261,6 +271,7 @@ class AgencyComplianceView(generic.WagtailAdminTemplateMixin, TemplateView):
         ]
         context["due_dates"] = [
             {**row, "title": pages[row["page"]].title if row.get("page") in pages else "",
+             "due_label": short_date(row.get("due")), "newest_label": short_date(row.get("newest")),
              "language": LANGUAGE_LABELS.get(row.get("lang"), ""),
              "edit_url": reverse("wagtailadmin_pages:edit", args=(row["page"],))
              if row.get("page") in pages else ""}

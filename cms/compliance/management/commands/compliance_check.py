@@ -6,7 +6,6 @@ otherwise (logs, cron mail). The summary goes to stdout.
 """
 
 import datetime
-import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -18,12 +17,13 @@ BAR_WIDTH = 30
 
 
 class Progress:
-    """A progress bar on a terminal, one line per step elsewhere."""
+    """A progress bar on a terminal, one line per step elsewhere (`stream`: a file or
+    the command's OutputWrapper)."""
 
     def __init__(self, stream, total: int):
-        self.stream, self.total, self.done = stream, total, 0
-        self.tty = hasattr(stream, "isatty") and stream.isatty()
-        self.started = time.monotonic()
+        self.stream = getattr(stream, "_out", stream)  # the wrapper adds line endings
+        self.total, self.done = total, 0
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
 
     def step(self, label: str) -> None:
         self.done += 1
@@ -64,8 +64,7 @@ class Command(BaseCommand):
         agencies = list(agencies_to_check(options["agency"]))
         if options["agency"] and not agencies:
             raise CommandError(f"No active agency with the slug {options['agency']!r}.")
-        progress = Progress(self.stderr._out if hasattr(self.stderr, "_out") else sys.stderr,
-                            len(agencies))
+        progress = Progress(self.stderr, len(agencies))
         started = time.monotonic()
         rows = []
         for agency in agencies:
