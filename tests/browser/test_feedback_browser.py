@@ -114,3 +114,30 @@ def test_feedback_pages_pass_axe(contexts, live_site, axe, lang, viewport):
             assert not violations, f"{state} {lang} {viewport}:\n" + format_violations(violations)
     finally:
         page.close()
+
+
+def test_print_shows_title_text_and_date_without_navigation_or_forms(contexts, live_site):
+    page = contexts("desktop", "normal").new_page()
+    try:
+        _open(page, live_site("/en/digital/news/rural-broadband-2026/"))
+        page.emulate_media(media="print")
+        for hidden in (".main-nav", ".site-footer", ".share-links", ".page-feedback"):
+            assert not page.locator(hidden).first.is_visible(), hidden
+        for shown in ("h1", ".page-content", ".page-updated"):
+            assert page.locator(shown).first.is_visible(), shown
+        # An external link prints its address after its text.
+        page.evaluate(
+            """() => {
+                const a = document.createElement('a');
+                a.href = 'https://egov.kz/services';
+                a.textContent = 'eGov';
+                a.id = 'print-probe';
+                document.querySelector('.page-content').appendChild(a);
+            }"""
+        )
+        after = page.evaluate(
+            "getComputedStyle(document.getElementById('print-probe'), '::after').content"
+        )
+        assert "https://egov.kz/services" in after
+    finally:
+        page.close()
