@@ -66,6 +66,8 @@ BOTH_DATABASES = {
     "(Cast), revision dates compared by day in the database's time zone (__date)",
     "test_compliance_admin": "the newest snapshot per agency is a correlated subquery; "
     "isolation of the dashboard and the agency pages must hold on the production database",
+    "test_feedback_admin": "security: the feedback listing's scoping must hold on the production "
+    "database",
 }
 
 

@@ -48,6 +48,7 @@ from wagtail.models import (
 from wagtail.snippets.models import get_snippet_models
 
 from cms.accounts.models import TwoFactorPolicy
+from cms.feedback.models import Feedback
 from cms.navigation.models import AgencyMenu, QuickLink
 from cms.pages.models import NewsPage, SectionPage
 from search.models import PromotedResult
@@ -66,6 +67,7 @@ LINK_TITLE = "FuzzBetaLink"
 PROMOTED_QUERY = "FuzzBetaPromoted"
 COLLECTION_NAME = "FuzzBetaCollection"
 CITIZEN = "FuzzBetaCitizen"
+FEEDBACK = "FuzzBetaFeedbackMessage"
 REDIRECT_PATH = "/fuzzbeta-old-address"
 EDITOR_B = "fuzzbeta-editor"
 MODERATOR_B = "fuzzbeta-moderator"
@@ -148,6 +150,10 @@ class BetaObjects:
             page=self.form_b, form_data={"name": CITIZEN, "message": CITIZEN}
         )
 
+        self.feedback_b = Feedback.objects.create(
+            agency=agency_b, page=self.live_b, language="kk", useful=False, message=FEEDBACK
+        )
+
         self.collection_b = agency_b.collection.add_child(instance=Collection(name=COLLECTION_NAME))
         self.image_b = Image.objects.create(
             title=IMAGE_TITLE,
@@ -205,6 +211,7 @@ class BetaObjects:
             PROMOTED_QUERY,
             COLLECTION_NAME,
             CITIZEN,
+            FEEDBACK,
             REDIRECT_PATH,
             EDITOR_B,
             MODERATOR_B,
@@ -265,6 +272,7 @@ class BetaObjects:
             .objects.filter(page=self.form_b)
             .count(),
             "policies": TwoFactorPolicy.objects.filter(pk=self.policy_b.pk).count(),
+            "feedback": sorted(Feedback.objects.filter(agency=b).values_list("pk", "message")),
             "uploads": UploadedFile.objects.filter(pk=self.upload_b.pk).count(),
             "editing sessions": EditingSession.objects.filter(pk=self.session_b.pk).count(),
         }
@@ -308,6 +316,7 @@ class BetaObjects:
             self.b.editors_group_id,
             self.b.moderators_group_id,
             self.submission_b.pk,
+            self.feedback_b.pk,
         }
         return sorted(ids)
 
@@ -392,6 +401,7 @@ class BetaObjects:
                 "agencies": [self.b.pk],
                 "wagtailsites": [self.b.site_id or self.b.pk],
                 "wagtailsettings": [self.b.site_id or self.b.pk],
+                "page_feedback": [self.feedback_b.pk],
             }
             if ns in by_namespace:
                 return by_namespace[ns]
@@ -546,6 +556,7 @@ def test_markers_are_visible_to_b(beta, db):
         f"/admin/documents/edit/{beta.document_b.pk}/": DOC_FILE,
         f"/admin/forms/submissions/{beta.form_b.pk}/": CITIZEN,
         f"/admin/snippets/navigation/quicklink/edit/{beta.link_b.pk}/": LINK_TITLE,
+        "/admin/page_feedback/": FEEDBACK,
     }
     for url, marker in checks.items():
         response = client.get(url)

@@ -299,3 +299,25 @@ def test_feedback_is_a_reserved_slug():
     from cms.tenants.models import RESERVED_SLUGS
 
     assert "feedback" in RESERVED_SLUGS
+
+
+def test_publishing_a_language_redates_it_on_the_cached_page(client, page):
+    cached_html(client, url(page, "ru"))
+    page.refresh_from_db()
+    page.title_ru = "Обновлённая страница"
+    publish(page)
+    page.refresh_from_db()
+    html = client.get(url(page, "ru")).content.decode()
+    assert "Обновлённая страница" in html
+    day = timezone.localtime(page.last_published_at).date()
+    assert f'<time datetime="{day.isoformat()}">' in html
+    assert last_updated(page, "ru") == page.last_published_at
+
+
+def test_portal_pages_show_the_date_and_share_links_but_take_no_feedback(client, portal):
+    """The portal's own pages (no agency) have no editors to read feedback."""
+    response = client.get("/ru/about-platform/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert 'class="page-updated"' in text and 'class="share-links"' in text
+    assert "page-feedback" not in text

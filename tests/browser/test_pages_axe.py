@@ -127,6 +127,11 @@ def test_page_passes_axe(contexts, live_site, axe, page_type, lang, viewport, mo
             assert len(links) >= 3
             for link in links:
                 assert link.get_attribute("href") and link.inner_text().strip(), link
+        if page_type == "news":
+            # The foot of every agency page, checked by axe with the page (issue 16).
+            assert page.locator(".page-updated time[datetime]").count() == 1
+            assert page.locator(".share-links a").count() == 3
+            assert page.locator(".page-feedback form button").count() == 2
         if page_type == "search-did-you-mean":
             assert page.locator(".search-suggestion a[href]").count() == 1
         if page_type == "catalogue":
