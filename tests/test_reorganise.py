@@ -207,6 +207,8 @@ def test_rename_moves_urls_with_wagtail_and_reindexes(agencies):
 
 
 def test_rename_names_and_host(client, agencies):
+    # Served on its host before: the cached list of old host names must follow.
+    assert client.get("/kk/news/vaccination/", HTTP_HOST=HEALTH_HOST).status_code == 200
     plan = reorg.rename_agency(
         agencies["health"],
         names={"ru": "Министерство здравоохранения и соцзащиты", "kk": ""},
@@ -281,8 +283,14 @@ def test_merge_archives_moves_files_and_reindexes(client, agencies):
     news_ids = list(
         Page.objects.descendant_of(_section(infosec, "news")).values_list("pk", flat=True)
     )
+    # A news item waits for infosec's moderators, who will not be its approvers.
+    waiting = NewsPage.objects.get(slug="cyber-week")
+    waiting.save_revision()
+    state = infosec.workflow.start(waiting, get_user_model().objects.get(username="infosec-editor"))
     IndexOutbox.objects.all().delete()
     plan = reorg.merge_agencies(infosec, digital)
+    state.refresh_from_db()
+    assert state.status == state.STATUS_CANCELLED
     infosec.refresh_from_db()
     assert infosec.is_archived and infosec.successor_id == digital.pk
     document.refresh_from_db()
@@ -326,6 +334,17 @@ def test_merge_with_retirement_deactivates_only_those_who_have_nothing_else(clie
     both = User.objects.get(username="infosec-and-health")
     assert both.is_active
     assert list(agencies_for_user(both)) == [agencies["health"]]
+
+
+def test_merge_of_an_agency_with_only_news_and_acts_leads_home_to_b(client, agencies):
+    infosec = agencies["infosec"]
+    for page in infosec.home_page.get_children().exclude(slug__in=["news", "documents"]):
+        page.delete()
+    plan = reorg.merge_agencies(Agency.objects.get(pk=infosec.pk), agencies["digital"])
+    assert plan.redirects["infosec/"] == "digital/"
+    assert not Page.objects.filter(url_path__contains="/digital/infosec/").exists()
+    assert client.get("/ru/infosec/")["Location"] == "/ru/digital/"
+    assert client.get("/ru/infosec/news/cyber-week/")["Location"] == "/ru/digital/news/cyber-week/"
 
 
 def test_merging_a_parent_into_its_child(agencies):
