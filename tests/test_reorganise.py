@@ -239,6 +239,20 @@ def test_renames_in_a_row_redirect_in_one_hop_and_can_come_back(client, agencies
     assert client.get("/ru/health-care/news/")["Location"] == "/ru/health/news/"
 
 
+def test_a_rename_then_a_merge_lead_old_addresses_to_the_end_of_the_chain(client, agencies):
+    reorg.rename_agency(agencies["infosec"], slug="cybersec")
+    reorg.merge_agencies(Agency.objects.get(slug="cybersec"), agencies["digital"])
+    for old, new in (
+        ("infosec/news/cyber-week/", "digital/news/cyber-week/"),
+        ("cybersec/news/cyber-week/", "digital/news/cyber-week/"),
+        ("infosec/about/mission/", "digital/cybersec/about/mission/"),
+        ("infosec/", "digital/cybersec/"),
+    ):
+        response = client.get(f"/kk/{old}")
+        assert response.status_code == 301 and response["Location"] == f"/kk/{new}", old
+        assert client.get(response["Location"]).status_code == 200
+
+
 # --- move --------------------------------------------------------------------------------
 def test_move_under_another_parent(client, agencies):
     plan = reorg.move_agency(agencies["infosec"], agencies["health"])
