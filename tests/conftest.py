@@ -60,6 +60,8 @@ BOTH_DATABASES = {
     "test_search_synonyms": "synonyms widen PostgreSQL's SQL; agency scoping must hold there",
     "test_reorganise": "reorganisations lock agency rows, move subtrees with path SQL "
     "(url_path updates by Concat/Substr) and must roll back whole on the production database",
+    "test_reorganise_commit": "what runs after a reorganisation commits (on_commit redirect "
+    "cleanup, the search drain's row locks) runs on each database's own transactions",
 }
 
 
