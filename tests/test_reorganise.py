@@ -227,6 +227,26 @@ def test_rename_names_and_host(client, agencies):
     )
 
 
+def test_page_cache_chrome_and_sitemap_follow_a_rename(client, settings, agencies):
+    settings.PAGE_CACHE_ENABLED = True
+    for _ in range(2):  # stored, then served from the cache
+        page = client.get("/ru/health/news/vaccination/")
+        index = client.get("/sitemap.xml")
+    assert page.status_code == 200 and page["X-Page-Cache"] == "hit"
+    assert index["X-Page-Cache"] == "hit" and b"/ru/health/sitemap.xml" in index.content
+    reorg.rename_agency(
+        agencies["health"], slug="health-care", names={"ru": "Министерство здоровья"}
+    )
+    response = client.get("/ru/health/news/vaccination/")
+    assert response.status_code == 301
+    html = client.get("/ru/health-care/news/vaccination/").content.decode()
+    assert "Министерство здоровья" in html  # the header's agency name (chrome cache)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/ru/health-care/sitemap.xml" in index and "/ru/health/sitemap.xml" not in index
+    urls = client.get("/ru/health-care/sitemap.xml").content.decode()
+    assert "/ru/health-care/news/vaccination/" in urls and "/ru/health/" not in urls
+
+
 def test_renames_in_a_row_redirect_in_one_hop_and_can_come_back(client, agencies):
     reorg.rename_agency(agencies["health"], slug="health-care")
     reorg.rename_agency(Agency.objects.get(slug="health-care"), slug="health-services")
