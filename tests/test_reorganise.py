@@ -207,6 +207,8 @@ def test_rename_moves_urls_with_wagtail_and_reindexes(agencies):
 
 
 def test_rename_names_and_host(client, agencies):
+    # Served on its host before: the cached list of old host names must follow.
+    assert client.get("/kk/news/vaccination/", HTTP_HOST=HEALTH_HOST).status_code == 200
     plan = reorg.rename_agency(
         agencies["health"],
         names={"ru": "Министерство здравоохранения и соцзащиты", "kk": ""},
@@ -225,6 +227,26 @@ def test_rename_names_and_host(client, agencies):
     )
 
 
+def test_page_cache_chrome_and_sitemap_follow_a_rename(client, settings, agencies):
+    settings.PAGE_CACHE_ENABLED = True
+    for _ in range(2):  # stored, then served from the cache
+        page = client.get("/ru/health/news/vaccination/")
+        index = client.get("/sitemap.xml")
+    assert page.status_code == 200 and page["X-Page-Cache"] == "hit"
+    assert index["X-Page-Cache"] == "hit" and b"/ru/health/sitemap.xml" in index.content
+    reorg.rename_agency(
+        agencies["health"], slug="health-care", names={"ru": "Министерство здоровья"}
+    )
+    response = client.get("/ru/health/news/vaccination/")
+    assert response.status_code == 301
+    html = client.get("/ru/health-care/news/vaccination/").content.decode()
+    assert "Министерство здоровья" in html  # the header's agency name (chrome cache)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/ru/health-care/sitemap.xml" in index and "/ru/health/sitemap.xml" not in index
+    urls = client.get("/ru/health-care/sitemap.xml").content.decode()
+    assert "/ru/health-care/news/vaccination/" in urls and "/ru/health/" not in urls
+
+
 def test_renames_in_a_row_redirect_in_one_hop_and_can_come_back(client, agencies):
     reorg.rename_agency(agencies["health"], slug="health-care")
     reorg.rename_agency(Agency.objects.get(slug="health-care"), slug="health-services")
@@ -235,6 +257,20 @@ def test_renames_in_a_row_redirect_in_one_hop_and_can_come_back(client, agencies
     assert client.get("/ru/health/news/vaccination/").status_code == 200
     assert client.get("/ru/health/no-such-page/").status_code == 404  # no loop
     assert client.get("/ru/health-care/news/")["Location"] == "/ru/health/news/"
+
+
+def test_a_rename_then_a_merge_lead_old_addresses_to_the_end_of_the_chain(client, agencies):
+    reorg.rename_agency(agencies["infosec"], slug="cybersec")
+    reorg.merge_agencies(Agency.objects.get(slug="cybersec"), agencies["digital"])
+    for old, new in (
+        ("infosec/news/cyber-week/", "digital/news/cyber-week/"),
+        ("cybersec/news/cyber-week/", "digital/news/cyber-week/"),
+        ("infosec/about/mission/", "digital/cybersec/about/mission/"),
+        ("infosec/", "digital/cybersec/"),
+    ):
+        response = client.get(f"/kk/{old}")
+        assert response.status_code == 301 and response["Location"] == f"/kk/{new}", old
+        assert client.get(response["Location"]).status_code == 200
 
 
 # --- move --------------------------------------------------------------------------------
@@ -281,8 +317,14 @@ def test_merge_archives_moves_files_and_reindexes(client, agencies):
     news_ids = list(
         Page.objects.descendant_of(_section(infosec, "news")).values_list("pk", flat=True)
     )
+    # A news item waits for infosec's moderators, who will not be its approvers.
+    waiting = NewsPage.objects.get(slug="cyber-week")
+    waiting.save_revision()
+    state = infosec.workflow.start(waiting, get_user_model().objects.get(username="infosec-editor"))
     IndexOutbox.objects.all().delete()
     plan = reorg.merge_agencies(infosec, digital)
+    state.refresh_from_db()
+    assert state.status == state.STATUS_CANCELLED
     infosec.refresh_from_db()
     assert infosec.is_archived and infosec.successor_id == digital.pk
     document.refresh_from_db()
@@ -326,6 +368,17 @@ def test_merge_with_retirement_deactivates_only_those_who_have_nothing_else(clie
     both = User.objects.get(username="infosec-and-health")
     assert both.is_active
     assert list(agencies_for_user(both)) == [agencies["health"]]
+
+
+def test_merge_of_an_agency_with_only_news_and_acts_leads_home_to_b(client, agencies):
+    infosec = agencies["infosec"]
+    for page in infosec.home_page.get_children().exclude(slug__in=["news", "documents"]):
+        page.delete()
+    plan = reorg.merge_agencies(Agency.objects.get(pk=infosec.pk), agencies["digital"])
+    assert plan.redirects["infosec/"] == "digital/"
+    assert not Page.objects.filter(url_path__contains="/digital/infosec/").exists()
+    assert client.get("/ru/infosec/")["Location"] == "/ru/digital/"
+    assert client.get("/ru/infosec/news/cyber-week/")["Location"] == "/ru/digital/news/cyber-week/"
 
 
 def test_merging_a_parent_into_its_child(agencies):

@@ -25,9 +25,9 @@ from cms.core.languages import LANGUAGE_CODES
 
 from .models import Agency, AgencyHostRedirect, AgencyPathRedirect
 
-# Followed at most this many times (a chain left by successive renames is collapsed
-# when it is written; this only bounds a hand-edited loop).
-MAX_HOPS = 5
+# A chain of moves (a rename, then a merge…) is followed hop by hop, each hop at its
+# most specific prefix, and answered with one 301; a loop (hand-edited rows) is not.
+MAX_HOPS = 10
 
 
 def _host(request) -> str:
@@ -55,7 +55,7 @@ def _prefixes(rest: str) -> list[str]:
 
 def moved_path(rest: str) -> str | None:
     """Where the language-neutral path `rest` (below /<lang>/) moved, or None."""
-    moved = False
+    seen = {rest}
     for _hop in range(MAX_HOPS):
         prefixes = _prefixes(rest)
         if not prefixes:
@@ -69,8 +69,10 @@ def moved_path(rest: str) -> str | None:
             break
         tail = rest[len(match) :] if rest.startswith(match) else ""
         rest = found[match] + tail
-        moved = True
-    return rest if moved else None
+        if rest in seen:
+            return None
+        seen.add(rest)
+    return rest if len(seen) > 1 else None
 
 
 def _with_query(location: str, request) -> str:

@@ -80,25 +80,18 @@ def prefix_of(page: Page, home: Page, agency_slug: str) -> str:
 def record_redirects(
     agency: Agency, redirects: dict[str, str], *, claimed: tuple[str, ...] = ()
 ) -> None:
-    """Write the moved prefixes (old → new) held by `agency`, keeping the table flat:
-    rows that led into a moved prefix now lead to its new place (so a chain of
-    renames costs one hop), rows that would lead to themselves go, and rows under a
-    `claimed` prefix (addresses that now hold live content again) go too."""
+    """Write the moved prefixes (old → new) held by `agency`. Rows written by earlier
+    reorganisations stay as they are: a chain (health/ → health-care/, then
+    health-care/news/ → social/news/) is followed hop by hop when an address is looked
+    up, each hop at its most specific prefix, and answered with one 301. Rows for the
+    same old prefix are replaced; rows under a `claimed` prefix (addresses that hold
+    live content again, such as an address taken back) go, so no chain loops."""
     if claimed:
         claim = Q()
         for prefix in claimed:
             claim |= Q(old_prefix__startswith=prefix)
         AgencyPathRedirect.objects.filter(claim).delete()
     AgencyPathRedirect.objects.filter(old_prefix__in=list(redirects)).delete()
-    by_length = sorted(redirects, key=len, reverse=True)
-    changed = []
-    for row in AgencyPathRedirect.objects.all():
-        match = next((old for old in by_length if row.new_prefix.startswith(old)), None)
-        if match is not None:
-            row.new_prefix = redirects[match] + row.new_prefix[len(match) :]
-            row.agency = agency
-            changed.append(row)
-    AgencyPathRedirect.objects.bulk_update(changed, ["new_prefix", "agency"])
     AgencyPathRedirect.objects.bulk_create(
         [
             AgencyPathRedirect(agency=agency, old_prefix=old, new_prefix=new)
@@ -106,9 +99,6 @@ def record_redirects(
             if old != new
         ]
     )
-    for row in changed:
-        if row.old_prefix == row.new_prefix:
-            row.delete()
 
 
 def record_host(agency: Agency, old_hostname: str, old_slug: str) -> None:

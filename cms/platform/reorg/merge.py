@@ -124,8 +124,9 @@ def plan_merge(source: Agency, target: Agency, *, users: str = FOLLOW) -> Plan:
             _("“%(section)s” of %(source)s: its pages join “%(target)s” of %(agency)s.")
             % {"section": section.title, "source": source, "target": match.title, "agency": target}
         )
-    # The home page (and anything else below A): the section named after A.
-    plan.redirects[f"{source.slug}/"] = legacy_prefix
+    # The home page (and anything else below A): the section named after A, or B's
+    # home page when every section of A joined one of B's.
+    plan.redirects[f"{source.slug}/"] = legacy_prefix if whole else f"{target.slug}/"
     plan.summary.insert(
         0,
         _("%(source)s is merged into %(target)s and archived with %(target)s as its successor.")
