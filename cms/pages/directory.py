@@ -13,6 +13,8 @@ every ministry begins «Министерство», every akimat «Акимат�
 министрлігі»), so they are filed under their first letter.
 """
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -24,10 +26,8 @@ from cms.core.components.agency_directory import (
     directory_item,
 )
 from cms.core.components.letter_index import letter_index
-from cms.core.languages import FALLBACK
+from cms.core.languages import DEFAULT, FALLBACK, LANGUAGE_CODES
 from cms.tenants.models import Agency
-
-from .paging import page_url
 
 ANCHOR = "bodies"
 REGIONS_VISIBLE = 20
@@ -126,22 +126,70 @@ def filing_letter(name: str, language: str) -> str:
     return ""
 
 
+@dataclass(frozen=True, slots=True)
+class Body:
+    """What the directory needs of an active agency: read as plain values, one query
+    for all of them (instantiating 250 agencies with their home pages, each a Wagtail
+    page model with its translated columns, cost most of the render)."""
+
+    pk: int
+    slug: str
+    category: str
+    parent_id: int | None
+    names: dict
+    home_path: str
+    home_url_path: str
+
+    @classmethod
+    def active(cls) -> list["Body"]:
+        names = [f"name_{lang}" for lang in LANGUAGE_CODES]
+        rows = (
+            Agency.objects.filter(status=Agency.Status.ACTIVE, home_page__live=True)
+            .order_by("pk")
+            .values(
+                "pk",
+                "slug",
+                "category",
+                "parent_id",
+                "home_page__path",
+                "home_page__url_path",
+                *names,
+            )
+        )
+        return [
+            cls(
+                pk=row["pk"],
+                slug=row["slug"],
+                category=row["category"],
+                parent_id=row["parent_id"],
+                names={lang: row[f"name_{lang}"] or "" for lang in LANGUAGE_CODES},
+                home_path=row["home_page__path"],
+                home_url_path=row["home_page__url_path"],
+            )
+            for row in rows
+        ]
+
+    def name(self, language: str) -> tuple[str, str]:
+        """(name shown on a page in `language`, its language when it is another)."""
+        if self.names.get(language):
+            return self.names[language], ""
+        fallback = FALLBACK.get(language, DEFAULT)
+        return self.names.get(fallback) or self.slug, fallback
+
+
 class Entry:
-    """An agency as the directory shows it in one language."""
+    """A body as the directory shows it in one language."""
 
     __slots__ = ("agency", "name", "lang", "letter", "key", "url")
 
-    def __init__(self, agency, language, request):
-        name = getattr(agency, f"name_{language}", "") or ""
-        self.lang = ""
-        if not name and language in FALLBACK:
-            self.lang = FALLBACK[language]
-            name = getattr(agency, f"name_{self.lang}", "") or ""
-        self.agency = agency
-        self.name = name or agency.slug
+    def __init__(self, body: Body, language: str, portal_url: str, portal_url_path: str):
+        self.agency = body
+        self.name, self.lang = body.name(language)
         self.letter = filing_letter(self.name, self.lang or language)
         self.key = sort_key(self.name, language)
-        self.url = page_url(agency.home_page, request)
+        # The home page's address under the portal's (slugs are the same in every
+        # language): what Page.get_url answers on the portal's host, without a page.
+        self.url = portal_url + body.home_url_path[len(portal_url_path) :]
 
 
 def _item(entry: Entry, meta: str = "", **extra) -> dict:
@@ -181,11 +229,15 @@ def _akimat_items(members: list[Entry]) -> list[dict]:
     return items
 
 
-def directory_context(agencies, language, filters, request, base_url: str) -> dict:
-    """Context of the directory: `directory` (agency_directory), `letters`
-    (letter_index), `letter` (the chosen one or None), `bodies_count`."""
+def directory_context(bodies, language, filters, base_url: str, portal_url_path: str) -> dict:
+    """Context of the directory of `bodies` (Body.active()): `directory`
+    (agency_directory), `letters` (letter_index), `letter` (the chosen one or None),
+    `bodies_count_label`, `letter_count_label`."""
     alphabet = ALPHABETS[language]
-    entries = sorted((Entry(a, language, request) for a in agencies), key=lambda e: e.key)
+    entries = sorted(
+        (Entry(body, language, base_url, portal_url_path) for body in bodies),
+        key=lambda e: e.key,
+    )
     by_pk = {entry.agency.pk: entry for entry in entries}
     available = {entry.letter for entry in entries}
 
@@ -256,7 +308,6 @@ def directory_context(agencies, language, filters, request, base_url: str) -> di
             all_label=_("All"),
         ),
         "letter": letter,
-        "bodies_count": len(entries),
         "bodies_count_label": count_label(len(entries)),
         "letter_count_label": count_label(sum(g["count"] for g in groups)),
     }

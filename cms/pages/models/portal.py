@@ -20,10 +20,9 @@ from wagtail.models import Orderable, Page, Site
 from cms.core import chrome
 from cms.core.components.top_tasks import top_task
 from cms.core.components.top_tasks import top_tasks as top_tasks_params
-from cms.tenants.models import Agency
 from cms.tenants.scoping import AGENCY_HOME_DEPTH
 
-from ..directory import directory_context
+from ..directory import Body, directory_context
 from ..paging import Filters, page_url
 from ..privacy import public
 from .base import BasePage
@@ -147,7 +146,7 @@ def _top_tasks(portal, request) -> list[dict]:
     return shown
 
 
-def portal_news(portal, request, agencies_by_home: dict) -> list[dict]:
+def portal_news(portal, request, bodies_by_home: dict, language: str) -> list[dict]:
     """The latest news of every agency, newest first, each naming its agency (found
     by the tree path of its home page: no query per item)."""
     pages = list(
@@ -155,8 +154,8 @@ def portal_news(portal, request, agencies_by_home: dict) -> list[dict]:
     )
 
     def source(page):
-        agency = agencies_by_home.get(page.path[:HOME_PATH_LENGTH])
-        return agency.name if agency is not None else ""
+        body = bodies_by_home.get(page.path[:HOME_PATH_LENGTH])
+        return body.name(language)[0] if body is not None else ""
 
     return news_cards(pages, request, source=source)
 
@@ -164,18 +163,17 @@ def portal_news(portal, request, agencies_by_home: dict) -> list[dict]:
 def portal_home_context(portal, request) -> dict:
     language = get_language()
     filters = Filters(request)
-    agencies = list(
-        Agency.objects.filter(status=Agency.Status.ACTIVE, home_page__live=True).select_related(
-            "home_page"
-        )
+    bodies = Body.active()
+    directory = directory_context(
+        bodies, language, filters, page_url(portal, request), portal.url_path
     )
-    directory = directory_context(agencies, language, filters, request, page_url(portal, request))
     if filters.status != 200:
         request._listing_status = filters.status
-    agencies_by_home = {agency.home_page.path: agency for agency in agencies}
     return {
         "top_tasks": top_tasks(portal, request),
-        "news_cards": portal_news(portal, request, agencies_by_home),
+        "news_cards": portal_news(
+            portal, request, {body.home_path: body for body in bodies}, language
+        ),
         "notices": filters.notices,
         **directory,
     }
