@@ -382,6 +382,14 @@ def test_top_tasks_in_order_and_language(platform, client, lang, first, second):
     assert "Жабық" not in tasks and "Закрытая" not in tasks and "Closed" not in tasks
 
 
+def test_a_top_task_without_english_shows_its_russian_label_marked(platform, client):
+    portal = PortalHomePage.objects.get()
+    _task(portal, 3, {"kk": "Жұмыс іздеу", "ru": "Поиск работы", "en": ""}, url="https://enbek.kz/")
+    html = client.get("/en/").content.decode()
+    assert '<span lang="ru">Поиск работы</span>' in html
+    assert "Жұмыс іздеу" not in html
+
+
 @pytest.mark.parametrize("page,url", [(False, ""), (True, "https://egov.kz/")])
 def test_a_top_task_needs_a_page_or_an_address_not_both(platform, page, url):
     task = PortalTopTask(

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page, Site
 from cms.core import chrome
 from cms.core.components.top_tasks import top_task
 from cms.core.components.top_tasks import top_tasks as top_tasks_params
+from cms.core.languages import DEFAULT, FALLBACK
 from cms.tenants.scoping import AGENCY_HOME_DEPTH
 
 from ..directory import Body, directory_context
@@ -126,6 +127,7 @@ def top_tasks(portal, request) -> dict:
 def _top_tasks(portal, request) -> list[dict]:
     """The tasks in order; one whose page is no longer live and public is left out
     (its link would lead nowhere)."""
+    language = get_language()
     tasks = list(portal.top_tasks.select_related("link_page").order_by("sort_order", "pk"))
     page_ids = [task.link_page_id for task in tasks if task.link_page_id]
     live_pages = set()
@@ -141,8 +143,12 @@ def _top_tasks(portal, request) -> list[dict]:
             url, external = page_url(task.link_page, request), False
         else:
             url, external = task.link_url, True
-        if url and task.label:
-            shown.append(top_task(task.label, url, external=external))
+        label, lang = task.label, ""
+        if not getattr(task, f"label_{language}", ""):
+            lang = FALLBACK.get(language, DEFAULT)
+            label = getattr(task, f"label_{lang}", "") or label
+        if url and label:
+            shown.append(top_task(label, url, external=external, lang=lang))
     return shown
 
 
