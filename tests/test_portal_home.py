@@ -390,6 +390,27 @@ def test_a_top_task_without_english_shows_its_russian_label_marked(platform, cli
     assert "Жұмыс іздеу" not in html
 
 
+def test_a_preview_shows_the_unsaved_top_tasks(platform, rf):
+    """The admin's preview renders the tasks being edited (in memory), not the cached
+    live ones."""
+    from cms.pages.models.portal import top_tasks
+
+    portal = PortalHomePage.objects.get()
+    live_request = rf.get("/ru/")
+    with translation.override("ru"):
+        assert "Новая задача" not in str(top_tasks(portal, live_request))
+        draft = PortalTopTask(sort_order=9, link_url="https://egov.kz/new")
+        draft.label_kk, draft.label_ru = "Жаңа міндет", "Новая задача"
+        portal.top_tasks.add(draft)
+        preview = rf.get("/ru/")
+        preview.is_preview = True
+        labels = [task["label"] for task in top_tasks(portal, preview)["tasks"]]
+        assert labels[-1] == "Новая задача"
+        # The live page's cached tasks are untouched by the preview.
+        assert "Новая задача" not in str(top_tasks(PortalHomePage.objects.get(), live_request))
+    assert not PortalTopTask.objects.filter(label_ru="Новая задача").exists()
+
+
 @pytest.mark.parametrize("page,url", [(False, ""), (True, "https://egov.kz/")])
 def test_a_top_task_needs_a_page_or_an_address_not_both(platform, page, url):
     task = PortalTopTask(

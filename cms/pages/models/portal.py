@@ -115,6 +115,10 @@ def top_tasks(portal, request) -> dict:
     """Parameters of the top_tasks component, from the chrome cache: they change only
     when the portal is published (GLOBAL) or a task's page changes (TOP_TASKS_SCOPE,
     bumped by cms.pages.toptasks), and the portal's query budget has no room for them."""
+    if getattr(request, "is_preview", False):
+        # The editor's unsaved tasks (in memory on the previewed page), never cached.
+        tasks = _top_tasks(portal, request)
+        return top_tasks_params(tasks, heading=gettext("Popular services"), heading_level=2)
     site = Site.find_for_request(request) if request is not None else None
     tasks = chrome.cached(
         ("top-tasks", get_language(), site.pk if site else "none"),
@@ -128,7 +132,12 @@ def _top_tasks(portal, request) -> list[dict]:
     """The tasks in order; one whose page is no longer live and public is left out
     (its link would lead nowhere)."""
     language = get_language()
-    tasks = list(portal.top_tasks.select_related("link_page").order_by("sort_order", "pk"))
+    # Sorted here: a previewed page holds its tasks in memory (modelcluster), some
+    # without a pk yet.
+    tasks = sorted(
+        portal.top_tasks.select_related("link_page"),
+        key=lambda t: (t.sort_order or 0, t.pk or 0),
+    )
     page_ids = [task.link_page_id for task in tasks if task.link_page_id]
     live_pages = set()
     if page_ids:
