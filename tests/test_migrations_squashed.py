@@ -68,7 +68,8 @@ def test_a_database_between_the_old_migrations_applies_the_rest_of_them():
     rows = MigrationRecorder.Migration.objects
     rows.filter(app="pages", name="0001_squashed_0004_content_models").delete()
     rows.filter(app="pages", name="0004_content_models").delete()
-    # Nor, then, the pages migrations that came after the squash.
+    # Nor the later ones (pages 0006...): had the leaf stayed applied, Django would plan
+    # nothing for the app.
     rows.filter(app="pages", name__gt="0004_content_models").delete()
     assert ("pages", "0004_content_models") in _plan(MigrationExecutor(connection))
     assert ("pages", "0001_squashed_0004_content_models") not in _plan(

@@ -105,6 +105,8 @@ def _views(portal, home, section):
     """(name, user key, URL) of every measured view; user None is anonymous."""
     return [
         ("portal home", None, "/kk/"),
+        # The A–Z filter (issue 16): «Test body 1, 10-19...» under T on the English page.
+        ("portal home (A–Z filter)", None, "/en/?letter=T"),
         ("sitemap index", None, "/sitemap.xml"),
         ("editor dashboard", "editor", reverse("wagtailadmin_home")),
         ("moderator dashboard (awaiting review)", "moderator", reverse("wagtailadmin_home")),
@@ -254,6 +256,10 @@ def test_portal_home_lists_every_agency(platform):
     html = platform["large"]["portal home"][1].content.decode()
     for n in (1, 2, LARGE):
         assert f"Сынақ мекемесі {n}<" in html
+    # Under T on the English page: every agency ("Test body n"), and nothing else.
+    html = platform["large"]["portal home (A–Z filter)"][1].content.decode()
+    for n in (1, 2, LARGE):
+        assert f">Test body {n}</a>" in html
 
 
 PROVISIONING_BUDGET = 300

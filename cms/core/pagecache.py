@@ -65,7 +65,7 @@ KEY_PREFIX = "pagecache"
 HEADER = "X-Page-Cache"
 # Headers of a stored response that must not be replayed.
 SKIP_HEADERS = {"set-cookie", "content-length", "date"}
-DEFAULT_QUERY_PARAMS = ("p", "page", "year", "category", "tag", "type", "status")
+DEFAULT_QUERY_PARAMS = ("p", "page", "year", "category", "tag", "type", "status", "letter")
 DEFAULT_SKIP_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/a11y/")
 
 

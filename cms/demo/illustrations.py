@@ -65,8 +65,10 @@ def _connectivity(draw, rng):
         w = rng.randint(90, 120)
         h = rng.randint(80, 110)
         draw.rectangle((x, 520 - h, x + w, 520), fill=WHITE, outline=INK, width=6)
-        draw.polygon([(x - 12, 520 - h), (x + w / 2, 520 - h - 60), (x + w + 12, 520 - h)],
-                     fill=BRAND if n % 2 else LINK)
+        draw.polygon(
+            [(x - 12, 520 - h), (x + w / 2, 520 - h - 60), (x + w + 12, 520 - h)],
+            fill=BRAND if n % 2 else LINK,
+        )
         draw.rectangle((x + w / 2 - 16, 520 - 50, x + w / 2 + 16, 520), fill=GOLD)
         points.append((x + w / 2, 560))
         x += w + rng.randint(40, 70)
@@ -86,15 +88,22 @@ def _digital(draw, rng):
         for col in range(2):
             x = px + 40 + col * 100
             y = 175 + row * 120
-            draw.rounded_rectangle((x, y, x + 80, y + 80), radius=16,
-                                   fill=colours[(row * 2 + col + rng.randint(0, 5)) % 6])
+            draw.rounded_rectangle(
+                (x, y, x + 80, y + 80),
+                radius=16,
+                fill=colours[(row * 2 + col + rng.randint(0, 5)) % 6],
+            )
     for row in range(5):
         for col in range(7):
             x, y = 600 + col * 75, 150 + row * 80
             r = 8 if (row + col + rng.randint(0, 2)) % 3 else 16
             draw.ellipse((x - r, y - r, x + r, y + r), fill=WHITE if r == 8 else GOLD)
-    draw.line([(600, 470), (710, 380), (820, 420), (930, 260), (1050, 300)], fill=SKY,
-              width=10, joint="curve")
+    draw.line(
+        [(600, 470), (710, 380), (820, 420), (930, 260), (1050, 300)],
+        fill=SKY,
+        width=10,
+        joint="curve",
+    )
 
 
 def _education(draw, rng):
@@ -111,10 +120,18 @@ def _education(draw, rng):
         draw.rectangle((x, 300, x + 70, 370), fill=SURFACE_INFO, outline=INK, width=5)
     draw.rectangle((sx + 195, 420, sx + 265, 540), fill=GOLD, outline=INK, width=5)
     bx, by = rng.randint(120, 200), 430
-    draw.polygon([(bx, by), (bx + 170, by - 40), (bx + 170, by + 120), (bx, by + 160)],
-                 fill=WHITE, outline=INK, width=6)
-    draw.polygon([(bx + 340, by), (bx + 170, by - 40), (bx + 170, by + 120),
-                  (bx + 340, by + 160)], fill=WHITE, outline=INK, width=6)
+    draw.polygon(
+        [(bx, by), (bx + 170, by - 40), (bx + 170, by + 120), (bx, by + 160)],
+        fill=WHITE,
+        outline=INK,
+        width=6,
+    )
+    draw.polygon(
+        [(bx + 340, by), (bx + 170, by - 40), (bx + 170, by + 120), (bx + 340, by + 160)],
+        fill=WHITE,
+        outline=INK,
+        width=6,
+    )
     for i in range(4):
         y = by + 10 + i * 28
         draw.line([(bx + 25, y + 6), (bx + 145, y - 22)], fill=LINK, width=5)
@@ -133,8 +150,12 @@ def _health(draw, rng):
     draw.rectangle((cx - 70, cy - 22, cx + 70, cy + 22), fill=CORAL)
     draw.rectangle((hx + 170, 450, hx + 250, 540), fill=SKY, outline=INK, width=5)
     y = rng.randint(200, 260)
-    draw.line([(700, y), (800, y), (830, y - 90), (870, y + 80), (900, y - 40), (930, y),
-               (1100, y)], fill=CORAL, width=12, joint="curve")
+    draw.line(
+        [(700, y), (800, y), (830, y - 90), (870, y + 80), (900, y - 40), (930, y), (1100, y)],
+        fill=CORAL,
+        width=12,
+        joint="curve",
+    )
     draw.ellipse((1085, y - 15, 1115, y + 15), fill=CORAL)
 
 
@@ -149,13 +170,32 @@ def _security(draw, rng):
         x, y = cx + ring * math.cos(angle), cy + ring * math.sin(angle)
         r = 16 if i % 3 else 24
         draw.ellipse((x - r, y - r, x + r, y + r), fill=GOLD if i % 3 == 0 else SKY)
-    draw.polygon([(cx - 150, cy - 150), (cx, cy - 200), (cx + 150, cy - 150),
-                  (cx + 140, cy + 40), (cx, cy + 190), (cx - 140, cy + 40)], fill=WHITE)
-    draw.polygon([(cx - 120, cy - 130), (cx, cy - 170), (cx + 120, cy - 130),
-                  (cx + 110, cy + 30), (cx, cy + 155), (cx - 110, cy + 30)], fill=LINK)
+    draw.polygon(
+        [
+            (cx - 150, cy - 150),
+            (cx, cy - 200),
+            (cx + 150, cy - 150),
+            (cx + 140, cy + 40),
+            (cx, cy + 190),
+            (cx - 140, cy + 40),
+        ],
+        fill=WHITE,
+    )
+    draw.polygon(
+        [
+            (cx - 120, cy - 130),
+            (cx, cy - 170),
+            (cx + 120, cy - 130),
+            (cx + 110, cy + 30),
+            (cx, cy + 155),
+            (cx - 110, cy + 30),
+        ],
+        fill=LINK,
+    )
     draw.ellipse((cx - 38, cy - 80, cx + 38, cy - 4), fill=GOLD)
-    draw.polygon([(cx - 22, cy - 20), (cx + 22, cy - 20), (cx + 34, cy + 80),
-                  (cx - 34, cy + 80)], fill=GOLD)
+    draw.polygon(
+        [(cx - 22, cy - 20), (cx + 22, cy - 20), (cx + 34, cy + 80), (cx - 34, cy + 80)], fill=GOLD
+    )
 
 
 def _report(draw, rng):
@@ -167,16 +207,18 @@ def _report(draw, rng):
     draw.rectangle((dx + 40, 140, dx + 240, 170), fill=BRAND)
     for i in range(7):
         y = 210 + i * 45
-        draw.line([(dx + 40, y), (dx + 320 - (i % 3) * 50, y)], fill=_mix(INK, WHITE, 0.5),
-                  width=10)
+        draw.line(
+            [(dx + 40, y), (dx + 320 - (i % 3) * 50, y)], fill=_mix(INK, WHITE, 0.5), width=10
+        )
     base = 560
     heights = sorted(rng.sample(range(120, 400), 5))
     for i, h in enumerate(heights):
         x = 640 + i * 100
         draw.rectangle((x, base - h, x + 70, base), fill=(BRAND, LINK, SKY, BRAND, GOLD)[i])
     draw.line([(610, base), (1130, base)], fill=INK, width=8)
-    draw.line([(675, base - heights[0] - 40), (1075, base - heights[-1] - 60)], fill=CORAL,
-              width=10)
+    draw.line(
+        [(675, base - heights[0] - 40), (1075, base - heights[-1] - 60)], fill=CORAL, width=10
+    )
 
 
 def _water(draw, rng):
@@ -209,8 +251,9 @@ def _jobs(draw, rng):
         draw.ellipse((x - 45, 260 + h, x + 45, 350 + h), fill=_mix(INK, WHITE, 0.15))
         draw.pieslice((x - 85, 370 + h, x + 85, 600 + h), 180, 360, fill=colours[i])
     draw.rectangle((0, 485, WIDTH, HEIGHT), fill=INK)
-    draw.line([(900, 420), (1000, 300), (1060, 340), (1140, 160)], fill=BRAND, width=18,
-              joint="curve")
+    draw.line(
+        [(900, 420), (1000, 300), (1060, 340), (1140, 160)], fill=BRAND, width=18, joint="curve"
+    )
     draw.polygon([(1105, 160), (1160, 110), (1170, 185)], fill=BRAND)
 
 
@@ -232,8 +275,17 @@ def _transport(draw, rng):
     for x in (bx + 130, bx + 490):
         draw.ellipse((x - 55, 445, x + 55, 555), fill=INK)
         draw.ellipse((x - 22, 478, x + 22, 522), fill=SURFACE_MUTED)
-    draw.polygon([(bx + 560, 400), (bx + 590, 360), (bx + 580, 395), (bx + 600, 395),
-                  (bx + 570, 430), (bx + 578, 400)], fill=GOLD)
+    draw.polygon(
+        [
+            (bx + 560, 400),
+            (bx + 590, 360),
+            (bx + 580, 395),
+            (bx + 600, 395),
+            (bx + 570, 430),
+            (bx + 578, 400),
+        ],
+        fill=GOLD,
+    )
 
 
 def _park(draw, rng):
@@ -242,8 +294,10 @@ def _park(draw, rng):
     # A sun, trees, a bench and a winding path.
     sx = rng.randint(900, 1050)
     draw.ellipse((sx - 60, 80, sx + 60, 200), fill=GOLD)
-    draw.polygon([(520, HEIGHT), (600, 560), (560, 470), (640, 470), (720, 560), (800, HEIGHT)],
-                 fill=SURFACE_MUTED)
+    draw.polygon(
+        [(520, HEIGHT), (600, 560), (560, 470), (640, 470), (720, 560), (800, HEIGHT)],
+        fill=SURFACE_MUTED,
+    )
     for i in range(6):
         x = 80 + i * 200 + rng.randint(-30, 30)
         if 480 < x < 820:
@@ -251,8 +305,9 @@ def _park(draw, rng):
         h = rng.randint(130, 190)
         draw.rectangle((x - 12, 470 - h + 60, x + 12, 490), fill=_mix(INK, CORAL, 0.3))
         r = rng.randint(60, 85)
-        draw.ellipse((x - r, 470 - h - r, x + r, 470 - h + r),
-                     fill=GREEN if i % 2 else _mix(GREEN, SKY, 0.3))
+        draw.ellipse(
+            (x - r, 470 - h - r, x + r, 470 - h + r), fill=GREEN if i % 2 else _mix(GREEN, SKY, 0.3)
+        )
     draw.rectangle((860, 520, 1040, 540), fill=BRAND)
     draw.rectangle((860, 490, 1040, 505), fill=BRAND)
     draw.rectangle((875, 540, 890, 580), fill=INK)
@@ -265,8 +320,9 @@ def _heating(draw, rng):
     x = rng.randint(40, 90)
     for i in range(3):
         w, h = 200, 260 + i * 60
-        draw.rectangle((x, 600 - h, x + w, 600), fill=_mix(BRAND, WHITE, 0.15 * i),
-                       outline=INK, width=5)
+        draw.rectangle(
+            (x, 600 - h, x + w, 600), fill=_mix(BRAND, WHITE, 0.15 * i), outline=INK, width=5
+        )
         for row in range(1, h // 60):
             for col in range(3):
                 lit = rng.random() < 0.6
@@ -289,8 +345,15 @@ def _agriculture(draw, rng):
     for i in range(8):
         colour = (GREEN, _mix(GOLD, CORAL, 0.3))[i % 2]
         left = -200 + i * 190
-        draw.polygon([(WIDTH / 2 - 40 + i * 12, horizon), (WIDTH / 2 - 28 + i * 12, horizon),
-                      (left + 190, HEIGHT), (left, HEIGHT)], fill=colour)
+        draw.polygon(
+            [
+                (WIDTH / 2 - 40 + i * 12, horizon),
+                (WIDTH / 2 - 28 + i * 12, horizon),
+                (left + 190, HEIGHT),
+                (left, HEIGHT),
+            ],
+            fill=colour,
+        )
     draw.rectangle((0, horizon - 6, WIDTH, horizon), fill=GREEN)
     sx = rng.randint(150, 300)
     draw.ellipse((sx - 70, horizon - 220, sx + 70, horizon - 80), fill=GOLD)

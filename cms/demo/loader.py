@@ -50,6 +50,7 @@ from wagtail.utils.file import hash_filelike
 from cms.core.languages import LANGUAGE_CODES
 from cms.importer.models import ImportedRecord
 from cms.navigation.models import AgencyMenu
+from cms.pages.models import PortalHomePage, PortalTopTask
 from cms.platform.portal import ensure_portal
 from cms.platform.provisioning import provision_agency
 from cms.speech.signals import deferred as speech_deferred
@@ -60,6 +61,8 @@ from . import credentials, media
 # Data, never code: outside cms/ and never collected as static (see cms/settings/base.py).
 DATA_DIR = Path(settings.BASE_DIR) / "static" / "demo_content"
 IMPORT_FOLDER = "import"
+# The portal's own demo content (its top tasks), loaded after every agency.
+PORTAL_FILE = Path("portal") / "top_tasks.json"
 LANGS = LANGUAGE_CODES
 DRAWINGS = {
     "emblem": lambda colour, item: media.emblem_png(colour),
@@ -151,6 +154,8 @@ class DemoLoader:
             for data in agencies(self.data_dir):
                 with transaction.atomic(), deferred_indexing():
                     self._load_agency(data)
+            with transaction.atomic():
+                self._top_tasks()
             self._ensure_admin()
         return self.created
 
@@ -200,6 +205,28 @@ class DemoLoader:
             f"  {agency.slug:<12} {spec['names']['en']}{where}: "
             + (f"{made} objects created" if made else "already loaded, nothing to do")
         )
+
+    def _top_tasks(self) -> None:
+        """The portal's top tasks, only while it has none (an admin's list is kept).
+        A task names a page by its path under the portal ("digital/services/x/")."""
+        path = self.data_dir / PORTAL_FILE
+        if not path.is_file():
+            return
+        portal = PortalHomePage.objects.get()
+        if portal.top_tasks.exists():
+            return
+        tasks = json.loads(path.read_text(encoding="utf-8"))["top_tasks"]
+        for order, item in enumerate(tasks):
+            task = PortalTopTask(page=portal, sort_order=order, link_url=item.get("url", ""))
+            if item.get("page"):
+                task.link_page = Page.objects.get(url_path=portal.url_path + item["page"])
+            for column, value in self._fields(PortalTopTask, {"label": item["label"]}).items():
+                setattr(task, column, value)
+            task.full_clean(exclude=["page"])
+            task.save()
+            self.created["top task"] += 1
+        # The live revision holds the tasks too (the admin edits that revision).
+        portal.save_revision().publish()
 
     # --- references ------------------------------------------------------------
     def _ref(self, value):

@@ -7,7 +7,8 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
-        from . import pagecache, privacy
+        from . import pagecache, privacy, toptasks
 
         pagecache.connect()
         privacy.connect()
+        toptasks.connect()

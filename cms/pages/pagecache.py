@@ -3,7 +3,9 @@
 
 - A page inside an agency's site (below its home page): that agency's pages on the
   portal's hosts in every language and on its own host, and the sitemap index; a
-  news item also retires the portal's front page (cross-agency listings).
+  news item also retires the portal's front page (its latest news span agencies), and
+  so does a page that one of the portal's top tasks links to (its address or its
+  being live decides the link).
 - A portal page, the portal home or an agency home page: everything (they appear in
   every site's footer and in the portal's directory).
 
@@ -12,7 +14,7 @@ through `invalidate_page`. Translations are fields of the same page, published
 together with it.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -22,6 +24,7 @@ from cms.tenants.pagecache import invalidate_agency_pages
 from cms.tenants.scoping import AGENCY_HOME_DEPTH
 
 from .models import NewsPage
+from .toptasks import is_top_task_page
 
 HOME_PATH_LENGTH = AGENCY_HOME_DEPTH * Page.steplen
 
@@ -31,6 +34,12 @@ def _is_news(page: Page) -> bool:
         return issubclass(page.specific_class or Page, NewsPage)
     except AttributeError:  # a bare Page row without its content type
         return False
+
+
+def _on_portal(page: Page) -> bool:
+    """Whether the portal's front page shows `page`: a news item (latest news) or the
+    target of a top task."""
+    return _is_news(page) or is_top_task_page(page)
 
 
 def _invalidate_position(path: str, depth: int, news: bool) -> None:
@@ -45,12 +54,21 @@ def _invalidate_position(path: str, depth: int, news: bool) -> None:
 
 
 def invalidate_page(page: Page) -> None:
-    _invalidate_position(page.path, page.depth, _is_news(page))
+    _invalidate_position(page.path, page.depth, _on_portal(page))
 
 
 def _page_changed(instance, **kwargs):
     if pagecache.enabled() and isinstance(instance, Page):
         invalidate_page(instance)
+
+
+def _page_deleting(instance, **kwargs):
+    """A top task's page is about to be deleted: the task loses its link (SET_NULL, no
+    signal), so the portal's front page is retired now, while the link is known."""
+    if not (pagecache.enabled() and isinstance(instance, Page)):
+        return
+    if is_top_task_page(instance):
+        _invalidate_position(instance.path, instance.depth, True)
 
 
 def _page_moved(instance, parent_page_before=None, **kwargs):
@@ -60,7 +78,7 @@ def _page_moved(instance, parent_page_before=None, **kwargs):
     # The old position: its agency (or the portal) no longer shows the page.
     if parent_page_before is not None:
         _invalidate_position(
-            parent_page_before.path, parent_page_before.depth + 1, _is_news(instance)
+            parent_page_before.path, parent_page_before.depth + 1, _on_portal(instance)
         )
 
 
@@ -87,6 +105,7 @@ def connect() -> None:
     page_unpublished.connect(_page_changed, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="pagecache-moved")
     post_delete.connect(_page_changed, dispatch_uid="pagecache-page-deleted")
+    pre_delete.connect(_page_deleting, dispatch_uid="pagecache-page-deleting")
     post_save.connect(
         _restriction_changed, sender=PageViewRestriction, dispatch_uid="pagecache-privacy-saved"
     )

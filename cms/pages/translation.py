@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from cms.core.languages import REQUIRED
+
 from .models import (
     AgencyHomePage,
     LegalActIndexPage,
@@ -7,6 +9,7 @@ from .models import (
     NewsIndexPage,
     NewsPage,
     PortalHomePage,
+    PortalTopTask,
     SectionPage,
     StandardPage,
 )
@@ -15,6 +18,12 @@ from .models import (
 @register(PortalHomePage)
 class PortalHomePageTR(TranslationOptions):
     fields = ("intro",)
+
+
+@register(PortalTopTask)
+class PortalTopTaskTR(TranslationOptions):
+    fields = ("label",)
+    required_languages = REQUIRED
 
 
 @register(AgencyHomePage)

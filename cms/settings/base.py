@@ -179,7 +179,7 @@ PAGE_CACHE_MAX_AGE = int(env_str("PAGE_CACHE_MAX_AGE", "0"))
 PAGE_CACHE_S_MAXAGE = int(env_str("PAGE_CACHE_S_MAXAGE", "60"))
 # Query parameters that pages read (listing filters, pagination, sitemap pages); a
 # request with any other parameter is served uncached.
-PAGE_CACHE_QUERY_PARAMS = ("p", "page", "year", "category", "tag", "type", "status")
+PAGE_CACHE_QUERY_PARAMS = ("p", "page", "year", "category", "tag", "type", "status", "letter")
 # Cookies whose presence means the page may differ: served uncached.
 PAGE_CACHE_BYPASS_COOKIES = ("sessionid", "messages")
 # The version of the page a request gets besides its URL (the visually-impaired one).

@@ -16,10 +16,12 @@ def news_card(
     priority: bool = False,
     image: dict | None = None,
     lang: str = "",
+    source: str = "",
 ) -> dict:
     """One news item in the news archive: its date, category (label and value, the
     value picks the colour), an optional image {url, width, height} and `lang` when
-    the item is shown in another language than the page's."""
+    the item is shown in another language than the page's; `source` names the body
+    that published it on lists that span agencies."""
     return {
         "title": title,
         "url": url,
@@ -31,4 +33,5 @@ def news_card(
         "priority": priority,
         "image": image,
         "lang": lang,
+        "source": source,
     }

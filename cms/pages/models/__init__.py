@@ -4,7 +4,8 @@ The tree is: Root → PortalHomePage (the platform's front page) → one AgencyH
 per agency → its sections (SectionPage and its typed index pages) → news items
 (NewsPage), legal acts (LegalActPage) and further pages.
 
-base  BasePage and the page protocol        site  portal home, sections, standard pages
+base  BasePage and the page protocol        site  sections, standard pages
+portal  the portal home and its top tasks
 news  the News section and news items       acts  the Documents section and legal acts
 home  the agency home page
 """
@@ -13,7 +14,8 @@ from .acts import LegalActAmendment, LegalActIndexPage, LegalActPage
 from .base import BasePage
 from .home import AgencyHomePage
 from .news import NewsIndexPage, NewsPage, NewsPageTag
-from .site import PortalHomePage, SectionPage, StandardPage
+from .portal import PortalHomePage, PortalTopTask
+from .site import SectionPage, StandardPage
 
 __all__ = [
     "AgencyHomePage",
@@ -25,6 +27,7 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "PortalHomePage",
+    "PortalTopTask",
     "SectionPage",
     "StandardPage",
 ]

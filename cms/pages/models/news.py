@@ -154,7 +154,9 @@ def news_queryset(root):
     )
 
 
-def news_cards(pages, request, *, image_spec="fill-480x270") -> list[dict]:
+def news_cards(pages, request, *, image_spec="fill-480x270", source=None) -> list[dict]:
+    """News items as news_card parameters; `source(page)`, when given, names the body
+    that published each (lists that span agencies)."""
     language = get_language()
     categories = dict(NewsPage.Category.choices)
     cards = []
@@ -177,6 +179,7 @@ def news_cards(pages, request, *, image_spec="fill-480x270") -> list[dict]:
                 priority=page.is_priority,
                 image=image,
                 lang=lang_if_other(page, language),
+                source=source(page) if source is not None else "",
             )
         )
     return cards

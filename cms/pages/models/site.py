@@ -1,5 +1,4 @@
-"""The portal's front page and the plain page types every agency uses: sections and
-standard pages."""
+"""The plain page types every agency uses: sections and standard pages."""
 
 from django.db import models
 from django.utils import timezone
@@ -8,42 +7,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from cms.tenants.models import Agency
-
 from ..blocks import BodyBlock
 from ..privacy import public
 from .base import BasePage
-
-
-class PortalHomePage(BasePage):
-    """The platform's front page: lists every active agency by category."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.AgencyHomePage", "pages.SectionPage"]
-    max_count = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    class Meta:
-        verbose_name = _("portal home page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        agencies = (
-            Agency.objects.filter(status=Agency.Status.ACTIVE, home_page__live=True)
-            # One query for every card: each names its parent agency (agency_cards).
-            .select_related("home_page", "parent")
-            .order_by("name")
-        )
-        groups = []
-        for value, label in Agency.Category.choices:
-            members = [a for a in agencies if a.category == value]
-            if members:
-                groups.append({"category": value, "label": label, "agencies": members})
-        context["agency_groups"] = groups
-        return context
 
 
 class SectionPage(BasePage):

@@ -1,0 +1,194 @@
+"""The portal's front page: the front door of every government body on the platform.
+
+It shows, top to bottom: the search box, the top tasks (the most used services across
+agencies, chosen by platform admins on this page in the Wagtail admin), the latest
+news of every agency, and the directory of bodies grouped by kind, with regions and
+their akimats, and an A–Z filter (`?letter=К`) that works without JavaScript.
+
+Its cost does not grow with the number of agencies: one query for the directory, one
+for the top tasks, two for the news (cms.pages.directory, tests/test_portal_home.py).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page, Site
+
+from cms.core import chrome
+from cms.core.components.top_tasks import top_task
+from cms.core.components.top_tasks import top_tasks as top_tasks_params
+from cms.core.languages import DEFAULT, FALLBACK
+from cms.tenants.scoping import AGENCY_HOME_DEPTH
+
+from ..directory import Body, directory_context
+from ..paging import Filters, page_url
+from ..privacy import public
+from .base import BasePage
+from .news import news_cards, news_queryset
+
+PORTAL_NEWS = 4
+# The chrome cache's scope of the top tasks' pages (cms.pages.toptasks bumps it).
+TOP_TASKS_SCOPE = "top-tasks"
+HOME_PATH_LENGTH = AGENCY_HOME_DEPTH * Page.steplen
+
+
+class PortalHomePage(BasePage):
+    """The platform's front page: search, top tasks, news and every active agency."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.AgencyHomePage", "pages.SectionPage"]
+    max_count = 1
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "top_tasks",
+            heading=_("Top tasks"),
+            label=_("Top task"),
+            help_text=_(
+                "The most used services across agencies, shown under the search box in "
+                "this order: each links to a page of the platform or to an address."
+            ),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("portal home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(portal_home_context(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        status = getattr(request, "_listing_status", None)
+        if status:
+            response.status_code = status
+        return response
+
+
+class PortalTopTask(Orderable):
+    """One of the top tasks of the portal's front page: a label in kk/ru/en and a link
+    to a page of the platform (a service page, usually) or to an address (egov.kz)."""
+
+    page = ParentalKey(PortalHomePage, on_delete=models.CASCADE, related_name="top_tasks")
+    label = models.CharField(_("label"), max_length=120)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A page of the platform, for example an agency's service page."),
+    )
+    link_url = models.URLField(
+        _("address"),
+        max_length=500,
+        blank=True,
+        help_text=_("Or an address outside the platform, for example https://egov.kz/..."),
+    )
+
+    panels = [FieldPanel("label"), FieldPanel("link_page"), FieldPanel("link_url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("top task")
+        verbose_name_plural = _("top tasks")
+
+    def __str__(self) -> str:
+        return self.label
+
+    def clean(self):
+        super().clean()
+        if bool(self.link_page_id) == bool(self.link_url):
+            message = _("Choose a page or enter an address: one of the two.")
+            raise ValidationError({"link_page": message, "link_url": message})
+
+
+def top_tasks(portal, request) -> dict:
+    """Parameters of the top_tasks component, from the chrome cache: they change only
+    when the portal is published (GLOBAL) or a task's page changes (TOP_TASKS_SCOPE,
+    bumped by cms.pages.toptasks), and the portal's query budget has no room for them."""
+    if getattr(request, "is_preview", False):
+        # The editor's unsaved tasks (in memory on the previewed page), never cached.
+        tasks = _top_tasks(portal, request)
+        return top_tasks_params(tasks, heading=gettext("Popular services"), heading_level=2)
+    site = Site.find_for_request(request) if request is not None else None
+    tasks = chrome.cached(
+        ("top-tasks", get_language(), site.pk if site else "none"),
+        (chrome.GLOBAL, TOP_TASKS_SCOPE),
+        lambda: _top_tasks(portal, request),
+    )
+    return top_tasks_params(tasks, heading=gettext("Popular services"), heading_level=2)
+
+
+def _top_tasks(portal, request) -> list[dict]:
+    """The tasks in order; one whose page is no longer live and public is left out
+    (its link would lead nowhere)."""
+    language = get_language()
+    # Sorted here: a previewed page holds its tasks in memory (modelcluster), some
+    # without a pk yet.
+    tasks = sorted(
+        portal.top_tasks.select_related("link_page"),
+        key=lambda t: (t.sort_order or 0, t.pk or 0),
+    )
+    page_ids = [task.link_page_id for task in tasks if task.link_page_id]
+    live_pages = set()
+    if page_ids:
+        live_pages = set(
+            public(Page.objects.live().filter(pk__in=page_ids)).values_list("pk", flat=True)
+        )
+    shown = []
+    for task in tasks:
+        if task.link_page_id:
+            if task.link_page_id not in live_pages:
+                continue
+            url, external = page_url(task.link_page, request), False
+        else:
+            url, external = task.link_url, True
+        label, lang = task.label, ""
+        if not getattr(task, f"label_{language}", ""):
+            lang = FALLBACK.get(language, DEFAULT)
+            label = getattr(task, f"label_{lang}", "") or label
+        if url and label:
+            shown.append(top_task(label, url, external=external, lang=lang))
+    return shown
+
+
+def portal_news(portal, request, bodies_by_home: dict, language: str) -> list[dict]:
+    """The latest news of every agency, newest first, each naming its agency (found
+    by the tree path of its home page: no query per item)."""
+    pages = list(
+        news_queryset(portal).order_by("-date", "-first_published_at", "-pk")[:PORTAL_NEWS]
+    )
+
+    def source(page):
+        body = bodies_by_home.get(page.path[:HOME_PATH_LENGTH])
+        return body.name(language)[0] if body is not None else ""
+
+    return news_cards(pages, request, source=source)
+
+
+def portal_home_context(portal, request) -> dict:
+    language = get_language()
+    filters = Filters(request)
+    bodies = Body.active()
+    directory = directory_context(
+        bodies, language, filters, page_url(portal, request), portal.url_path
+    )
+    if filters.status != 200:
+        request._listing_status = filters.status
+    return {
+        "top_tasks": top_tasks(portal, request),
+        "news_cards": portal_news(
+            portal, request, {body.home_path: body for body in bodies}, language
+        ),
+        "notices": filters.notices,
+        **directory,
+    }
