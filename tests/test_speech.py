@@ -422,3 +422,18 @@ def test_the_player_costs_no_query_once_warm(client, agency_a, commit, settings)
         counts[slug] = len(queries)
         assert ('class="audio-player"' in html) == (slug == "with-audio")
     assert counts["with-audio"] == counts["without-audio"], counts
+
+
+def test_the_audio_answers_byte_ranges_for_seeking(client, agency_a, commit):
+    page = add_news_item(agency_a, "ranges", commit)
+    row = PageAudio.objects.get(page=page, language="kk")
+    url = f"/speech/{page.pk}/kk-{row.token}.mp3"
+    whole = b"".join(client.get(url).streaming_content)
+    assert client.get(url)["Accept-Ranges"] == "bytes"
+    part = client.get(url, HTTP_RANGE="bytes=100-199")
+    assert part.status_code == 206
+    assert part["Content-Range"] == f"bytes 100-199/{len(whole)}"
+    assert part.content == whole[100:200]
+    tail = client.get(url, HTTP_RANGE="bytes=-50")
+    assert tail.content == whole[-50:]
+    assert client.get(url, HTTP_RANGE=f"bytes={len(whole)}-").status_code == 416

@@ -280,6 +280,18 @@ TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)(?:-(" + WORD + r"+))?\b")
 DECIMAL = re.compile(r"\b(\d+)[,.](\d{1,3})\b")
 PERCENT = re.compile(r"(\d+(?:[,.]\d+)?)\s?%")
 NUMBER = re.compile(r"\b\d+\b")
+# A Roman numeral before "century" (Kazakh texts often write it with the Cyrillic
+# Х and І: ХХІ ғасыр).
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "І": 1, "Х": 10}
+
+
+def roman_to_int(numeral: str) -> int:
+    values = [ROMAN_VALUES[letter] for letter in numeral]
+    total = 0
+    for index, value in enumerate(values):
+        following = values[index + 1] if index + 1 < len(values) else 0
+        total += -value if value < following else value
+    return total
 
 Rule = tuple[re.Pattern, Callable[[re.Match], str]]
 
@@ -446,7 +458,16 @@ def _kk_number(match: re.Match) -> str:
     return kk_cardinal(number)
 
 
+KK_CENTURY = re.compile(r"(?<!\w)([IVXLCІХ]+)\s+(ғасыр\w*|ғ\.)")
+
+
+def _kk_century(match: re.Match) -> str:
+    word = "ғасыр" if match.group(2) == "ғ." else match.group(2)
+    return f"{kk_ordinal(roman_to_int(match.group(1)))} {word}"
+
+
 def normalise_kk(text: str) -> str:
+    text = KK_CENTURY.sub(_kk_century, text)
     text = expand_dates(text, "kk")
     text = _ranges(GROUPED.sub(_ungroup, text))
     text = KK_ABBREVIATION.sub(_kk_abbreviation, text)
@@ -789,7 +810,20 @@ def _ru_number(match: re.Match) -> str:
     return ru_cardinal(number, feminine=_ru_feminine_next(text, match.end(), number))
 
 
+RU_CENTURY = re.compile(r"(?<!\w)([IVXLC]+)\s+(век|века|веке|веку|веком|вв?\.)(?!\w)")
+RU_CENTURY_FORMS = {"век": "m_nom", "века": "gen", "веке": "prep", "веку": "dat", "веком": "ins"}
+
+
+def _ru_century(match: re.Match) -> str:
+    word = match.group(2)
+    if word in ("в.", "вв."):
+        case = _preceding_case(match.string, match.start())
+        word = {"prep": "веке", "dat": "веку", "ins": "веком"}.get(case, "века")
+    return f"{ru_ordinal(roman_to_int(match.group(1)), RU_CENTURY_FORMS[word])} {word}"
+
+
 def normalise_ru(text: str) -> str:
+    text = RU_CENTURY.sub(_ru_century, text)
     text = expand_dates(text, "ru")
     text = _ranges(GROUPED.sub(_ungroup, text))
     text = RU_ABBREVIATION.sub(_ru_abbreviation, text)
