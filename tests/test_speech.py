@@ -146,8 +146,9 @@ def test_publishing_makes_audio_and_the_page_shows_a_working_player(client, agen
 def test_the_player_is_labelled_in_the_page_language(client, agency_a, commit):
     add_news_item(agency_a, "label", commit)
     html = client.get("/ru/agency-a/news/label/").content.decode()
-    assert 'aria-labelledby="audio-player-title"' in html
-    assert re.search(r'id="audio-player-title">[^<]+<', html)
+    label = re.search(r'<span class="audio-player__title">([^<]+)</span>', html).group(1)
+    audio = re.search(r"<audio [^>]*>", html).group(0)
+    assert f'aria-label="{label}"' in audio and 'preload="none"' in audio
     assert re.search(r'<time datetime="PT\d+(M\d+)?S">', html)
 
 
@@ -437,3 +438,12 @@ def test_the_audio_answers_byte_ranges_for_seeking(client, agency_a, commit):
     tail = client.get(url, HTTP_RANGE="bytes=-50")
     assert tail.content == whole[-50:]
     assert client.get(url, HTTP_RANGE=f"bytes={len(whole)}-").status_code == 416
+
+
+def test_a_page_with_hardly_any_text_gets_no_recording(agency_a, commit):
+    page = NewsPage(slug="short", title_kk="Хабарландыру", title_ru="Объявление")
+    section(agency_a, "news").add_child(instance=page)
+    with commit():
+        page.save_revision().publish()
+    assert spoken_text(page, "kk") == ""
+    assert not PageAudio.objects.filter(page=page).exists()
