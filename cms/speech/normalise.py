@@ -10,7 +10,8 @@ For Kazakh and Russian (English text is spoken as written):
 - a case suffix written after a number is joined to the number's word («5-ке» ->
   «беске», «10-нан» -> «оннан»);
 - times (09:00), percentages, decimals (2,5), numbers with grouped thousands
-  (1 250 000), «млн», «млрд», «тыс.», «№», «₸»;
+  (1 250 000), telephone numbers (group by group), Roman-numeral centuries (ХХІ
+  ғасыр, XXI век), «млн», «млрд», «тыс.», «№», «₸»;
 - abbreviations: «ҚР» -> «Қазақстан Республикасы» (with its case suffix: «ҚР-ның» ->
   «Қазақстан Республикасының»), «ЖСН», «ХҚКО», «ЭЦҚ»...; «РК» -> «Республика
   Казахстан» in the case the preposition before it asks for («в РК» -> «в Республике
@@ -293,6 +294,33 @@ def roman_to_int(numeral: str) -> int:
         total += -value if value < following else value
     return total
 
+# A telephone number: + and a country code, an area code in brackets, digits in
+# hyphenated pairs (74-99-00) or a Kazakh number of 11 digits (8 701 ...). Read
+# group by group, with pauses.
+PHONE = re.compile(r"(?<![\w+])(\+?\d[\d \u00a0()\-]{7,}\d)(?![\w])")
+
+
+def _phone(match: re.Match, cardinal: Callable[[int], str], zero: str) -> str:
+    text = match.group(1)
+    digits = re.sub(r"\D", "", text)
+    if len(digits) < 10 or not (
+        text.startswith("+")
+        or "(" in text
+        or re.search(r"\d-\d\d-\d\d", text)
+        or (len(digits) == 11 and digits.startswith(("87", "77")))  # 8 701 234 56 78
+    ):
+        return text
+    groups = []
+    for group in re.findall(r"\d+", text):
+        parts = [group[i : i + 2] for i in range(0, len(group), 2)] if len(group) == 4 else [group]
+        for part in parts:
+            words = [zero] * (len(part) - len(part.lstrip("0")))
+            if part.lstrip("0"):
+                words.append(cardinal(int(part)))
+            groups.append(" ".join(words))
+    return ("плюс " if text.startswith("+") else "") + ", ".join(groups)
+
+
 Rule = tuple[re.Pattern, Callable[[re.Match], str]]
 
 
@@ -468,6 +496,7 @@ def _kk_century(match: re.Match) -> str:
 
 def normalise_kk(text: str) -> str:
     text = KK_CENTURY.sub(_kk_century, text)
+    text = PHONE.sub(lambda m: _phone(m, kk_cardinal, "нөл"), text)
     text = expand_dates(text, "kk")
     text = _ranges(GROUPED.sub(_ungroup, text))
     text = KK_ABBREVIATION.sub(_kk_abbreviation, text)
@@ -824,6 +853,7 @@ def _ru_century(match: re.Match) -> str:
 
 def normalise_ru(text: str) -> str:
     text = RU_CENTURY.sub(_ru_century, text)
+    text = PHONE.sub(lambda m: _phone(m, ru_cardinal, "ноль"), text)
     text = expand_dates(text, "ru")
     text = _ranges(GROUPED.sub(_ungroup, text))
     text = RU_ABBREVIATION.sub(_ru_abbreviation, text)
