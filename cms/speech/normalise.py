@@ -807,15 +807,36 @@ def _ru_ordinal(match: re.Match) -> str:
     return ru_ordinal(number, form)
 
 
+RU_GENITIVE_SMALL = [
+    "нуля", "одного", "двух", "трёх", "четырёх", "пяти", "шести", "семи", "восьми",
+    "девяти", "десяти", "одиннадцати", "двенадцати", "тринадцати", "четырнадцати",
+    "пятнадцати", "шестнадцати", "семнадцати", "восемнадцати", "девятнадцати",
+]
+RU_GENITIVE_TENS = ["", "", "двадцати", "тридцати", "сорока", "пятидесяти"]
+
+
+def ru_genitive_below_60(n: int) -> str:
+    """9 -> «девяти», 30 -> «тридцати», 45 -> «сорока пяти» (с девяти до восемнадцати)."""
+    if n < 20:
+        return RU_GENITIVE_SMALL[n]
+    tens, units = divmod(n, 10)
+    return RU_GENITIVE_TENS[tens] + (f" {RU_GENITIVE_SMALL[units]}" if units else "")
+
+
 def _ru_time(match: re.Match) -> str:
+    """09:00 -> «девять ноль ноль»; after с, до, от, после: «с девяти ноль ноль»."""
     hours, minutes = int(match.group(1)), match.group(2)
+    genitive = _preceding_case(match.string, match.start()) == "gen" or re.search(
+        r"(?:^|\s)с[ \u00a0]+$", match.string[: match.start()], re.IGNORECASE
+    )
+    number = ru_genitive_below_60 if genitive else ru_cardinal
     if minutes == "00":
         spoken = "ноль ноль"
     elif minutes.startswith("0"):
-        spoken = f"ноль {ru_cardinal(int(minutes))}"
+        spoken = f"ноль {number(int(minutes))}"
     else:
-        spoken = ru_cardinal(int(minutes))
-    return f"{ru_cardinal(hours)} {spoken}"
+        spoken = number(int(minutes))
+    return f"{number(hours)} {spoken}"
 
 
 def _ru_number(match: re.Match) -> str:
