@@ -823,6 +823,47 @@ def ru_genitive_below_60(n: int) -> str:
     return RU_GENITIVE_TENS[tens] + (f" {RU_GENITIVE_SMALL[units]}" if units else "")
 
 
+RU_GENITIVE_TENS_ALL = RU_GENITIVE_TENS + ["шестидесяти", "семидесяти", "восьмидесяти", "девяноста"]
+RU_GENITIVE_HUNDREDS = [
+    "", "ста", "двухсот", "трёхсот", "четырёхсот",
+    "пятисот", "шестисот", "семисот", "восьмисот", "девятисот",
+]
+RU_GENITIVE_SCALES = [
+    (10**9, ("миллиарда", "миллиардов")), (10**6, ("миллиона", "миллионов")),
+    (1000, ("тысячи", "тысяч")),
+]
+# Words after which a number is in the genitive: «в течение 10 дней», «более 100
+# человек», «от 2 до 5 лет» (prepositions that ask for it are in RU_PREPOSITION_CASES).
+RU_GENITIVE_AFTER = {"течение", "более", "менее", "свыше", "позднее", "ранее", "старше",
+                     "младше", "порядка", "количестве"}
+
+
+def _ru_genitive_below_thousand(n: int, feminine: bool = False) -> list[str]:
+    words = []
+    hundreds, rest = divmod(n, 100)
+    if hundreds:
+        words.append(RU_GENITIVE_HUNDREDS[hundreds])
+    if rest >= 20:
+        tens, rest = divmod(rest, 10)
+        words.append(RU_GENITIVE_TENS_ALL[tens])
+    if rest:
+        words.append("одной" if rest == 1 and feminine else RU_GENITIVE_SMALL[rest])
+    return words
+
+
+def ru_genitive(n: int) -> str:
+    """10 -> «десяти», 2500 -> «двух тысяч пятисот» (до 10 дней, более 2500 человек)."""
+    if n == 0:
+        return "нуля"
+    words = []
+    for scale, (one, many) in RU_GENITIVE_SCALES:
+        count, n = divmod(n, scale)
+        if count:
+            words += _ru_genitive_below_thousand(count, feminine=scale == 1000)
+            words.append(one if count % 10 == 1 and count % 100 != 11 else many)
+    return " ".join(words + _ru_genitive_below_thousand(n))
+
+
 def _ru_time(match: re.Match) -> str:
     """09:00 -> «девять ноль ноль»; after с, до, от, после: «с девяти ноль ноль»."""
     hours, minutes = int(match.group(1)), match.group(2)
@@ -857,6 +898,10 @@ def _ru_number(match: re.Match) -> str:
         case = _preceding_case(text, match.start())
         form = {"acc": "n_nom", "dat": "dat"}.get(case, "gen")
         return ru_ordinal(number, form)
+    before = re.search(r"(\w+)[ \u00a0]+$", text[: match.start()])
+    word = before.group(1).lower() if before else ""
+    if RU_PREPOSITION_CASES.get(word) == "gen" or word in RU_GENITIVE_AFTER:
+        return ru_genitive(number)
     return ru_cardinal(number, feminine=_ru_feminine_next(text, match.end(), number))
 
 
