@@ -109,7 +109,8 @@ def test_dates_are_written_out_in_each_language_first():
     assert expand_dates("07.12.2026", "ru") == "7 декабря 2026 года"
     # Not a date: a version number, a 13th month.
     assert expand_dates("нұсқа 1.2.3, 31.13.2026", "kk") == "нұсқа 1.2.3, 31.13.2026"
-    assert expand_dates("07.12.2026", "en") == "07.12.2026"
+    assert expand_dates("07.12.2026", "en") == "7 December 2026"
+    assert expand_dates("07.12.2026", "de") == "07.12.2026"
 
 
 @pytest.mark.parametrize(
@@ -175,7 +176,7 @@ def test_russian_cardinals():
     assert ru_cardinal(21, feminine=True) == "двадцать одна"
 
 
-def test_english_is_spoken_as_written():
-    assert normalise("On 07.12.2026  the  RK office opened.", "en") == (
-        "On 07.12.2026 the RK office opened."
+def test_english_only_gets_its_dates_written_out():
+    assert normalise("On 07.12.2026  the  RK office opened 12 centres.", "en") == (
+        "On 7 December 2026 the RK office opened 12 centres."
     )

@@ -1,6 +1,6 @@
 """Text normalisation before speech: what eSpeak NG would misread, written out in words.
 
-For Kazakh and Russian (English text is spoken as written):
+For Kazakh and Russian (English: dates only; eSpeak reads English numbers well):
 
 - dates: 07.12.2026 -> «2026 жылғы 7 желтоқсан» / «7 декабря 2026 года" (`expand_dates`),
   whose numbers are then read as ordinals («екі мың жиырма алтыншы жылғы жетінші
@@ -335,12 +335,21 @@ def _ungroup(match: re.Match) -> str:
 
 
 # A year word already written after the date: «07.12.2026 ж.», «01.01.2027 года».
-DATE_YEAR_WORD = {"kk": re.compile(r"\s*(?:ж\.|жылғы|жыл)"), "ru": re.compile(r"\s*(?:г\.|года)")}
+DATE_YEAR_WORD = {
+    "kk": re.compile(r"\s*(?:ж\.|жылғы|жыл)"),
+    "ru": re.compile(r"\s*(?:г\.|года)"),
+    "en": re.compile(r"(?!)"),  # nothing to swallow
+}
+EN_MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]
 
 
 def expand_dates(text: str, language: str) -> str:
-    """07.12.2026 -> «2026 жылғы 7 желтоқсан» (kk) / «7 декабря 2026 года» (ru); other
-    languages unchanged. A year word written after the date is not repeated."""
+    """07.12.2026 -> «2026 жылғы 7 желтоқсан» (kk) / «7 декабря 2026 года» (ru) / "7
+    December 2026" (en); other languages unchanged. A year word written after the
+    date is not repeated."""
     if language not in DATE_YEAR_WORD:
         return text
     pattern = re.compile(DATE.pattern + "(" + DATE_YEAR_WORD[language].pattern + r"(?!\w))?")
@@ -349,6 +358,8 @@ def expand_dates(text: str, language: str) -> str:
         day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
         if language == "kk":
             return f"{year} жылғы {day} {KK_MONTHS[month - 1]}"
+        if language == "en":
+            return f"{day} {EN_MONTHS[month - 1]} {year}"
         return f"{day} {RU_MONTHS_GENITIVE[month - 1]} {year} года"
 
     return pattern.sub(replace, text)
@@ -937,9 +948,10 @@ def normalise_ru(text: str) -> str:
 
 
 def normalise(text: str, language: str) -> str:
-    """The text as it should be spoken in `language` (kk, ru; others: whitespace only)."""
+    """The text as it should be spoken in `language` (kk, ru; en: dates; other
+    languages: whitespace only)."""
     if language == "kk":
         return normalise_kk(text)
     if language == "ru":
         return normalise_ru(text)
-    return _whitespace(text)
+    return _whitespace(expand_dates(text, language))
