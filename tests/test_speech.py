@@ -447,3 +447,14 @@ def test_a_page_with_hardly_any_text_gets_no_recording(agency_a, commit):
         page.save_revision().publish()
     assert spoken_text(page, "kk") == ""
     assert not PageAudio.objects.filter(page=page).exists()
+
+
+def test_a_page_sent_to_the_recycle_bin_loses_its_audio(client, agency_a, commit):
+    from cms.recyclebin.service import recycle_page
+
+    page = add_news_item(agency_a, "recycled", commit)
+    row = PageAudio.objects.get(page=page, language="kk")
+    with commit():
+        recycle_page(page)
+    assert not PageAudio.objects.filter(page=page).exists()
+    assert client.get(f"/speech/{page.pk}/kk-{row.token}.mp3").status_code == 404
