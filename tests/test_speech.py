@@ -146,8 +146,9 @@ def test_publishing_makes_audio_and_the_page_shows_a_working_player(client, agen
 def test_the_player_is_labelled_in_the_page_language(client, agency_a, commit):
     add_news_item(agency_a, "label", commit)
     html = client.get("/ru/agency-a/news/label/").content.decode()
-    assert 'aria-labelledby="audio-player-title"' in html
-    assert re.search(r'id="audio-player-title">[^<]+<', html)
+    label = re.search(r'<span class="audio-player__title">([^<]+)</span>', html).group(1)
+    audio = re.search(r"<audio [^>]*>", html).group(0)
+    assert f'aria-label="{label}"' in audio and 'preload="none"' in audio
     assert re.search(r'<time datetime="PT\d+(M\d+)?S">', html)
 
 
@@ -396,10 +397,10 @@ def test_a_bulk_load_defers_speech_and_speak_pages_makes_it(agency_a, commit, se
         call_command("speak_pages", "--missing", "--agency", "agency-a", stdout=out)
     assert PageAudio.objects.filter(page=page).count() == 3
     assert "recordings made, 0 failed" in out.getvalue()
-    # Nothing left to do.
+    # Nothing left to do (pages with hardly any text are looked at, and left silent).
     out = StringIO()
     call_command("speak_pages", "--missing", "--agency", "agency-a", stdout=out)
-    assert out.getvalue().startswith("0 pages looked at")
+    assert " 0 recordings made, 0 failed" in out.getvalue()
 
 
 # --- Query budget -------------------------------------------------------------------------
@@ -422,3 +423,38 @@ def test_the_player_costs_no_query_once_warm(client, agency_a, commit, settings)
         counts[slug] = len(queries)
         assert ('class="audio-player"' in html) == (slug == "with-audio")
     assert counts["with-audio"] == counts["without-audio"], counts
+
+
+def test_the_audio_answers_byte_ranges_for_seeking(client, agency_a, commit):
+    page = add_news_item(agency_a, "ranges", commit)
+    row = PageAudio.objects.get(page=page, language="kk")
+    url = f"/speech/{page.pk}/kk-{row.token}.mp3"
+    whole = b"".join(client.get(url).streaming_content)
+    assert client.get(url)["Accept-Ranges"] == "bytes"
+    part = client.get(url, HTTP_RANGE="bytes=100-199")
+    assert part.status_code == 206
+    assert part["Content-Range"] == f"bytes 100-199/{len(whole)}"
+    assert part.content == whole[100:200]
+    tail = client.get(url, HTTP_RANGE="bytes=-50")
+    assert tail.content == whole[-50:]
+    assert client.get(url, HTTP_RANGE=f"bytes={len(whole)}-").status_code == 416
+
+
+def test_a_page_with_hardly_any_text_gets_no_recording(agency_a, commit):
+    page = NewsPage(slug="short", title_kk="Хабарландыру", title_ru="Объявление")
+    section(agency_a, "news").add_child(instance=page)
+    with commit():
+        page.save_revision().publish()
+    assert spoken_text(page, "kk") == ""
+    assert not PageAudio.objects.filter(page=page).exists()
+
+
+def test_a_page_sent_to_the_recycle_bin_loses_its_audio(client, agency_a, commit):
+    from cms.recyclebin.service import recycle_page
+
+    page = add_news_item(agency_a, "recycled", commit)
+    row = PageAudio.objects.get(page=page, language="kk")
+    with commit():
+        recycle_page(page)
+    assert not PageAudio.objects.filter(page=page).exists()
+    assert client.get(f"/speech/{page.pk}/kk-{row.token}.mp3").status_code == 404

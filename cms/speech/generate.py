@@ -23,7 +23,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.models import Page
 
-from cms.core import chrome, pagecache
+from cms.core import pagecache
 from cms.pages.languages import page_languages
 from cms.pages.pagecache import invalidate_page
 from cms.pages.privacy import is_in_private_section
@@ -35,11 +35,6 @@ from .models import PageAudio
 from .text import spoken_text
 
 logger = logging.getLogger(__name__)
-
-
-def scope(page_id: int) -> str:
-    """The chrome-cache scope of a page's audio lookup (cms.speech.player)."""
-    return f"speech:{page_id}"
 
 
 def text_hash(text: str, language: str) -> str:
@@ -57,7 +52,8 @@ def is_eligible(page: Page) -> bool:
 
 
 def _changed(page: Page | None, page_id: int) -> None:
-    chrome.bump(scope(page_id))
+    """The page's HTML shows (or no longer shows) a player: retire its cached copies.
+    (The player's lookups are forgotten by the PageAudio signals.)"""
     if page is not None and pagecache.enabled():
         invalidate_page(page)
 

@@ -25,8 +25,11 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.core import chrome
+
 from .generate import is_eligible, remove
 from .models import PageAudio
+from .player import page_scope, subtree_scope
 from .tasks import sync_audio_task
 
 _state = threading.local()
@@ -87,7 +90,21 @@ def on_restriction_deleted(sender, instance, **kwargs):
         _enqueue(_subtree_ids(page))
 
 
+def _forget_lookups(instance: PageAudio) -> None:
+    """The player's cached lookups (cms.speech.player) of this page and its subtree."""
+    scopes = [page_scope(instance.page_id)]
+    path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    if path:
+        scopes.append(subtree_scope(path))
+    chrome.bump(*scopes)
+
+
+def on_audio_saved(sender, instance, **kwargs):
+    _forget_lookups(instance)
+
+
 def on_audio_deleted(sender, instance, **kwargs):
+    _forget_lookups(instance)
     name, storage = instance.file.name, instance.file.storage
     if name:
         transaction.on_commit(lambda: storage.delete(name))
@@ -102,4 +119,5 @@ def connect() -> None:
                       dispatch_uid=f"{uid}.restriction_saved")
     post_delete.connect(on_restriction_deleted, sender=PageViewRestriction,
                         dispatch_uid=f"{uid}.restriction_deleted")
+    post_save.connect(on_audio_saved, sender=PageAudio, dispatch_uid=f"{uid}.audio_saved")
     post_delete.connect(on_audio_deleted, sender=PageAudio, dispatch_uid=f"{uid}.audio_deleted")

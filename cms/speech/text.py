@@ -18,8 +18,14 @@ from .normalise import normalise
 
 #: Fields read after the title, in this order, when the page type has them (each in
 #: the language asked: `<field>_<language>` of django-modeltranslation, else the
-#: untranslated field). "text" and "act_text": a legal act's text (issue 16, item 4).
-SPOKEN_FIELDS = ("intro", "summary", "body", "text", "act_text")
+#: untranslated field): leads, bodies, a legal act's text ("text", "act_text": issue
+#: 16, item 4), an FAQ's questions and answers, a vacancy's requirements, a person's
+#: biography.
+SPOKEN_FIELDS = (
+    "intro", "summary", "body", "text", "act_text", "questions", "requirements", "biography",
+)
+#: A page whose text is shorter (a title alone, a gallery) gets no recording.
+MIN_WORDS = 10
 SENTENCE_END = re.compile(r"[.!?…:;]$")
 
 
@@ -64,5 +70,9 @@ def _truncate(text: str, limit: int) -> str:
 
 def spoken_text(page, language: str) -> str:
     """What eSpeak NG reads for the page in `language`: the main text, normalised
-    (cms.speech.normalise), at most SPEECH_MAX_CHARS characters."""
-    return _truncate(normalise(raw_text(page, language), language), settings.SPEECH_MAX_CHARS)
+    (cms.speech.normalise), at most SPEECH_MAX_CHARS characters; "" when it is too
+    short to be worth listening to (MIN_WORDS)."""
+    text = normalise(raw_text(page, language), language)
+    if len(text.split()) < MIN_WORDS:
+        return ""
+    return _truncate(text, settings.SPEECH_MAX_CHARS)

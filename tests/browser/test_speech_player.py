@@ -45,8 +45,8 @@ def test_player_passes_axe_and_plays(live_site, contexts, axe, spoken_news, lang
         audio = page.locator("audio.audio-player__audio")
         assert audio.get_attribute("preload") == "none"
         assert audio.get_attribute("autoplay") is None
-        label = page.locator("#audio-player-title").inner_text()
-        assert label.strip()
+        label = page.locator(".audio-player__title").inner_text().strip()
+        assert label and audio.get_attribute("aria-label") == label
         violations = run_axe(axe, page)
         assert not violations, format_violations(violations)
         if viewport == "desktop":

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -106,7 +107,11 @@ class Command(BaseCommand):
         """Listen to this page (cms.speech): published pages without audio (the demo's,
         loaded without it) are spoken by a low-priority process beside the server, so
         serving starts at once; its summary goes to the log."""
-        if not apps.is_installed("cms.speech") or not Path(sys.argv[0]).name == "manage.py":
+        if (
+            not apps.is_installed("cms.speech")
+            or settings.SPEECH_ENGINE == "off"
+            or Path(sys.argv[0]).name != "manage.py"
+        ):
             return
         log = log_path.open("a", encoding="utf-8")
         log.write("\n===== speak_pages --missing (in the background)\n")
