@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0001_squashed_0004_content_models'),
+        ('pages', '0005_legal_act_text'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
