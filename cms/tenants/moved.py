@@ -23,6 +23,7 @@ from wagtail.models import Site
 from cms.core import chrome
 from cms.core.languages import LANGUAGE_CODES
 
+from . import sites
 from .models import Agency, AgencyHostRedirect, AgencyPathRedirect
 
 # A chain of moves (a rename, then a merge…) is followed hop by hop, each hop at its
@@ -147,16 +148,34 @@ def moved_location(request) -> str | None:
     return _with_query(location, request)
 
 
+def _served_for_an_unknown_host(request) -> bool:
+    """Whether the response was made for a host no site has (Wagtail then answers with
+    the default site): known only if the request asked for its site, which the site
+    cache (cms.tenants.sites) answered, so checking costs no query."""
+    if not hasattr(request, "_wagtail_site"):
+        return False
+    known = chrome.cached(("site-hostnames",), (chrome.GLOBAL,), sites._hostnames)
+    return _host(request) not in known
+
+
 class MovedAddressMiddleware:
+    """301s for moved addresses, looked up only on the slow paths: a 404, or a page
+    served for a host name that no site has (a host an agency gave up). A request that
+    never asks for its site or the database (security.txt, the error pages, a request
+    during a database outage) is passed through untouched, as cms.tenants.sites keeps
+    it."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path_info.startswith(("/admin/", "/static/")):
+        response = self.get_response(request)
+        if request.path_info.startswith(("/admin/", "/static/")):
+            return response
+        if response.status_code == 404 or _served_for_an_unknown_host(request):
             location = old_host_location(request)
             if location is not None:
                 return HttpResponsePermanentRedirect(location)
-        response = self.get_response(request)
         if response.status_code != 404:
             return response
         location = moved_location(request)
