@@ -175,7 +175,7 @@ def attachments_for(page, language: str, agency) -> list[Attachment]:
 
 # --- SearchEntry.body: the page's text, then its attachments ------------------------------
 def join_body(body: str, attachments: Iterable[Attachment | dict]) -> str:
-    parts = [body or ""]
+    parts = [(body or "").replace(PART, " ")]
     for item in attachments:
         item = item if isinstance(item, dict) else item.__dict__
         title = " ".join(str(item["title"]).split())

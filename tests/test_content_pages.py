@@ -280,7 +280,9 @@ def test_legal_act_page_shows_metadata_and_files(client, agency_a, content):
 def test_legal_act_search_fields(agency_a, content):
     act = content["act"]
     assert LegalActPage.search_date_field == "date_signed"
-    assert act.search_extra_text("ru") == ["№ 1", "ru Minister A. Signer"]
+    assert act.search_extra_text("ru")[1:] == ["№ 1", "ru Minister A. Signer"]
+    with translation.override("ru"):
+        assert act.search_extra_text("en")[0] == "Order"  # the type, in that language
 
 
 # --- News archive --------------------------------------------------------------------

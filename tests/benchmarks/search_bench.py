@@ -12,6 +12,9 @@ points at it; Elasticsearch on osmem-server):
 * publish-to-searchable time: a real Wagtail page published in the scratch database,
   timed until the engine finds it.
 
+BENCH_ATTACHMENTS (default 0) gives that share of the documents the text of an
+attached document (400-1,200 words, `attachments`/`attachment_terms`).
+
 BENCH_ENGINES picks the engines: "all" (default), or a comma list of "database"
 (SQLite, and PostgreSQL with DATABASE_URL) and "elastic" (osmem-server), e.g.
 `BENCH_ENGINES=elastic BENCH_DOCS=20000` to measure only Elasticsearch; the scratch
@@ -47,6 +50,9 @@ from tests.benchmarks.vocabulary import KK_ROOTS, Vocabulary, kk_forms  # noqa: 
 N_DOCS = int(os.environ.get("BENCH_DOCS", "100000"))
 N_AGENCIES = int(os.environ.get("BENCH_AGENCIES", "300"))
 N_QUERIES = int(os.environ.get("BENCH_QUERIES", "500"))
+# Share of documents with an attached document's text (400-1,200 words): 0 by default,
+# so that figures stay comparable with earlier runs.
+ATTACHMENT_SHARE = float(os.environ.get("BENCH_ATTACHMENTS", "0"))
 LANG_SHARE = (("kk", 0.45), ("ru", 0.45), ("en", 0.10))
 PAGE_TYPES = ("newspage", "sectionpage", "agencyhomepage")
 ENGINES = {e.strip() for e in os.environ.get("BENCH_ENGINES", "all").split(",") if e.strip()}
@@ -104,6 +110,7 @@ def make_documents(vocab: Vocabulary, n: int, n_agencies: int, seed: int = 11):
     weights = [w for _, w in LANG_SHARE]
     start = date(2015, 1, 1)
     docs = []
+    attachment_rng = random.Random(seed + 1)  # apart: the other documents stay the same
     for i in range(n):
         lang = rng.choices(langs, weights)[0]
         agency = agencies[rng.randrange(n_agencies)]
@@ -128,6 +135,10 @@ def make_documents(vocab: Vocabulary, n: int, n_agencies: int, seed: int = 11):
             "body_terms": cache.terms(body[:30] + body, lang),
             "tags": [],
         })
+        if ATTACHMENT_SHARE and attachment_rng.random() < ATTACHMENT_SHARE:
+            words = vocab.sample(attachment_rng, lang, attachment_rng.randint(400, 1200))
+            docs[-1]["attachments"] = " ".join(words)
+            docs[-1]["attachment_terms"] = cache.terms(words, lang)
     return docs
 
 

@@ -5,7 +5,7 @@ their templates render."""
 from django.db import models
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
 from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -179,10 +179,13 @@ class LegalActPage(BasePage):
         verbose_name_plural = _("legal acts")
 
     def search_extra_text(self, language) -> list[str]:
-        """The act's number, signatory and text are searchable too."""
+        """The act's type (in `language`: «приказ 118» finds order № 118), number,
+        signatory and text are searchable too."""
         signatory = getattr(self, f"signatory_{language}", None) or self.signatory
         text = getattr(self, f"text_{language}", None) or ""
-        return [self.number, signatory] + ([get_text_for_indexing(text)] if text else [])
+        with translation.override(language):
+            kind = str(self.get_act_type_display())
+        return [kind, self.number, signatory] + ([get_text_for_indexing(text)] if text else [])
 
     def files(self) -> list[dict]:
         """The act's files, one per language that has one."""
