@@ -53,9 +53,10 @@ def test_second_page_of_an_agency_reuses_the_chrome(client, agency_a, pages):
     _, second = render(client, "/ru/agency-a/about/mandate/")
     assert chrome_queries(second) == []
     assert len(second) < len(first)
-    # The same page again costs the same: nothing per request is left to cache.
+    # The same page again costs no more: nothing per request is left to cache (a value
+    # of the page itself, its "last updated" date, is cached on its first view).
     _, again = render(client, "/ru/agency-a/about/mandate/")
-    assert len(again) == len(second)
+    assert len(again) <= len(second)
 
 
 def test_chrome_is_cached_per_language(client, agency_a, pages):

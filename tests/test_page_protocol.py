@@ -58,7 +58,8 @@ def test_overrides_of_the_content_page_types():
     assert LegalActPage.agency_media_fields == ("file_kk", "file_ru", "file_en")
     assert NewsPage.agency_media_fields == ("lead_image",)
     act = LegalActPage(title="x", number="15-p", signatory_kk="Қ. Әлиев", signatory="Қ. Әлиев")
-    assert act.search_extra_text("kk") == ["15-p", "Қ. Әлиев"]
+    # The act's type in the language (an order by default), then its number and signatory.
+    assert act.search_extra_text("kk") == ["Бұйрық", "15-p", "Қ. Әлиев"]
 
 
 @pytest.mark.django_db
@@ -72,6 +73,7 @@ def test_default_card_shows_the_intro_and_the_date():
         "text": "Қысқаша",
         "meta": "07.05.2024",
         "datetime": "2024-05-07",
+        "lang": "",  # the title is in the page's language: no lang attribute
     }
     assert StandardPage(title="Бет").card(None)["meta"] == ""
 

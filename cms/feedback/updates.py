@@ -15,7 +15,6 @@ import hashlib
 import json
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
 from modeltranslation.translator import NotRegistered, translator
 from wagtail.signals import page_published
 
@@ -58,25 +57,26 @@ def _canonical(text):
 
 
 def record(page, when: datetime.datetime) -> list[str]:
-    """Move the date of each language whose text changed; the languages moved."""
+    """Move the date of each language whose text changed; the languages moved. Two
+    queries for a page seen before (read, one update per changed language), two for
+    a new one (read, one bulk insert): provisioning publishes a dozen pages at once."""
     known = {row.language: row for row in LanguageUpdate.objects.filter(page_id=page.pk)}
-    moved = []
+    moved, new = [], []
     for language in LANGUAGE_CODES:
         digest = language_digest(page, language)
         row = known.get(language)
         if row is None:
-            try:
-                with transaction.atomic():
-                    LanguageUpdate.objects.create(
-                        page_id=page.pk, language=language, digest=digest, updated=when
-                    )
-            except IntegrityError:  # a concurrent publish recorded it first
-                continue
+            new.append(
+                LanguageUpdate(page_id=page.pk, language=language, digest=digest, updated=when)
+            )
             moved.append(language)
         elif row.digest != digest:
             row.digest, row.updated = digest, when
             row.save(update_fields=["digest", "updated"])
             moved.append(language)
+    if new:
+        # A concurrent publish that recorded a language first keeps its row.
+        LanguageUpdate.objects.bulk_create(new, ignore_conflicts=True)
     return moved
 
 

@@ -17,8 +17,18 @@ from .models.portal import TOP_TASKS_SCOPE, PortalTopTask
 PORTAL_DEPTH = 2
 
 
+def _linked_page_ids() -> frozenset[int]:
+    return frozenset(
+        PortalTopTask.objects.exclude(link_page=None).values_list("link_page_id", flat=True)
+    )
+
+
 def is_top_task_page(page: Page) -> bool:
-    return PortalTopTask.objects.filter(link_page_id=page.pk).exists()
+    """From the chrome cache: publishing a run of pages (provisioning an agency, an
+    import) asks once, not once per page. The tasks change only with the portal's
+    publish (GLOBAL), and a task's page changing bumps TOP_TASKS_SCOPE."""
+    linked = chrome.cached(("top-task-pages",), (chrome.GLOBAL, TOP_TASKS_SCOPE), _linked_page_ids)
+    return page.pk in linked
 
 
 def _page_changed(instance, **kwargs):
