@@ -15,7 +15,7 @@ from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext
 
-from .i18n import LANGUAGE_CODES, path_in_language
+from .i18n import LANGUAGE_CODES, language_alternates
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 # Seconds a client (or a load balancer) should wait before retrying after a 503.
@@ -46,15 +46,7 @@ def render_error(request, status: int, extra=None) -> HttpResponse:
             "language": language,
             "platform_name": settings.PLATFORM_NAME.get(language, settings.PLATFORM_NAME["kk"]),
             "home_url": f"/{language}/",
-            "language_alternates": [
-                {
-                    "code": code,
-                    "name": name,
-                    "path": path_in_language(request.path_info or "/", code),
-                    "current": code == language,
-                }
-                for code, name in settings.LANGUAGES
-            ],
+            "language_alternates": language_alternates(request.path_info or "/", language),
             "title": _titles()[status],
             "message": _messages()[status],
         }
