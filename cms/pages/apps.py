@@ -7,7 +7,8 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
-        from . import pagecache, privacy
+        from . import pagecache, privacy, routing
 
         pagecache.connect()
         privacy.connect()
+        routing.connect()
