@@ -58,6 +58,8 @@ BOTH_DATABASES = {
     "test_backup": "restore empties tables (TRUNCATE on PostgreSQL), resets sequences, reads a "
     "consistent snapshot (REPEATABLE READ) and rebuilds the engine's tables",
     "test_search_synonyms": "synonyms widen PostgreSQL's SQL; agency scoping must hold there",
+    "test_query_budget_search": "the search page runs the configured engine's SQL (its count "
+    "differs by backend) and the query log's UPDATE",
 }
 
 

@@ -117,3 +117,27 @@ def test_another_agency_never_gets_the_cached_content(client, agency_a, agency_b
     html = render(client, "/ru/agency-b/")[0]
     for marker in ("Только новость А", "Услуга А", "Ссылка А"):
         assert marker not in html
+
+
+def test_an_edited_lead_image_shows_its_new_rendition(client, agency_a):
+    """What the admin's image edit does when the focal point moves: the image is saved
+    and its renditions deleted; the cached cards must not keep the old one."""
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(
+        title="Сурет", file=get_test_image_file(), collection=agency_a.collection
+    )
+    page = add_news(agency_a, "pictured", {"kk": "Суретті жаңалық", "ru": "Новость с фото"})
+    page.lead_image = image
+    page.save_revision().publish()
+    old = image.get_rendition("fill-480x270").url
+    assert old in render(client, "/ru/agency-a/")[0]
+    image.focal_point_x, image.focal_point_y = 10, 10
+    image.focal_point_width = image.focal_point_height = 5
+    image.save()
+    image.renditions.all().delete()
+    html = render(client, "/ru/agency-a/")[0]
+    new = Image.objects.get(pk=image.pk).get_rendition("fill-480x270").url
+    assert new != old
+    assert new in html and old not in html

@@ -7,8 +7,9 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
-        from . import pagecache, privacy, routing
+        from . import agency_cache, pagecache, privacy, routing
 
         pagecache.connect()
         privacy.connect()
         routing.connect()
+        agency_cache.connect()
