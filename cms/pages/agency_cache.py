@@ -8,8 +8,9 @@ unpublished, moved or deleted and when its menus or quick links change
 (cms.navigation.signals), and when an image or document of its collection is
 replaced or deleted (`connect()`: the news cards link renditions); the platform's
 when an agency record (contacts, name), a site or privacy changes. Both versions
-are in every key, so a value is never read after one of those changes. Values carry URLs, which depend on the site being served
-(relative on the page's own site, absolute elsewhere): the site is in the key too.
+are in every key, so a value is never read after one of those changes. Values carry
+URLs, which depend on the site being served (relative on the page's own site,
+absolute elsewhere): the site is in the key too.
 """
 
 from __future__ import annotations
