@@ -141,3 +141,26 @@ def test_an_edited_lead_image_shows_its_new_rendition(client, agency_a):
     new = Image.objects.get(pk=image.pk).get_rendition("fill-480x270").url
     assert new != old
     assert new in html and old not in html
+
+
+# --- The portal's directory -------------------------------------------------------------
+def test_a_warm_portal_home_builds_no_agency(client, agency_a, agency_b):
+    render(client, "/ru/")
+    html, warm = render(client, "/ru/")
+    assert [q for q in warm if '"tenants_agency"' in q] == []
+    assert "Агентство А" in html and "Агентство Б" in html
+
+
+def test_the_directory_follows_agency_changes_at_once(client, agency_a, agency_b):
+    from cms.platform.provisioning import archive_agency, update_agency
+    from tests.factories import make_agency
+
+    render(client, "/ru/")
+    make_agency("agency-new", names={"kk": "Жаңа орган", "ru": "Новый орган", "en": "New body"})
+    assert 'href="/ru/agency-new/"' in render(client, "/ru/")[0]
+    update_agency(agency_b, name_ru="Агентство Б переименовано")
+    assert "Агентство Б переименовано" in render(client, "/ru/")[0]
+    archive_agency(agency_b)
+    assert 'href="/ru/agency-b/"' not in render(client, "/ru/")[0]
+    agency_a.home_page.specific.unpublish()
+    assert 'href="/ru/agency-a/"' not in render(client, "/ru/")[0]

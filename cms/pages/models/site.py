@@ -3,11 +3,14 @@ standard pages."""
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from cms.core import chrome
+from cms.core.components.card import card
 from cms.tenants.models import Agency
 
 from ..blocks import BodyBlock
@@ -31,19 +34,41 @@ class PortalHomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        agencies = (
-            Agency.objects.filter(status=Agency.Status.ACTIVE, home_page__live=True)
-            # One query for every card: each names its parent agency (agency_cards).
-            .select_related("home_page", "parent")
-            .order_by("name")
+        # The directory's card parameters, cached per language and site under the
+        # platform's chrome version (cms.core.chrome: any agency, site or agency home
+        # page change replaces it): a render builds no Agency or page object.
+        site = Site.find_for_request(request)
+        context["agency_groups"] = chrome.cached(
+            ("portal-directory", get_language() or "", site.pk if site else ""),
+            (chrome.GLOBAL,),
+            lambda: agency_directory(request),
         )
-        groups = []
-        for value, label in Agency.Category.choices:
-            members = [a for a in agencies if a.category == value]
-            if members:
-                groups.append({"category": value, "label": label, "agencies": members})
-        context["agency_groups"] = groups
         return context
+
+
+def agency_directory(request) -> list[dict]:
+    """The portal's directory: {category, label, cards} per category with active
+    agencies whose home page is live, cards (the card_list component) sorted by name."""
+    agencies = (
+        Agency.objects.filter(status=Agency.Status.ACTIVE, home_page__live=True)
+        # One query for every card: each names its parent agency.
+        .select_related("home_page", "parent")
+        .order_by("name")
+    )
+    groups = []
+    for value, label in Agency.Category.choices:
+        members = [a for a in agencies if a.category == value]
+        if members:
+            cards = [
+                card(
+                    agency.name,
+                    agency.home_page.get_url(request=request) or "",
+                    meta=agency.parent.name if agency.parent_id else "",
+                )
+                for agency in members
+            ]
+            groups.append({"category": value, "label": str(label), "cards": cards})
+    return groups
 
 
 class SectionPage(BasePage):
