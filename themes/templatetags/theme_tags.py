@@ -86,20 +86,6 @@ def page_cards(context, pages):
 
 
 @register.simple_tag(takes_context=True)
-def agency_cards(context, agencies):
-    """Agencies as card parameters for the portal's directory."""
-    request = context.get("request")
-    return [
-        card(
-            agency.name,
-            _url(agency.home_page, request),
-            meta=agency.parent.name if agency.parent_id else "",
-        )
-        for agency in agencies
-    ]
-
-
-@register.simple_tag(takes_context=True)
 def vi_classes(context):
     """Classes for <html> from the visually-impaired cookie ("" in the normal version)."""
     return vi.html_classes(vi.from_request(context.get("request")))
