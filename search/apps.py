@@ -7,6 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = "Central search"
 
     def ready(self):
+        from . import synonyms
         from .outbox import connect_signals
 
         connect_signals()
+        synonyms.connect()

@@ -8,13 +8,18 @@ documents of a page that is private now: every search therefore also excludes th
 pages under a restriction as they are now (`SearchQuery.exclude_pages`).
 
 Restrictions of any kind count (login, password, groups): the public search is
-anonymous. Usually there are none, and this is one query on a small table.
+anonymous. The ids are read from the chrome cache (cms.core.chrome) under the private
+sections' version (cms.pages.privacy: replaced by any restriction saved or deleted and
+by any page move), so a search asks the database nothing about them.
 """
 
 from __future__ import annotations
 
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
+
+from cms.core import chrome
+from cms.pages.privacy import SCOPE as PRIVACY_SCOPE
 
 
 def restricted_paths() -> list[str]:
@@ -29,6 +34,10 @@ def restricted_paths() -> list[str]:
 
 def private_page_ids() -> frozenset[int]:
     """Ids of every page under a view restriction (its own or an ancestor's)."""
+    return chrome.cached(("search-private-ids",), (PRIVACY_SCOPE,), _private_page_ids)
+
+
+def _private_page_ids() -> frozenset[int]:
     paths = restricted_paths()
     if not paths:
         return frozenset()

@@ -15,6 +15,8 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from cms.core import chrome
+
 from .analysis import normalize_language
 from .models import SearchQueryLog, normalise_query_text
 
@@ -31,22 +33,33 @@ def record_query(text: str, language: str, agency_slug: str | None, total: int) 
     try:
         agency_id = None
         if agency_slug:
-            from cms.tenants.models import Agency
-
-            agency_id = Agency.objects.filter(slug=agency_slug).values_list("pk", flat=True).first()
+            agency_id = _agency_id(agency_slug)
             if agency_id is None:
                 return
         day = timezone.localdate()
         key = {"agency_id": agency_id, "language": lang, "query": query, "day": day}
         increments = {"count": F("count") + 1, "zero_results": F("zero_results") + zero}
-        with transaction.atomic():
-            if SearchQueryLog.objects.filter(**key).update(**increments):
-                return
-            try:
-                with transaction.atomic():
-                    SearchQueryLog.objects.create(**key, count=1, zero_results=zero)
-            except IntegrityError:
-                # Another request created the day's row first.
-                SearchQueryLog.objects.filter(**key).update(**increments)
+        # One UPDATE (atomic by itself) on every ask but the day's first.
+        if SearchQueryLog.objects.filter(**key).update(**increments):
+            return
+        try:
+            with transaction.atomic():
+                SearchQueryLog.objects.create(**key, count=1, zero_results=zero)
+        except IntegrityError:
+            # Another request created the day's row first.
+            SearchQueryLog.objects.filter(**key).update(**increments)
     except DatabaseError:
         logger.exception("Could not record the search query %r", query)
+
+
+def _agency_id(slug: str) -> int | None:
+    """The id of the agency of `slug`, from the chrome cache (cms.core.chrome: an
+    agency change replaces the platform's version; unknown slugs are not kept)."""
+    from cms.tenants.models import Agency
+
+    return chrome.cached(
+        ("agency-id", slug),
+        (chrome.GLOBAL,),
+        lambda: Agency.objects.filter(slug=slug).values_list("pk", flat=True).first(),
+        keep=lambda pk: pk is not None,
+    )

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
+from cms.core import chrome
 from cms.core.script import display_text, display_url
 from cms.tenants.models import Agency
 from search import spelling
@@ -87,28 +88,49 @@ class Searcher:
             return get_fallback_engine().search(query)
 
 
-def host_agency(request) -> Agency | None:
-    """The agency whose own host name the request came to (None on the portal's hosts)."""
+def _site_agencies(request) -> tuple[Agency | None, bool]:
+    """(the active agency whose own host name the request came to, whether an archived
+    agency has that host), read from the chrome cache (cms.core.chrome: any agency or
+    site change replaces the platform's version)."""
     site = Site.find_for_request(request)
     if site is None:
-        return None
-    return Agency.objects.filter(site=site, status=Agency.Status.ACTIVE).first()
+        return None, False
+
+    def build():
+        agencies = Agency.objects.filter(site=site)
+        active = agencies.filter(status=Agency.Status.ACTIVE).select_related(*_AGENCY_RELATED)
+        archived = agencies.filter(status=Agency.Status.ARCHIVED).exists()
+        return active.first(), archived
+
+    return chrome.cached(("search-host", site.pk), (chrome.GLOBAL,), build)
+
+
+def host_agency(request) -> Agency | None:
+    """The agency whose own host name the request came to (None on the portal's hosts)."""
+    return _site_agencies(request)[0]
+
+
+# What the page's header, footer and SEO data read of the agency (as cms.tenants.scoping).
+_AGENCY_RELATED = ("home_page", "logo", "parent", "parent__home_page", "parent__logo")
 
 
 def _active_agency(slug: str) -> Agency | None:
-    return (
-        Agency.objects.filter(slug=slug, status=Agency.Status.ACTIVE)
-        .select_related("home_page", "parent")
-        .first()
+    """The active agency of `slug`, from the chrome cache (only agencies that exist
+    are kept: made-up slugs fill no cache)."""
+    return chrome.cached(
+        ("search-agency", slug),
+        (chrome.GLOBAL,),
+        lambda: Agency.objects.filter(slug=slug, status=Agency.Status.ACTIVE)
+        .select_related(*_AGENCY_RELATED)
+        .first(),
+        keep=lambda agency: agency is not None,
     )
 
 
 @require_GET
 def search_page(request, agency_slug: str | None = None):
-    host = host_agency(request)
-    if host is None and Agency.objects.filter(
-        site=Site.find_for_request(request), status=Agency.Status.ARCHIVED
-    ).exists():
+    host, archived_host = _site_agencies(request)
+    if host is None and archived_host:
         # An archived agency's own host: its search is gone too (the 410 page of
         # cms.tenants.archived answers, naming the successor).
         raise Http404("This agency is archived.")

@@ -53,10 +53,13 @@ def test_second_page_of_an_agency_reuses_the_chrome(client, agency_a, pages):
     _, second = render(client, "/ru/agency-a/about/mandate/")
     assert chrome_queries(second) == []
     assert len(second) < len(first)
-    # The same page again costs no more: nothing per request is left to cache (a value
-    # of the page itself, its "last updated" date, is cached on its first view).
+    # The same page again has its path cached too (cms.pages.routing) and its "last
+    # updated" date (cached on its first view): only the page itself is read, and
+    # nothing per request is left to cache.
     _, again = render(client, "/ru/agency-a/about/mandate/")
-    assert len(again) <= len(second)
+    assert len(again) < len(second)
+    _, third = render(client, "/ru/agency-a/about/mandate/")
+    assert len(third) == len(again)
 
 
 def test_chrome_is_cached_per_language(client, agency_a, pages):
@@ -129,18 +132,85 @@ def test_made_up_hosts_share_one_cache_entry(client, agency_a):
     assert set(cache._cache) == keys
 
 
-# --- routing in one query ---------------------------------------------------------------
+# --- routing in one query, then none --------------------------------------------------
+ROUTING = '"wagtailcore_page"."url_path" IN'
+
+
+def routing_queries(queries):
+    return [q for q in queries if ROUTING in q]
+
+
 def test_deep_pages_route_in_one_query_whatever_their_depth(client, agency_a, pages):
     deeper = add_page(pages["history"], "archive", {"kk": "Мұрағат", "ru": "Архив"})
     add_page(deeper, "y2020", {"kk": "2020", "ru": "2020 год"})
     _, shallow = render(client, "/ru/agency-a/about/history/")
     _, shallow = render(client, "/ru/agency-a/about/history/")
+    _, cold = render(client, "/ru/agency-a/about/history/archive/y2020/")
+    assert len(routing_queries(cold)) == 1
+    # Warm: the pages of the path come from the cache (cms.pages.routing).
     _, deep = render(client, "/ru/agency-a/about/history/archive/y2020/")
-    _, deep = render(client, "/ru/agency-a/about/history/archive/y2020/")
-    routing = [q for q in deep if '"wagtailcore_page"."url_path" IN' in q]
-    assert len(routing) == 1
+    assert routing_queries(deep) == []
     # (a leaf lists no children: the deeper page may even cost one query less)
     assert len(deep) <= len(shallow)
+
+
+def test_a_warm_agency_home_is_served_by_one_query(client, agency_a):
+    """The site (with its specific root page), the path and the home page's content
+    are cached: only the page itself is read."""
+    render(client, "/kk/agency-a/")
+    _, warm = render(client, "/kk/agency-a/")
+    assert len(warm) == 1 and '"pages_agencyhomepage"' in warm[0]
+
+
+def test_a_renamed_slug_routes_at_once(client, agency_a, pages):
+    render(client, "/ru/agency-a/about/history/")
+    page = pages["history"]
+    page.slug = "chronicle"
+    page.save_revision().publish()
+    assert client.get("/ru/agency-a/about/history/").status_code == 404
+    assert client.get("/ru/agency-a/about/chronicle/").status_code == 200
+
+
+def test_a_moved_page_routes_at_once(client, agency_a, pages):
+    render(client, "/ru/agency-a/about/history/")
+    target = section(agency_a, "contacts")
+    pages["history"].move(target, pos="last-child")
+    # Not routed from the cache: Wagtail's redirect of a moved page answers instead.
+    response = client.get("/ru/agency-a/about/history/")
+    assert response.status_code == 301
+    assert response["Location"] == "/ru/agency-a/contacts/history/"
+    assert client.get("/ru/agency-a/contacts/history/").status_code == 200
+
+
+def test_an_unpublished_page_is_gone_at_once(client, agency_a, pages):
+    render(client, "/ru/agency-a/about/history/")
+    Page.objects.get(pk=pages["history"].pk).specific.unpublish()
+    assert client.get("/ru/agency-a/about/history/").status_code == 404
+
+
+def test_a_deleted_page_is_gone_at_once(client, agency_a, pages):
+    render(client, "/ru/agency-a/about/history/")
+    Page.objects.get(pk=pages["history"].pk).delete()
+    assert client.get("/ru/agency-a/about/history/").status_code == 404
+
+
+def test_an_agency_home_slug_change_routes_at_once(client, agency_a, pages):
+    render(client, "/ru/agency-a/about/history/")
+    home = agency_a.home_page
+    home.slug = "agency-renamed"
+    home.save_revision().publish()
+    assert client.get("/ru/agency-a/about/history/").status_code == 404
+    assert client.get("/ru/agency-renamed/about/history/").status_code == 200
+
+
+def test_unknown_paths_fill_no_cache(client, agency_a, pages):
+    from django.core.cache import cache
+
+    client.get("/ru/agency-a/about/nowhere-0/")
+    keys = set(cache._cache)
+    for n in range(1, 5):
+        assert client.get(f"/ru/agency-a/about/nowhere-{n}/").status_code == 404
+    assert set(cache._cache) == keys
 
 
 def test_routing_keeps_wagtails_answers(client, agency_a, pages):

@@ -283,6 +283,63 @@ def test_agency_rename_shows_everywhere_and_on_the_portal(client, akimat, agency
         assert_everywhere(client, news_views(lang) + [(f"/{lang}/", None)], present=[name])
 
 
+def home_of(agency):
+    from cms.pages.models import AgencyHomePage
+
+    return AgencyHomePage.objects.get(pk=agency.home_page.pk)
+
+
+def other_agency_views():
+    return [(f"/{lang}/agency-a/", None) for lang in LANGS] + [
+        (f"/{lang}/agency-a/news/", None) for lang in LANGS
+    ]
+
+
+def test_an_agency_home_edit_retires_that_agency_and_the_portal_front_only(
+    client, akimat, agency_a, django_assert_num_queries
+):
+    """Republished at the same address, an agency's home page shows on that agency's
+    pages (its title, intro, breadcrumbs) and the portal's front page: other agencies'
+    pages stay cached."""
+    add_news(akimat, "kept")
+    portal_views = [(f"/{lang}/", None) for lang in LANGS]
+    warm(client, all_news_views() + portal_views + other_agency_views())
+    home = home_of(akimat)
+    home.intro_ru = "Новое вступление акимата"
+    home.title_ru = "Акимат: главная"
+    home.save_revision().publish()
+    assert_everywhere(
+        client, [("/ru/akimat/", None), ("/ru/", HOST)], present=["Новое вступление акимата"]
+    )
+    # Its own pages' breadcrumbs name the home page: rendered again.
+    assert "Акимат: главная" in text(client, "/ru/akimat/news/kept/")
+    for url, host in portal_views:
+        assert get(client, url, host)[pagecache.HEADER] == "miss", url
+    with django_assert_num_queries(0):
+        for url, host in other_agency_views():
+            assert get(client, url, host)[pagecache.HEADER] == "hit", url
+
+
+def test_an_agency_home_at_a_new_address_retires_everything(client, akimat, agency_a):
+    warm(client, other_agency_views())
+    home = home_of(akimat)
+    home.slug = "akimat-new"
+    home.save_revision().publish()
+    for url, host in other_agency_views():
+        assert get(client, url, host)[pagecache.HEADER] == "miss", url
+
+
+def test_an_agency_home_live_again_retires_everything(client, akimat, agency_a):
+    home = home_of(akimat)
+    home.unpublish()
+    warm(client, other_agency_views())
+    home_of(akimat).save_revision().publish()
+    for url, host in other_agency_views():
+        assert get(client, url, host)[pagecache.HEADER] == "miss", url
+    # The portal's directory lists it again.
+    assert 'href="/ru/akimat/"' in text(client, "/ru/")
+
+
 def test_privacy_change_hides_the_page_at_once(client, akimat):
     item = add_news(akimat, "soon-private")
     page_views = [(f"/{lang}/akimat/news/soon-private/", None) for lang in LANGS]

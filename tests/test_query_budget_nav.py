@@ -18,9 +18,13 @@ from cms.pages.models import SectionPage
 # pages, and the rest of the chrome that the platform's version retires: the site, the
 # agency); measured 8 on SQLite before the chrome cache. The whole warm home page (with
 # the head of the agency, key services, quick links and contacts) measured 20 before
-# the chrome cache, 8 with it.
+# the chrome cache, 8 with it, 3 since its content is cached with the chrome
+# (cms.pages.agency_cache: the routing and the page itself are left). Its content
+# shares the chrome's versions, so a cold home page rebuilds the menus and the content:
+# at most the old warm budget (9) plus the menus' (12).
 NAV_COLD_BUDGET = 12
-HOME_WARM_BUDGET = 9
+HOME_WARM_BUDGET = 3
+HOME_COLD_BUDGET = 9 + NAV_COLD_BUDGET
 
 
 def add_pages(parent, count, prefix):
@@ -62,7 +66,7 @@ def test_default_menu_queries_do_not_grow_with_the_menu(client, agency_a):
     warm_large = home_queries(client, cold=False)
     assert cold_large == cold_small
     assert warm_large == warm_small <= HOME_WARM_BUDGET
-    assert cold_small - warm_small <= NAV_COLD_BUDGET
+    assert cold_small <= HOME_COLD_BUDGET
 
 
 def test_custom_menu_queries_do_not_grow_with_the_menu(client, agency_a):
@@ -92,7 +96,7 @@ def test_custom_menu_queries_do_not_grow_with_the_menu(client, agency_a):
     assert cold_large == cold_small
     warm = home_queries(client, cold=False)
     assert warm <= HOME_WARM_BUDGET
-    assert cold_large - warm <= NAV_COLD_BUDGET
+    assert cold_large <= HOME_COLD_BUDGET
 
 
 @pytest.mark.parametrize("url", ["/kk/agency-a/", "/en/agency-a/about/"])

@@ -547,3 +547,16 @@ def test_elastic_engines_share_one_client_per_url():
     assert ElasticEngine(url="http://127.0.0.1:9", prefix="b", timeout=2).client is first.client
     assert ElasticEngine(url="http://127.0.0.1:9", timeout=5).client is not first.client
     assert ElasticEngine(url="http://127.0.0.1:10", timeout=2).client is not first.client
+
+
+@pytest.mark.engine
+def test_index_shards_and_replicas_come_from_the_settings(db, osmem_clone, settings):
+    """SEARCH_INDEX_SHARDS / SEARCH_INDEX_REPLICAS shape every concrete index a rebuild
+    creates (production sizing: README "Production at national scale")."""
+    settings.SEARCH_INDEX_SHARDS = 3
+    settings.SEARCH_INDEX_REPLICAS = 1
+    engine = ElasticEngine(url=osmem_clone.url, prefix="layout")
+    engine.ensure_index()
+    (index,) = engine.client.indices.get_alias(name=engine.alias).body
+    found = engine.client.indices.get_settings(index=index).body[index]["settings"]["index"]
+    assert (str(found["number_of_shards"]), str(found["number_of_replicas"])) == ("3", "1")

@@ -80,3 +80,17 @@ def test_env_bool(monkeypatch):
 @pytest.mark.django_db
 def test_no_missing_migrations():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_env_int(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from cms.settings.env import env_int
+
+    assert env_int("X_COUNT", 1, minimum=1) == 1
+    monkeypatch.setenv("X_COUNT", " 4 ")
+    assert env_int("X_COUNT", 1, minimum=1) == 4
+    for bad in ("four", "0"):
+        monkeypatch.setenv("X_COUNT", bad)
+        with pytest.raises(ImproperlyConfigured, match="X_COUNT"):
+            env_int("X_COUNT", 1, minimum=1)

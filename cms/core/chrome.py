@@ -72,10 +72,15 @@ def versions(*scopes: str) -> list[str]:
 
 
 def cached(
-    parts: Iterable[object], scopes: Iterable[str], build: Callable[[], T], timeout=TIMEOUT
+    parts: Iterable[object],
+    scopes: Iterable[str],
+    build: Callable[[], T],
+    timeout=TIMEOUT,
+    keep: Callable[[T], bool] | None = None,
 ) -> T:
     """The value of `build()` cached under `parts` and the versions of `scopes`
-    (None is a value too: an unknown path is not looked up again)."""
+    (None is a value too: an unknown path is not looked up again), unless `keep`
+    says a value is not worth keeping."""
     scopes = tuple(scopes)
     key = ":".join(
         ["chrome", str(SCHEMA), pagecache.release(), *(str(p) for p in parts), *versions(*scopes)]
@@ -83,5 +88,6 @@ def cached(
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(key, value, timeout)
+        if keep is None or keep(value):
+            cache.set(key, value, timeout)
     return value

@@ -8,7 +8,7 @@ from cms.pages.models import AgencyHomePage
 from cms.tenants.scoping import AGENCY_HOME_DEPTH, agency_home_path
 
 from . import menus
-from .models import AgencyMenu
+from .models import AgencyMenu, QuickLink
 
 
 def _page_changed(instance, **kwargs):
@@ -51,5 +51,10 @@ def connect() -> None:
     post_delete.connect(_page_changed, dispatch_uid="navigation-page-deleted")
     post_save.connect(_menu_changed, sender=AgencyMenu, dispatch_uid="navigation-menu-saved")
     post_delete.connect(_menu_changed, sender=AgencyMenu, dispatch_uid="navigation-menu-deleted")
+    # Quick links are shown on the agency's home page (cms.pages.agency_cache).
+    post_save.connect(_menu_changed, sender=QuickLink, dispatch_uid="navigation-quicklink-saved")
+    post_delete.connect(
+        _menu_changed, sender=QuickLink, dispatch_uid="navigation-quicklink-deleted"
+    )
     post_save.connect(_sites_changed, sender=Site, dispatch_uid="navigation-site-saved")
     post_delete.connect(_sites_changed, sender=Site, dispatch_uid="navigation-site-deleted")

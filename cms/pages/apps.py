@@ -7,8 +7,10 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
-        from . import pagecache, privacy, toptasks
+        from . import agency_cache, pagecache, privacy, routing, toptasks
 
         pagecache.connect()
         privacy.connect()
         toptasks.connect()
+        routing.connect()
+        agency_cache.connect()

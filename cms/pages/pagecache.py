@@ -6,15 +6,21 @@
   news item also retires the portal's front page (its latest news span agencies), and
   so does a page that one of the portal's top tasks links to (its address or its
   being live decides the link).
-- A portal page, the portal home or an agency home page: everything (they appear in
-  every site's footer and in the portal's directory).
+- An agency home page published again at the same address (it was live, its slug
+  is the same): its own agency (as above) and the portal's front page. Elsewhere the
+  platform shows the agency's record (its name in the directory, its subordinates'
+  cards), not its home page; the address and liveness are all it lends them.
+- An agency home page published for the first time, again after an unpublish or at a
+  new address, and any unpublish, move or delete of one; a portal page or the portal
+  home: everything (they appear in every site's footer and in the portal's
+  directory, or their links change everywhere).
 
 Publish, unpublish, move, delete and privacy changes (PageViewRestriction) all go
 through `invalidate_page`. Translations are fields of the same page, published
 together with it.
 """
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -23,7 +29,7 @@ from cms.core import pagecache
 from cms.tenants.pagecache import invalidate_agency_pages
 from cms.tenants.scoping import AGENCY_HOME_DEPTH
 
-from .models import NewsPage
+from .models import AgencyHomePage, NewsPage
 from .toptasks import is_top_task_page
 
 HOME_PATH_LENGTH = AGENCY_HOME_DEPTH * Page.steplen
@@ -71,6 +77,29 @@ def _page_deleting(instance, **kwargs):
         _invalidate_position(instance.path, instance.depth, True)
 
 
+def _remember_home(instance, **kwargs):
+    """Before an agency home page is saved: was it live, and at which address? (One
+    small query, for agency home pages only.)"""
+    if pagecache.enabled() and instance.pk:
+        instance._pagecache_before = (
+            Page.objects.filter(pk=instance.pk).values_list("live", "url_path").first()
+        )
+
+
+def _page_published(instance, **kwargs):
+    if not (pagecache.enabled() and isinstance(instance, Page)):
+        return
+    before = getattr(instance, "_pagecache_before", None)
+    if (
+        isinstance(instance, AgencyHomePage)
+        and before == (True, instance.url_path)
+        and instance.live
+        and invalidate_agency_pages(instance.path, portal=True)
+    ):
+        return
+    invalidate_page(instance)
+
+
 def _page_moved(instance, parent_page_before=None, **kwargs):
     if not pagecache.enabled():
         return
@@ -101,7 +130,8 @@ def _allow_page_cache(page, request, serve_args, serve_kwargs):
 
 
 def connect() -> None:
-    page_published.connect(_page_changed, dispatch_uid="pagecache-published")
+    pre_save.connect(_remember_home, sender=AgencyHomePage, dispatch_uid="pagecache-home-before")
+    page_published.connect(_page_published, dispatch_uid="pagecache-published")
     page_unpublished.connect(_page_changed, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="pagecache-moved")
     post_delete.connect(_page_changed, dispatch_uid="pagecache-page-deleted")

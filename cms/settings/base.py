@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import cache_config, env_bool, env_list, env_str
+from .env import cache_config, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
@@ -365,6 +365,11 @@ SEARCH_URL = env_str("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "birtutas")
 # Seconds before a request to the search engine gives up (then the database answers).
 SEARCH_TIMEOUT = float(env_str("SEARCH_TIMEOUT", "2.0"))
+# Layout of each concrete index `search_index rebuild` creates (Elasticsearch/OpenSearch):
+# primary shards are fixed at creation; replicas can also be changed on a live index.
+# Sizing: README "Production at national scale".
+SEARCH_INDEX_SHARDS = env_int("SEARCH_INDEX_SHARDS", 1, minimum=1)
+SEARCH_INDEX_REPLICAS = env_int("SEARCH_INDEX_REPLICAS", 0, minimum=0)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Wagtail ---------------------------------------------------------------------

@@ -27,10 +27,20 @@ def site_for_request(request) -> Site | None:
     hostname = split_domain_port(request._get_raw_host())[0]
     known = chrome.cached(("site-hostnames",), (chrome.GLOBAL,), _hostnames)
     key = (hostname, request.get_port()) if hostname in known else ("*", "*")
-    return chrome.cached(("site", *key), (chrome.GLOBAL,), lambda: _wagtail_lookup(request))
+    return chrome.cached(("site", *key), (chrome.GLOBAL,), lambda: _lookup(request))
 
 
 _wagtail_lookup = Site._find_for_request
+
+
+def _lookup(request) -> Site | None:
+    site = _wagtail_lookup(request)
+    if site is not None:
+        # Wagtail's routing starts from `site.root_page.specific` on every request:
+        # cached with the site (its root page is a portal or agency home page, whose
+        # changes bump the platform's version), it costs no query.
+        site.root_page.specific  # noqa: B018 (a cached_property, kept in the pickle)
+    return site
 
 
 def install() -> None:

@@ -134,7 +134,17 @@ MAPPING = {
         "tags": _FILTER_ONLY,
     },
 }
-INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def index_settings() -> dict:
+    """Shards and replicas of a new concrete index (SEARCH_INDEX_SHARDS,
+    SEARCH_INDEX_REPLICAS: one and none unless configured)."""
+    return {
+        "number_of_shards": settings.SEARCH_INDEX_SHARDS,
+        "number_of_replicas": settings.SEARCH_INDEX_REPLICAS,
+    }
+
+
 # Mapping versions found current, per (url, concrete index): checked once per process.
 _current_indices: set[tuple[str, str]] = set()
 
@@ -244,7 +254,7 @@ class ElasticEngine(SearchEngine):
         return f"{self.alias}-{timezone.now().strftime('%Y%m%d%H%M%S%f')}"
 
     def _create_index(self, name: str) -> None:
-        self.writer.indices.create(index=name, mappings=MAPPING, settings=INDEX_SETTINGS)
+        self.writer.indices.create(index=name, mappings=MAPPING, settings=index_settings())
 
     def _aliased_indices(self) -> list[str]:
         try:

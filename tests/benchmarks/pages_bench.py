@@ -224,6 +224,15 @@ class Server:
                     sizes.append(int(line.split()[1]) / 1024)
         return sizes
 
+    def pss_mb(self) -> list[float]:
+        """Proportional set size: pages shared with the other worker count half."""
+        sizes = []
+        for pid in self.workers():
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    sizes.append(int(line.split()[1]) / 1024)
+        return sizes
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
@@ -368,6 +377,7 @@ def main() -> None:
                 rows.append({"page": name, "cached": is_cached, **load(server, url)})
                 out(f"  {name} ({server.name}): {rows[-1]['rps']:.1f} req/s")
         memory = {s.name: s.rss_mb() for s in servers}
+        shared = {s.name: s.pss_mb() for s in servers}
         fresh, commits = publish_to_fresh(cached, news, urls["agency home"])
     finally:
         for server in servers:
@@ -382,9 +392,10 @@ def main() -> None:
         "",
         "Search results are never stored by the page cache: both search rows are renders.",
         "",
-        "| gunicorn | RSS per worker (MB) after the warm-up over every page type |",
-        "|---|---|",
-        *(f"| {name} | {', '.join(f'{mb:.0f}' for mb in sizes)} |"
+        "| gunicorn | RSS per worker (MB) after the warm-up over every page type | PSS (MB) |",
+        "|---|---|---|",
+        *(f"| {name} | {', '.join(f'{mb:.0f}' for mb in sizes)} "
+          f"| {', '.join(f'{mb:.0f}' for mb in shared[name])} |"
           for name, sizes in memory.items()),
         "",
     ]

@@ -14,6 +14,7 @@ from ..forms import TranslatedPageForm
 from ..languages import content_language
 from ..preview import LanguagePreviewMixin
 from ..privacy import is_in_private_section
+from ..routing import path_pages
 
 
 class BasePage(LanguagePreviewMixin, Page):
@@ -106,37 +107,28 @@ class BasePage(LanguagePreviewMixin, Page):
         return agency_for_page(self)
 
     def route(self, request, path_components):
-        """Wagtail's routing, in one query for the whole path instead of two per level
-        (a child by slug, then its specific row): the pages of the path are fetched by
-        their url_path at once, walked like Wagtail walks them, and only the last one
-        is made specific. A page type on the way that routes by itself (its own
-        `route`) is handed the rest of the path, as Wagtail would."""
-        if len(path_components) < 2:
+        """Wagtail's routing, in at most one query for the whole path instead of two
+        per level (a child by slug, then its specific row): the pages of the path are
+        fetched by their url_path at once (or read from the cache, cms.pages.routing),
+        walked like Wagtail walks them, and only the last one is made specific. A page
+        type on the way that routes by itself (its own `route`) is handed the rest of
+        the path, as Wagtail would."""
+        if not path_components:
             return super().route(request, path_components)
-        prefixes = [
-            self.url_path + "/".join(path_components[: n + 1]) + "/"
-            for n in range(len(path_components))
-        ]
-        found = {
-            page.url_path: page
-            for page in Page.objects.filter(
-                url_path__in=prefixes,
-                path__startswith=self.path,
-                depth__gt=self.depth,
-                depth__lte=self.depth + len(path_components),
-            )
-        }
+        found = path_pages(self, path_components)
+        prefix = self.url_path
         parent = self
-        for n, url_path in enumerate(prefixes):
-            page = found.get(url_path)
+        for n, component in enumerate(path_components):
+            prefix += component + "/"
+            page = found.get(prefix)
             if page is None or page.depth != self.depth + n + 1:
                 raise Http404
             page._cached_parent_obj = parent
             remaining = path_components[n + 1 :]
             if remaining and getattr(page.specific_class, "route", None) is not BasePage.route:
-                return page.specific.route(request, remaining)
+                return _specific(page).route(request, remaining)
             parent = page
-        return parent.specific.route(request, [])
+        return _specific(parent).route(request, [])
 
     def get_view_restrictions(self):
         """Wagtail's check before serving a page: no query outside the private
@@ -154,3 +146,12 @@ class BasePage(LanguagePreviewMixin, Page):
         context["content_lang"] = self.content_language(language)
         context["agency"] = self.agency
         return context
+
+
+def _specific(page):
+    """The specific page of a routed one; a page deleted since its path was cached
+    (outside the signals that retire it) is not found rather than an error."""
+    try:
+        return page.specific
+    except Page.DoesNotExist as missing:
+        raise Http404 from missing

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from cms.tenants.scoping import agency_for_page
 
+from ..agency_cache import cached_for_agency
 from ..paging import page_url
 from ..privacy import public
 from .base import BasePage
@@ -66,6 +67,12 @@ def contacts_summary(home, agency, request, sections=None) -> dict:
 
 
 def agency_home_context(home, request) -> dict:
+    """The news cards, the sections and the contacts of the home page: plain
+    parameters, built once per agency version (cms.pages.agency_cache)."""
+    return cached_for_agency("home", home, request, lambda: _home_context(home, request))
+
+
+def _home_context(home, request) -> dict:
     agency = home.agency
     news = list(
         news_queryset(home).order_by("-is_priority", "-date", "-first_published_at", "-pk")[
@@ -79,8 +86,9 @@ def agency_home_context(home, request) -> dict:
     news_type = ContentType.objects.get_for_model(NewsIndexPage)
     news_index = next((s for s in sections if s.content_type_id == news_type.pk), None)
     return {
-        "sections": sections,
-        "latest_news": news,
+        "section_links": [
+            {"title": section.title, "url": page_url(section, request)} for section in sections
+        ],
         "news_cards": news_cards(news, request),
         "news_index_url": page_url(news_index, request) if news_index is not None else "",
         "contacts": contacts_summary(home, agency, request, sections),
