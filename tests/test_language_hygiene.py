@@ -158,3 +158,19 @@ def test_agency_home_lists_mark_the_fallback(client, agency_a, untranslated):
         in html
     )
     assert '<a class="link-list__link" href="https://data.egov.kz/">Open data</a>' in html
+
+
+def test_person_cards_mark_a_fallback_name_and_position(client, agency_a):
+    """A leader whose English name and position are missing is shown in Russian on the
+    English leadership page: both say so; a Russian page marks nothing."""
+    from tests.test_organisation import add_person, leadership_of
+
+    names = {"kk": "Әсел Нұрланқызы", "ru": "Асель Нурлановна", "en": "Asel Nurlanovna"}
+    person = add_person(leadership_of(agency_a), "asel", names)
+    person.title_en, person.position_en = "", ""
+    person.save_revision().publish()
+    html = client.get("/en/agency-a/leadership/").content.decode()
+    assert re.search(r'<h3 class="person-card__name" lang="ru"><a[^>]*>Асель Нурлановна</a>', html)
+    assert re.search(r'<p class="person-card__position" lang="ru">', html)
+    russian = client.get("/ru/agency-a/leadership/").content.decode()
+    assert 'class="person-card__name" lang=' not in russian

@@ -1,10 +1,12 @@
 """Pages of the organisation app turned into component parameters (built by the
 presenters of `person_card` and `contact_block` in `cms.core.components`)."""
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cms.core.components.contact_block import contact_block
 from cms.core.components.person_card import person_card as person_card_params
+from cms.core.languages import fallback_lang
 
 PHOTO_SPEC = "fill-240x300"
 
@@ -24,6 +26,8 @@ def person_card(person, request=None, heading_level: int = 3) -> dict:
         reception_hours=person.reception_hours,
         is_head=person.is_head,
         heading_level=heading_level,
+        name_lang=fallback_lang(person, "title", get_language()),
+        position_lang=fallback_lang(person, "position", get_language()),
     )
 
 

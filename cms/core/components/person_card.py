@@ -24,10 +24,14 @@ def person_card(
     reception_hours: str = "",
     is_head: bool = False,
     heading_level: int = 3,
+    name_lang: str = "",
+    position_lang: str = "",
 ) -> dict:
     """A person of the leadership: name (a link when `url` is given), position, a
     240x300 portrait with its text alternative (the person's initials without it),
-    reception hours; the head gets the wider card."""
+    reception hours; the head gets the wider card. `name_lang` / `position_lang`: the
+    language of a name or position shown in another language than the page's (a
+    fallback), for its `lang` attribute; "" when it is in the page's language."""
     if photo_url and not photo_alt:
         raise ValueError(f"person_card: the photo of {name!r} needs a text alternative")
     return {
@@ -40,4 +44,6 @@ def person_card(
         "reception_hours": reception_hours,
         "is_head": is_head,
         "heading_level": heading_level,
+        "name_lang": name_lang,
+        "position_lang": position_lang,
     }

@@ -5,10 +5,12 @@ the themes floor, so this floor imports none of those apps."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from cms.core.languages import fallback_lang
 from cms.tenants.scoping import agency_for_page
 
 from ..agency_cache import cached_for_agency
@@ -74,6 +76,7 @@ def agency_home_context(home, request) -> dict:
 
 def _home_context(home, request) -> dict:
     agency = home.agency
+    language = get_language()
     news = list(
         news_queryset(home).order_by("-is_priority", "-date", "-first_published_at", "-pk")[
             :HOME_NEWS
@@ -87,7 +90,13 @@ def _home_context(home, request) -> dict:
     news_index = next((s for s in sections if s.content_type_id == news_type.pk), None)
     return {
         "section_links": [
-            {"title": section.title, "url": page_url(section, request)} for section in sections
+            {
+                "title": section.title,
+                "url": page_url(section, request),
+                # The language of a title shown as a fallback (issue 16, language hygiene).
+                "lang": fallback_lang(section, "title", language),
+            }
+            for section in sections
         ],
         "news_cards": news_cards(news, request),
         "news_index_url": page_url(news_index, request) if news_index is not None else "",
