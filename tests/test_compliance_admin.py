@@ -186,7 +186,7 @@ def test_failing_items_are_described_in_the_admin_language(client, agency_a, sna
     check_agency(Agency.objects.get(pk=agency_a.pk), TODAY)
     html = client.get(agency_url(agency_a)).content.decode()
     # The pages are named in Russian, and so are the languages of the items.
-    assert "“Контакты”" in html and "Русский (ru)" in html
+    assert "«Контакты»" in html and "Русский (ru)" in html
 
 
 # --- Rules in the admin -------------------------------------------------------------

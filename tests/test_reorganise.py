@@ -540,9 +540,9 @@ def test_bad_input_is_refused_with_a_message_in_each_language(agencies, case):
 def test_archived_agencies_cannot_be_reorganised(agencies):
     reorg.merge_agencies(agencies["infosec"], agencies["digital"])
     infosec = Agency.objects.get(slug="infosec")
-    with pytest.raises(ValidationError, match="archived"), translation.override("en"):
+    with translation.override("en"), pytest.raises(ValidationError, match="archived"):
         reorg.rename_agency(infosec, slug="infosec-2")
-    with pytest.raises(ValidationError, match="archived"), translation.override("en"):
+    with translation.override("en"), pytest.raises(ValidationError, match="archived"):
         reorg.merge_agencies(agencies["health"], infosec)
 
 
