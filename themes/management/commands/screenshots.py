@@ -114,7 +114,7 @@ class Command(BaseCommand):
             agency_url = urljoin(portal, f"{agency}/")
         else:
             page.goto(portal)
-            first = page.locator(".agency-group .card__link").first
+            first = page.locator(".directory-item__link").first
             if first.count() == 0:
                 self.stderr.write(f"No agency listed on {portal}: only the portal is captured.")
                 return
