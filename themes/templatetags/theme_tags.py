@@ -5,12 +5,16 @@ current page" decision is made here, and the parameters themselves are built by 
 components' presenters (`cms.core.components.<name>`).
 """
 
+from urllib.parse import urlencode
+
 from django import template
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cms.core.components.card import card
 from cms.core.components.contact_block import phone_href
+from cms.core.components.search_box import search_box
 from cms.core.languages import fallback_lang
 from cms.navigation.menus import agency_menu, breadcrumbs, mark_current, portal
 from themes import vi
@@ -100,3 +104,20 @@ def vi_classes(context):
 def vi_panel(context):
     """Parameters of the header's visually-impaired panel (links to /a11y/)."""
     return vi.panel(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def home_search_box(context, agency=None) -> dict:
+    """The search box at the top of a home page, from the search_box presenter: the
+    portal's searches every body; an agency's searches its own site (its suggestions
+    asked with ?agency=<slug>)."""
+    chrome = context.get("chrome") or {}
+    suggest_url = reverse("search-suggest")
+    if agency is not None:
+        suggest_url += "?" + urlencode({"agency": agency.slug})
+        label = _("Search this website")
+    else:
+        label = _("Search all government bodies")
+    return search_box(
+        chrome.get("search_url", ""), suggest_url=suggest_url, input_id="home-search-q", label=label
+    )
