@@ -14,8 +14,8 @@ import logging
 
 from django.utils import timezone
 from django_tasks import task
-from django_tasks.base import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
+
+from cms.core.daily import schedule_daily
 
 logger = logging.getLogger(__name__)
 
@@ -46,32 +46,6 @@ def daily_compliance() -> dict:
     return counts
 
 
-def next_run(now: datetime.datetime | None = None) -> datetime.datetime:
-    now = now or timezone.now()
-    today = datetime.datetime.combine(now.astimezone(datetime.UTC).date(), RUN_AT)
-    return today if today > now else today + datetime.timedelta(days=1)
-
-
-def _queued(backend) -> bool:
-    if backend.__class__.__module__.startswith("django_tasks_db"):
-        return DBTaskResult.objects.filter(
-            task_path=daily_compliance.module_path, status=TaskResultStatus.READY
-        ).exists()
-    results = getattr(backend, "results", None)
-    if results is not None:  # the dummy backend keeps its results in memory
-        return any(
-            r.task.module_path == daily_compliance.module_path
-            and r.status == TaskResultStatus.READY
-            for r in results
-        )
-    return False
-
-
 def schedule_daily_compliance():
-    """Queue the next daily run; its time, or None (in-process backend, or queued)."""
-    backend = daily_compliance.get_backend()
-    if not backend.supports_defer or _queued(backend):
-        return None
-    when = next_run()
-    daily_compliance.using(run_after=when).enqueue()
-    return when
+    """Queue the next daily run (cms.core.daily); its time, or None."""
+    return schedule_daily(daily_compliance, RUN_AT)

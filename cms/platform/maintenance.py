@@ -14,10 +14,9 @@ import logging
 
 from django.utils import timezone
 from django_tasks import task
-from django_tasks.base import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
 
 from cms.appeals.retention import purge_submissions
+from cms.core.daily import schedule_daily
 from cms.feedback.retention import purge_feedback
 from cms.recyclebin.service import purge as purge_recycle_bin
 
@@ -45,37 +44,6 @@ def daily_maintenance() -> dict:
     return counts
 
 
-def next_run(now: datetime.datetime | None = None) -> datetime.datetime:
-    now = now or timezone.now()
-    today = datetime.datetime.combine(now.astimezone(datetime.UTC).date(), RUN_AT)
-    return today if today > now else today + datetime.timedelta(days=1)
-
-
-def _queued(backend) -> bool:
-    """Whether a daily run is already waiting (database backend; others: no record)."""
-    if backend.__class__.__module__.startswith("django_tasks_db"):
-        return DBTaskResult.objects.filter(
-            task_path=daily_maintenance.module_path, status=TaskResultStatus.READY
-        ).exists()
-    results = getattr(backend, "results", None)
-    if results is not None:  # the dummy backend keeps its results in memory
-        return any(
-            r.task.module_path == daily_maintenance.module_path
-            and r.status == TaskResultStatus.READY
-            for r in results
-        )
-    return False
-
-
 def schedule_daily_maintenance():
-    """Queue the next daily run; returns its time, or None when the backend runs
-    tasks in-process (no deferred tasks) or one is already queued. (A running task's
-    own result is RUNNING, not READY: it does queue the next day's.)"""
-    backend = daily_maintenance.get_backend()
-    if not backend.supports_defer:
-        return None
-    if _queued(backend):
-        return None
-    when = next_run()
-    daily_maintenance.using(run_after=when).enqueue()
-    return when
+    """Queue the next daily run (cms.core.daily); its time, or None."""
+    return schedule_daily(daily_maintenance, RUN_AT)
