@@ -111,8 +111,16 @@ class ResultsPage:
         return replace(query, **changes)
 
     def run(self, searcher, per_page: int) -> None:
+        """The search, with its counts in the other languages in the same call to the
+        engine (one request on Elasticsearch); "did you mean" only when nothing was
+        found."""
         query = self.base_query(per_page=per_page)
-        self.results = searcher.run(query)
+        others = [
+            replace(query, language=code, page=1, per_page=1, page_type=None, year=None)
+            for code, _name in settings.LANGUAGES
+            if code != self.language
+        ]
+        self.results, *counted = searcher.run_many([query, *others])
         results = self.results
         if results.total and query.page > results.pages:
             self.notices.append(
@@ -123,18 +131,15 @@ class ResultsPage:
                 ) % {"page": query.page, "pages": results.pages}
             )
         self.items = self.present_hits(results.hits)
-        self.other_languages = self._other_languages(searcher, query)
+        self.other_languages = self._other_languages(others, counted)
         if not results.total:
             self.did_you_mean = self._did_you_mean(searcher, query)
         self.reduced = searcher.reduced
 
-    def _other_languages(self, searcher, query: SearchQuery) -> list[dict]:
+    def _other_languages(self, queries: list[SearchQuery], counted: list) -> list[dict]:
         offers = []
-        for code, _name in settings.LANGUAGES:
-            if code == self.language:
-                continue
-            other = replace(query, language=code, page=1, per_page=1, page_type=None, year=None)
-            total = searcher.run(other).total
+        for other, found in zip(queries, counted, strict=True):
+            code, total = other.language, found.total
             if total:
                 offers.append({
                     "language": code,
@@ -149,16 +154,27 @@ class ResultsPage:
         return offers
 
     def _did_you_mean(self, searcher, query: SearchQuery) -> dict | None:
+        """The first candidate reading (most likely first, the page's language before
+        Russian) that finds something. An engine that batches probes them all in one
+        request; the database engine probes in turn and stops at the first."""
         languages = [self.language] + (["ru"] if self.language != "ru" else [])
-        for text in spelling.candidates(query.text, self.language):
-            for language in languages:
-                probe = replace(query, text=text, language=language, page=1, per_page=1)
-                if searcher.run(probe).total:
-                    return did_you_mean(
-                        text,
-                        self.url(q=text, lang=language),
-                        language if language != self.ui_language else "",
-                    )
+        probes = [
+            replace(query, text=text, language=language, page=1, per_page=1)
+            for text in spelling.candidates(query.text, self.language)
+            for language in languages
+        ]
+        if searcher.batches:
+            found = [results.total for results in searcher.run_many(probes)]
+        else:
+            found = (searcher.run(probe).total for probe in probes)
+        for probe, total in zip(probes, found):  # noqa: B905 (a generator: stops early)
+            if total:
+                language = probe.language
+                return did_you_mean(
+                    probe.text,
+                    self.url(q=probe.text, lang=language),
+                    language if language != self.ui_language else "",
+                )
         return None
 
     # --- Presenting ------------------------------------------------------------------

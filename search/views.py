@@ -66,16 +66,29 @@ class Searcher:
             self._synonyms[key] = synonyms_for(language, agency)
         return self._synonyms[key]
 
+    @property
+    def batches(self) -> bool:
+        """Whether `run_many` costs one round trip (ask together rather than in turn)."""
+        return not self.reduced and self.engine.batches
+
     def run(self, query: SearchQuery):
-        query = replace(
-            query,
-            exclude_pages=query.exclude_pages | self.hidden_pages(),
-            synonyms=query.synonyms or self.synonyms(query.language, query.agency),
-        )
+        return self.run_many([query])[0]
+
+    def run_many(self, queries):
+        """The results of each query, from one call to the engine (one `_msearch` on
+        Elasticsearch); the database engine's after the configured engine fails."""
+        queries = [
+            replace(
+                query,
+                exclude_pages=query.exclude_pages | self.hidden_pages(),
+                synonyms=query.synonyms or self.synonyms(query.language, query.agency),
+            )
+            for query in queries
+        ]
         if self.reduced:
-            return get_fallback_engine().search(query)
+            return get_fallback_engine().search_many(queries)
         try:
-            return self.engine.search(query)
+            return self.engine.search_many(queries)
         except SearchEngineError:
             if self.engine.name == "database":
                 raise
@@ -85,7 +98,7 @@ class Searcher:
                 exc_info=True,
             )
             self.reduced = True
-            return get_fallback_engine().search(query)
+            return get_fallback_engine().search_many(queries)
 
 
 def _site_agencies(request) -> tuple[Agency | None, bool]:
@@ -168,18 +181,28 @@ def search_page(request, agency_slug: str | None = None):
     return render(request, "search/search.html", page.context(), status=status)
 
 
-def _completed_hits(searcher, query: SearchQuery, seen: set[str]) -> list:
+def _completed_queries(query: SearchQuery) -> list[SearchQuery]:
     """More suggestions when the last word is still being typed ("цифрлан" →
-    "цифрландыру"): search again with it completed from the indexed title words."""
+    "цифрландыру"): the query again with that word completed from the indexed title
+    words."""
     tokens = tokenize(query.text)
-    extra = []
     if not tokens:
-        return extra
-    for word in spelling.completions(tokens[-1], query.language):
+        return []
+    return [
+        replace(query, text=" ".join([*tokens[:-1], word]))
+        for word in spelling.completions(tokens[-1], query.language)
+    ]
+
+
+def _completed_hits(searcher, queries, answered, seen: set[str]) -> list:
+    """The completed queries' new hits, until SUGGESTIONS are found: from their answers
+    when they were asked with the query (`answered`), else asked in turn."""
+    extra = []
+    for n, query in enumerate(queries):
         if len(seen) >= SUGGESTIONS:
             break
-        text = " ".join([*tokens[:-1], word])
-        for hit in searcher.run(replace(query, text=text)).hits:
+        results = answered[n] if answered is not None else searcher.run(query)
+        for hit in results.hits:
             if hit.id not in seen:
                 seen.add(hit.id)
                 extra.append(hit)
@@ -212,15 +235,19 @@ def suggest(request):
         agency=agency.slug if agency else None,
         per_page=SUGGESTIONS,
     )
+    completed = _completed_queries(query)
     try:
-        results = searcher.run(query)
+        if searcher.batches:  # the titles and the completed words in one request
+            results, *more = searcher.run_many([query, *completed])
+        else:
+            results, more = searcher.run(query), None
     except SearchEngineError:
         logger.exception("The database search engine failed")
         message = _("Search is temporarily unavailable. Please try again later.")
         return JsonResponse({"error": message, "errors": [message]}, status=503)
     hits = list(results.hits)
     try:
-        hits += _completed_hits(searcher, query, {hit.id for hit in hits})
+        hits += _completed_hits(searcher, completed, more, {hit.id for hit in hits})
     except SearchEngineError:
         logger.exception("The database search engine failed")
     body["reduced"] = searcher.reduced

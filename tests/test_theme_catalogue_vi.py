@@ -56,6 +56,21 @@ def test_catalogue_shows_every_component_folder(client, portal, staff):
     assert html.count('pagination__item--ellipsis" aria-hidden="true">…</li>') >= 2
 
 
+def test_catalogue_filtered_to_one_language_shows_every_component_once(client, portal, staff):
+    """`?examples=<lang>` (what the axe suite loads): every component, with its example
+    in that language only; the three languages together show every example."""
+    client.force_login(staff)
+    folders = {p.name for p in COMPONENTS.iterdir() if p.is_dir()}
+    seen = set()
+    for lang in ("kk", "ru", "en"):
+        html = client.get(f"/{lang}/catalogue/", {"examples": lang}).content.decode()
+        previews = re.findall(r'<div class="catalogue__preview" lang="(\w+)"', html)
+        assert set(previews) == {lang} and len(previews) == len(folders)
+        seen |= {(m, lang) for m in re.findall(r'id="component-(\w+)"', html)}
+    assert seen == {(name, lang) for name in folders for lang in ("kk", "ru", "en")}
+    assert client.get("/en/catalogue/", {"examples": "fr"}).status_code == 404
+
+
 def test_catalogue_is_hidden_from_the_public(client, portal, django_user_model):
     assert client.get("/en/catalogue/").status_code == 404
     client.force_login(django_user_model.objects.create_user("citizen", password="x"))

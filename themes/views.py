@@ -78,12 +78,23 @@ def can_see_catalogue(user) -> bool:
 
 @require_safe
 def catalogue(request):
-    """Every example of every component (`?component=<name>` for one component)."""
+    """Every example of every component (`?component=<name>` for one component;
+    `?examples=<language>` for the examples in one language, as the accessibility
+    suite checks each example once per viewport, on its own language's page)."""
     if not can_see_catalogue(request.user):
         raise Http404("No catalogue here")
     components = load_components(request.GET.get("component"))
     if not components:
         raise Http404("No such component")
+    only = request.GET.get("examples")
+    if only is not None:
+        if only not in dict(settings.LANGUAGES):
+            raise Http404("No such language")
+        for component in components:
+            # A component without an example in that language keeps all of its own.
+            component.examples = [e for e in component.examples if e.lang == only] or (
+                component.examples
+            )
     sections = [
         {
             "name": component.name,

@@ -540,6 +540,15 @@ class SearchEngine:
     def search(self, query: SearchQuery) -> SearchResults:
         raise NotImplementedError
 
+    # True when `search_many` sends its queries together (one round trip), so that a
+    # caller may ask for more than it will read rather than ask in turn.
+    batches = False
+
+    def search_many(self, queries: Sequence[SearchQuery]) -> list[SearchResults]:
+        """The results of each query, in order. Engines with a network round trip per
+        search answer them all in one (Elasticsearch's `_msearch`)."""
+        return [self.search(query) for query in queries]
+
     def counts(self) -> dict[tuple[str, str], int]:
         """Documents per (agency slug, language)."""
         raise NotImplementedError

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from itertools import islice
@@ -562,31 +562,29 @@ class ElasticEngine(SearchEngine):
                 )
             _current_indices.add((self.url, name))
 
-    def search(self, query: SearchQuery) -> SearchResults:
-        plan = query.plan()
-        if not plan:
-            return empty_results(query)
-        if not any(url == self.url for url, _name in _current_indices):
-            self._call(self._check_mapping)
+    batches = True
+
+    def _body(self, query: SearchQuery, plan: Plan) -> dict:
+        """The search request's body (as `_search` and each search of `_msearch` take it)."""
         # sort_key is the sort date (time-bound pages only), then the page id.
         if query.sort == "date":
             sort = [{"date": {"order": "desc", "missing": "_last"}}, "_score", {"sort_key": "desc"}]
         else:
             sort = ["_score", {"sort_key": "desc"}]
-        body = self._call(
-            self.client.search,
-            index=self.alias,
-            query=self._query(query, plan),
-            sort=sort,
-            from_=query.offset,
-            size=query.per_page,
-            track_total_hits=True,
-            track_scores=True,
-            aggs={
+        return {
+            "query": self._query(query, plan),
+            "sort": sort,
+            "from": query.offset,
+            "size": query.per_page,
+            "track_total_hits": True,
+            "track_scores": True,
+            "aggs": {
                 "agency": {"terms": {"field": "agency", "size": FACET_SIZE, "missing": ""}},
                 "type_year": {"terms": {"field": "type_year", "size": FACET_SIZE}},
             },
-        ).body
+        }
+
+    def _results(self, query: SearchQuery, body: dict) -> SearchResults:
         aggs = body.get("aggregations", {})
         facets = {
             "agency": sort_facet(
@@ -599,6 +597,41 @@ class ElasticEngine(SearchEngine):
         return SearchResults(
             total=body["hits"]["total"]["value"], hits=hits, facets=facets, query=query
         )
+
+    def _ensure_current(self) -> None:
+        if not any(url == self.url for url, _name in _current_indices):
+            self._call(self._check_mapping)
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        plan = query.plan()
+        if not plan:
+            return empty_results(query)
+        self._ensure_current()
+        body = self._call(self.client.search, index=self.alias, **{
+            ("from_" if key == "from" else key): value
+            for key, value in self._body(query, plan).items()
+        }).body
+        return self._results(query, body)
+
+    def search_many(self, queries: Sequence[SearchQuery]) -> list[SearchResults]:
+        """Every query in one `_msearch` request (the results page's search, its counts
+        in the other languages, the "did you mean" probes). A query that fails inside
+        the batch fails the whole call, as a failed single search does."""
+        plans = [query.plan() for query in queries]
+        asked = [i for i, plan in enumerate(plans) if plan]
+        results = [empty_results(query) for query in queries]
+        if not asked:
+            return results
+        self._ensure_current()
+        searches = []
+        for i in asked:
+            searches += [{"index": self.alias}, self._body(queries[i], plans[i])]
+        answer = self._call(self.client.msearch, searches=searches).body
+        for i, body in zip(asked, answer["responses"], strict=True):
+            if "error" in body:
+                raise SearchEngineError(f"{self.name} ({self.url}): {body['error']}")
+            results[i] = self._results(queries[i], body)
+        return results
 
     @staticmethod
     def _hit(raw: dict) -> Hit:

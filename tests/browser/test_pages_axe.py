@@ -31,8 +31,10 @@ PAGES = {
     "news": "digital/news/rural-broadband-2026/",
     # No English version: shown in Russian with the fallback notice (lang="ru").
     "en-fallback": "kokterek/vacancies/",
-    # Every example of every component (themes/catalogue.py), as staff.
-    "catalogue": "catalogue/",
+    # Every example of every component (themes/catalogue.py), as staff: each language's
+    # page shows the examples in that language, so each example is checked once per
+    # viewport (tests/test_theme_catalogue_vi.py checks the filter).
+    "catalogue": {lang: f"catalogue/?examples={lang}" for lang in LANGS},
     # The search page: results with facets, "did you mean", and page 5 of the results
     # (the bulletins of conftest.add_bulletins); tests/test_pagination.py and
     # test_search_views check the gaps of longer lists.
