@@ -22,6 +22,7 @@ TEMPLATE`; the others drop their empty test database and create it from the temp
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import os
 import re
@@ -34,6 +35,7 @@ CACHE = ROOT / ".test-db-cache"
 SOURCES = ("cms", "search", "themes")
 
 
+@functools.cache
 def _key() -> str:
     from django.conf import settings
     from django.db.migrations.loader import MigrationLoader
@@ -136,3 +138,80 @@ def _postgres_from_template(connection, migrate) -> None:
                 cursor.execute(f"CREATE DATABASE {quote(test_name)} TEMPLATE {quote(template)}")
         finally:
             cursor.execute("SELECT pg_advisory_unlock(%s)", [LOCK_ID])
+
+
+# --- The demo platform, loaded once per run -------------------------------------------
+# Modules that read the demo (the navigation crawl, compliance on the demo, the
+# reorganisation of demo bodies) and the browser run each loaded it, about a minute of
+# CPU each. The first of them loads it and keeps a copy; the others copy it in.
+DEMO_DATA = ROOT / "static" / "demo_content"
+
+
+@functools.cache
+def _demo_key() -> str:
+    digest = hashlib.sha256(_key().encode())
+    for path in sorted(p for p in DEMO_DATA.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _in_memory_sqlite():
+    from django.db import connection
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        connection.ensure_connection()
+        assert not connection.in_atomic_block, "the demo is committed outside a transaction"
+        return connection
+    return None
+
+
+def _copy_into(path: Path, connection) -> None:
+    source = sqlite3.connect(path)
+    source.backup(connection.connection)
+    source.close()
+
+
+def build_demo() -> None:
+    """`manage.py load_demo`, quietly."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=StringIO())
+
+
+def restorable() -> bool:
+    """Whether the test database is one that `load_demo_committed` copies in and
+    `restore_migrated` copies back (SQLite in memory)."""
+    return _in_memory_sqlite() is not None
+
+
+def load_demo_committed(build) -> None:
+    """Put the demo platform into this process's test database, committed: on SQLite in
+    memory a copy kept by the first process that built it with `build()` (keyed by the
+    migrations' key and every demo data file: the loader's code is in `_key`), else
+    `build()`. The media files it refers to are in the shared test MEDIA_ROOT. Undo with
+    `restore_migrated()`."""
+    connection = _in_memory_sqlite()
+    if connection is None:
+        build()
+        return
+    cached = CACHE / f"demo-{_demo_key()}.sqlite3"
+    if cached.exists():
+        _copy_into(cached, connection)
+        return
+    build()
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
+    target = sqlite3.connect(partial)
+    connection.connection.backup(target)
+    target.close()
+    partial.replace(cached)  # atomic: a process that built it too just replaces it
+
+
+def restore_migrated() -> None:
+    """Back to the freshly migrated database (after `load_demo_committed`)."""
+    connection = _in_memory_sqlite()
+    if connection is None:
+        raise RuntimeError("restore_migrated is for the in-memory SQLite test database")
+    _copy_into(CACHE / f"{_key()}.sqlite3", connection)

@@ -1,7 +1,8 @@
 """`manage.py compliance_check` on the demo platform, and the dashboard over it.
 
-The demo is loaded ONCE for this module inside a transaction rolled back at the end
-(the pattern of tests/test_demo.py): each test runs in its own savepoint on top.
+The demo platform comes from the `demo_platform` fixture (tests/conftest.py: loaded
+once per run, the migrated database restored after the module): each test runs in its
+own transaction on top, rolled back.
 """
 
 import datetime
@@ -11,7 +12,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -27,17 +27,9 @@ SLUGS = sorted(data["agency"]["slug"] for data in agencies())
 TODAY = timezone.localdate()
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo_db(demo, db):
-    return demo
+def demo_db(demo_platform, db):
+    """The demo platform (tests/conftest.py: loaded once per run)."""
 
 
 def run(*args) -> tuple[str, str]:

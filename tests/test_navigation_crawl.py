@@ -2,8 +2,8 @@
 within three clicks, following only the links of the pages themselves (header,
 footer, content), and every agency's footer links the portal's shared pages.
 
-The demo is loaded once for the module inside a transaction rolled back at the end
-(the same pattern as tests/test_demo.py).
+The demo platform comes from the `demo_platform` fixture (tests/conftest.py: loaded
+once per run, the migrated database restored after the module).
 """
 
 import re
@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from cms.demo.loader import agencies
 from cms.navigation.models import AgencyMenu
@@ -26,17 +25,9 @@ FOOTER = re.compile(r"<footer.*?</footer>", re.S)
 MAX_CLICKS = 3
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo_db(demo, db):
-    return demo
+def demo_db(demo_platform, db):
+    """The demo platform (tests/conftest.py: loaded once per run)."""
 
 
 def crawl(client, start: str, prefix: str, **headers) -> dict[str, int]:

@@ -1,7 +1,7 @@
 """The "done when" of issue 15's reorganisation, on the demo platform itself.
 
-The demo is loaded once for the module (a transaction rolled back at the end, as in
-test_demo.py); each test runs in its own savepoint:
+The demo platform comes from the `demo_platform` fixture (tests/conftest.py: loaded
+once per run); each test runs in its own transaction, rolled back:
 
 - renaming `health`'s address to `health-care` makes every old
   `/kk|ru|en/health/...` address of every live page answer 301 to the new one;
@@ -10,11 +10,8 @@ test_demo.py); each test runs in its own savepoint:
 - archiving with a successor answers 410 naming the successor, in kk, ru and en.
 """
 
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Page
 
 from cms.pages.models import LegalActPage, NewsPage
@@ -25,17 +22,9 @@ from cms.tenants.models import Agency
 LANGS = ("kk", "ru", "en")
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo_db(demo, db):
-    return demo
+def demo_db(demo_platform, db):
+    """The demo platform (tests/conftest.py: loaded once per run)."""
 
 
 def _live_paths(agency: Agency, model=Page) -> list[str]:
