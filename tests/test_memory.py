@@ -20,6 +20,7 @@ Two subprocesses (set-up, then the probe), so that this process's imports do not
 `python -m tests.benchmarks.memory_profile` measures the RSS.
 """
 
+import gc
 import inspect
 import json
 import os
@@ -166,3 +167,30 @@ def test_wagtail_ready_is_the_one_copied(label):
 
 def test_api_v2_urls_resolve_lazily():
     assert reverse("wagtailapi:pages:listing") == "/api/v2/pages/"
+
+
+# --- cms/gunicorn.py: the production settings ----------------------------------------
+class _Server:
+    class cfg:  # noqa: N801 - gunicorn's attribute name
+        preload_app = True
+
+
+def test_gunicorn_master_freezes_after_loading_the_urlconfs(monkeypatch):
+    from django.db import connections
+    from django.urls import clear_url_caches, get_resolver
+
+    from cms import gunicorn
+
+    closed = []
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append("db"))
+    clear_url_caches()
+    assert not get_resolver()._populated
+    assert gunicorn.preload_app is True
+    try:
+        gunicorn.when_ready(_Server())
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert closed == ["db"]  # the workers open their own connections
+    assert "admin" in {p.pattern.regex.pattern.strip("^/") for p in get_resolver().url_patterns}
+    assert get_resolver()._populated  # the reverse map is the master's, shared by the workers

@@ -10,15 +10,18 @@ sitemap), twice. That process prints:
 * RSS (/proc/self/status VmRSS) and the number of modules in sys.modules after the
   import, after the first pass and after the second one;
 * the top-level packages by number of modules loaded;
-* the heavy packages that the public pages do not need (the ones
-  tests/test_memory.py keeps out) and whether each is loaded;
+* the MEMORY_TOP (15) modules that cost most (below), and which of the heavy packages
+  named in issue 14 are loaded (tests/test_memory.py keeps out those it can);
 * the top-level packages by memory: the RSS growth while each module is created and
   executed (an extension's shared library included), its nested imports left out,
   summed by top-level package. The rest of the growth (the warm-up rows' deltas
   beyond imports) is data: caches, compiled templates, the page cache's entries.
 
 BENCH_AGENCIES defaults to 5 here. The scratch folder is removed on exit (BENCH_KEEP=1
-keeps it). RSS per gunicorn worker, under load, is in `make bench-pages`' table.
+keeps it). Last, it serves the same pages with gunicorn (2 sync workers) as
+pages_bench starts it and with the production settings (cms/gunicorn.py), and prints
+each one's RSS, PSS and private memory per worker. RSS per worker under load is in
+`make bench-pages`' table.
 """
 
 from __future__ import annotations
@@ -34,13 +37,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 CHILD_FLAG = "--worker"
+TOP_MODULES = int(os.environ.get("MEMORY_TOP", "15"))
 # Packages a worker must not load to serve public pages (tests/test_memory.py).
 HEAVY = ("ninja", "pydantic", "rest_framework", "pillow_heif", "psycopg", "requests",
          "docx", "pypdf", "odf", "holidays", "pygments")
 
 
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
+def rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
@@ -146,7 +150,7 @@ def worker(urls: dict[str, str]) -> None:
         "rows": rows,
         "by_count": by_count.most_common(25),
         "by_memory": [(p, round(mb, 1)) for p, mb in cost.by_package.most_common(25)],
-        "by_module": [(m, round(mb, 1)) for m, mb in cost.by_module.most_common(15)],
+        "by_module": [(m, round(mb, 1)) for m, mb in cost.by_module.most_common(TOP_MODULES)],
         "heavy": {name: name in sys.modules for name in HEAVY},
     }
     sys.stdout.write(json.dumps(result) + "\n")
@@ -224,6 +228,41 @@ def main() -> None:
                                            or "none"))
     bench.out("RSS growth while importing each package, its imports of other packages "
               "left out (MB): " + ", ".join(f"{p} {mb}" for p, mb in result["by_memory"]))
+    compare_gunicorn(bench, urls)
+
+
+def uss_mb(pid: int) -> float:
+    """Unique set size: the pages only this process holds."""
+    total = 0
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith(("Private_Clean:", "Private_Dirty:")):
+            total += int(line.split()[1])
+    return total / 1024
+
+
+def compare_gunicorn(bench, urls: dict[str, str]) -> None:
+    """gunicorn as pages_bench starts it, and with the production settings
+    (cms/gunicorn.py: preload, URLconfs imported and gc.freeze in the master)."""
+    bench.out("\n| gunicorn, 2 workers, 4 rounds over every page type | master RSS (MB) "
+              "| RSS per worker | PSS per worker | private (USS) per worker |")
+    bench.out("|---|---:|---:|---:|---:|")
+    production = {"GUNICORN_CMD_ARGS": "--config=python:cms.gunicorn"}
+    for label, env in (("as pages_bench starts it", {}), ("-c python:cms.gunicorn", production)):
+        shutil.rmtree(bench.BENCH_DIR / "cache", ignore_errors=True)
+        server = bench.Server("memory", "cms.wsgi:application", env)
+        try:
+            server.wait_ready("/healthz")
+            for _ in range(4):
+                for url in urls.values():
+                    bench.get(server.port, url)
+            master = rss_mb(server.proc.pid)
+            workers = server.workers()
+            bench.out(f"| {label} | {master:.0f} "
+                      f"| {', '.join(f'{mb:.0f}' for mb in server.rss_mb())} "
+                      f"| {', '.join(f'{mb:.0f}' for mb in server.pss_mb())} "
+                      f"| {', '.join(f'{uss_mb(pid):.0f}' for pid in workers)} |")
+        finally:
+            server.stop()
 
 
 if __name__ == "__main__":
