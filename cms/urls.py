@@ -9,7 +9,6 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.accounts import views as account_views
-from cms.api.api import api_router
 from cms.compliance import public as compliance_public
 from cms.core import admin_choosers
 from cms.core import views as core_views
@@ -42,7 +41,10 @@ urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
     path("theme/agency/<slug:slug>.css", theme_views.agency_css, name="theme-agency-css"),
     path("a11y/", theme_views.a11y, name="theme-a11y"),
-    path("api/v2/", api_router.urls),
+    # A dotted path, imported on the first request to /api/v2/ (or reverse() of one of
+    # its names), not when a worker starts: Django REST framework stays out of the
+    # workers that serve pages only (issue 14, memory per worker).
+    path("api/v2/", ("cms.api.api", "wagtailapi", "wagtailapi")),
     path("sitemap.xml", feed_views.sitemap, name="sitemap"),
     path("robots.txt", feed_views.robots_txt, name="robots-txt"),
 ]

@@ -37,7 +37,6 @@ import logging
 import zipfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 import docx
 from django.core.cache import cache
@@ -51,6 +50,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.rich_text import extract_references_from_rich_text
 
 from cms.core.languages import LANGUAGE_CODES
+from search.body import PART, Attachment
 
 logger = logging.getLogger(__name__)
 
@@ -62,19 +62,6 @@ CACHE_VERSION = 1
 CACHE_TIMEOUT = 90 * 24 * 60 * 60
 _LOCAL_CACHE_SIZE = 256
 _local: OrderedDict[str, str] = OrderedDict()
-
-# How an attachment is kept in SearchEntry.body after the page's own text (the results
-# page reads it back to name the document a hit was found in).
-PART = "\x1e"
-FIELD = "\x1f"
-
-
-@dataclass(frozen=True)
-class Attachment:
-    document_id: int
-    title: str
-    url: str
-    text: str
 
 
 class UnreadableDocument(Exception):
@@ -171,27 +158,6 @@ def attachments_for(page, language: str, agency) -> list[Attachment]:
         budget -= len(text)
         result.append(Attachment(document.pk, document.title, document.url, text))
     return result
-
-
-# --- SearchEntry.body: the page's text, then its attachments ------------------------------
-def join_body(body: str, attachments: Iterable[Attachment | dict]) -> str:
-    parts = [(body or "").replace(PART, " ")]
-    for item in attachments:
-        item = item if isinstance(item, dict) else item.__dict__
-        title = " ".join(str(item["title"]).split())
-        parts.append(f"{PART}{title}{FIELD}{item['url']}{FIELD}{item['text']}")
-    return "".join(parts)
-
-
-def split_body(stored: str) -> tuple[str, list[dict]]:
-    """(the page's own text, [{"title", "url", "text"}] of its attachments)."""
-    body, *rest = (stored or "").split(PART)
-    parts = []
-    for chunk in rest:
-        title, _sep, tail = chunk.partition(FIELD)
-        url, _sep, text = tail.partition(FIELD)
-        parts.append({"title": title, "url": url, "text": text})
-    return body, parts
 
 
 # --- extraction -------------------------------------------------------------------------

@@ -22,7 +22,7 @@ A document is a plain dict (the same for every engine):
                       not counted in the body's term frequencies and length
     attachment_parts  [{"title", "url", "text"}] of each attachment, kept after the
                       body in the database's SearchEntry.body so that a hit found
-                      inside a document names it (`search.attachments.join_body`)
+                      inside a document names it (`search.body.join_body`)
 
 Only live, public pages below the portal's home page whose agency is not archived
 get documents, and only in the languages they have a version in (kk and ru always on

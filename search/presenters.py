@@ -26,7 +26,7 @@ from cms.core.components.result_item import result_item
 from cms.core.components.search_box import search_box
 from cms.tenants.models import Agency
 from search import spelling
-from search.attachments import split_body
+from search.body import split_body
 from search.engines import SearchQuery
 from search.engines.base import SearchResults
 from search.highlight import has_match, highlight, query_terms, snippet

@@ -1,17 +1,29 @@
 """Working days of Kazakhstan, from the `holidays` library (public holidays, their
 observed days and the Saturdays the government makes working days): no calendar is
-written here by hand."""
+written here by hand.
+
+`holidays` (about 150 modules) is imported on the first calendar asked for, not with
+this module: the admin's URLs import the compliance views, so every web worker would
+load it, and only the compliance checks and dashboards count working days (issue 14,
+memory per worker).
+"""
+
+from __future__ import annotations
 
 import datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 COUNTRY = "KZ"
 
 
 @lru_cache(maxsize=16)
 def _calendar(first_year: int, last_year: int) -> holidays.HolidayBase:
+    import holidays
+
     return holidays.country_holidays(COUNTRY, years=range(first_year, last_year + 1))
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from django.db import connections, transaction
 
-from search.attachments import join_body
+from search.body import join_body
 from search.models import SearchEntry
 
 from . import database_postgres
