@@ -98,20 +98,18 @@ AGENCY_B = {
 @pytest.fixture(scope="module")
 def demo_platform(django_db_setup, django_db_blocker):
     """The demo platform for the module's tests (each test still rolls back its own
-    changes). On SQLite it is copied in, committed, from the run's one load
-    (`tests.dbcache.load_demo_committed`) and the migrated database is copied back
-    after the module; elsewhere it is loaded in a transaction rolled back afterwards."""
+    changes), and what `load_demo` printed. On SQLite it is copied in, committed, from
+    the run's one load (`tests.dbcache.load_demo_committed`) and the database as it
+    was is copied back after the module; elsewhere it is loaded in a transaction rolled
+    back afterwards."""
     with django_db_blocker.unblock():
         if dbcache.restorable():
-            dbcache.load_demo_committed(dbcache.build_demo)
-            try:
-                yield
-            finally:
-                dbcache.restore_migrated()
+            with dbcache.demo_for_a_while(dbcache.build_demo) as output:
+                yield output
         else:
             with transaction.atomic():
-                dbcache.build_demo()
-                yield
+                output = dbcache.build_demo()
+                yield output
                 transaction.set_rollback(True)
 
 

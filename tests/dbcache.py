@@ -172,46 +172,59 @@ def _copy_into(path: Path, connection) -> None:
     source.close()
 
 
-def build_demo() -> None:
-    """`manage.py load_demo`, quietly."""
+def build_demo() -> str:
+    """`manage.py load_demo`; what it printed."""
     from io import StringIO
 
     from django.core.management import call_command
 
-    call_command("load_demo", stdout=StringIO())
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
 
 
 def restorable() -> bool:
     """Whether the test database is one that `load_demo_committed` copies in and
-    `restore_migrated` copies back (SQLite in memory)."""
+    `demo_for_a_while` copies back (SQLite in memory)."""
     return _in_memory_sqlite() is not None
 
 
-def load_demo_committed(build) -> None:
+def load_demo_committed(build) -> str:
     """Put the demo platform into this process's test database, committed: on SQLite in
     memory a copy kept by the first process that built it with `build()` (keyed by the
     migrations' key and every demo data file: the loader's code is in `_key`), else
-    `build()`. The media files it refers to are in the shared test MEDIA_ROOT. Undo with
-    `restore_migrated()`."""
+    `build()`. Returns what the build printed (kept beside the copy). The media files
+    it refers to are in the shared test MEDIA_ROOT."""
     connection = _in_memory_sqlite()
     if connection is None:
-        build()
-        return
+        return build()
     cached = CACHE / f"demo-{_demo_key()}.sqlite3"
-    if cached.exists():
+    printed = cached.with_suffix(".out")
+    if cached.exists() and printed.exists():
         _copy_into(cached, connection)
-        return
-    build()
+        return printed.read_text(encoding="utf-8")
+    output = build()
     partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
     target = sqlite3.connect(partial)
     connection.connection.backup(target)
     target.close()
+    printed.write_text(output, encoding="utf-8")
     partial.replace(cached)  # atomic: a process that built it too just replaces it
+    return output
 
 
-def restore_migrated() -> None:
-    """Back to the freshly migrated database (after `load_demo_committed`)."""
+@contextlib.contextmanager
+def demo_for_a_while(build):
+    """The demo platform (`load_demo_committed`) inside the block, what it printed as
+    the value, and the database exactly as it was before, copied back, after it."""
     connection = _in_memory_sqlite()
     if connection is None:
-        raise RuntimeError("restore_migrated is for the in-memory SQLite test database")
-    _copy_into(CACHE / f"{_key()}.sqlite3", connection)
+        raise RuntimeError("demo_for_a_while is for the in-memory SQLite test database")
+    before = sqlite3.connect(":memory:")
+    connection.connection.backup(before)
+    try:
+        yield load_demo_committed(build)
+    finally:
+        connection = _in_memory_sqlite()
+        before.backup(connection.connection)
+        before.close()

@@ -1,7 +1,7 @@
 """`manage.py compliance_check` on the demo platform, and the dashboard over it.
 
 The demo platform comes from the `demo_platform` fixture (tests/conftest.py: loaded
-once per run, the migrated database restored after the module): each test runs in its
+once per run, the database as it was restored after the module): each test runs in its
 own transaction on top, rolled back.
 """
 

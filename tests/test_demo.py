@@ -1,10 +1,11 @@
 """The demo platform (`manage.py load_demo`, `manage.py demo_logins`).
 
 Loading the demo publishes about a hundred pages and renders images, so it is done
-ONCE for this module (the `demo` fixture), not once per test. The module-scoped
-fixture opens a transaction around the whole module and rolls it back at the end:
-the tests see the loaded demo (each test in its own savepoint, via pytest-django's
-`db`), and no other test module ever sees demo data.
+once per test run (`demo_platform` in tests/conftest.py: the first module that needs
+it runs the real `load_demo` and keeps a copy of the database and of what the command
+printed; the others copy it in, and copy the database as it was back afterwards). Each
+test runs in its own transaction, rolled back, and no other test module ever sees
+demo data.
 """
 
 from io import StringIO
@@ -12,7 +13,6 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
@@ -40,13 +40,11 @@ def _counts() -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for the module inside a transaction rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        call_command("load_demo", stdout=out)
-        yield {"output": out.getvalue(), "counts": _counts()}
-        transaction.set_rollback(True)
+def demo(demo_platform, django_db_blocker):
+    """The demo platform (tests/conftest.py: loaded once per run; `demo_platform` is
+    what that real `load_demo` printed) and its counts before any test."""
+    with django_db_blocker.unblock():
+        return {"output": demo_platform, "counts": _counts()}
 
 
 @pytest.fixture

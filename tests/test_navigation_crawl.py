@@ -3,7 +3,7 @@ within three clicks, following only the links of the pages themselves (header,
 footer, content), and every agency's footer links the portal's shared pages.
 
 The demo platform comes from the `demo_platform` fixture (tests/conftest.py: loaded
-once per run, the migrated database restored after the module).
+once per run, the database as it was restored after the module).
 """
 
 import re
