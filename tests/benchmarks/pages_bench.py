@@ -5,8 +5,11 @@ load_demo, then BENCH_AGENCIES (30) extra agencies provisioned by the real
 provisioning function, each with BENCH_NEWS (3) published news items), starts
 gunicorn (2 sync workers) on loopback three times — the project with the page cache
 on, the project with it off (PAGE_CACHE=off), and a minimal Django view — and drives
-them with a small thread-based load generator on 127.0.0.1 (BENCH_CLIENTS (4)
-connections, at most BENCH_SECONDS (4) s or BENCH_REQUESTS (3000) requests per URL).
+them on 127.0.0.1 with `wrk` when it is installed (`apt-get install wrk`: a load
+generator in C, so that the client takes little of the CPU the servers share), else
+with a small thread-based generator in Python (BENCH_LOADGEN=python forces it);
+BENCH_CLIENTS (4) connections, BENCH_SECONDS (4) s per URL (the Python generator
+also stops at BENCH_REQUESTS (3000) requests). The report names the generator.
 
 It prints, and writes as markdown to $BENCH_OUT (default /tmp/pages_bench.md):
 
@@ -32,6 +35,7 @@ from __future__ import annotations
 import http.client
 import io
 import os
+import re
 import shutil
 import signal
 import socket
@@ -64,6 +68,8 @@ N_NEWS = int(os.environ.get("BENCH_NEWS", "3"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "4"))
 MAX_REQUESTS = int(os.environ.get("BENCH_REQUESTS", "3000"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "4"))
+WRK = None if os.environ.get("BENCH_LOADGEN") == "python" else shutil.which("wrk")
+LOADGEN = "wrk" if WRK else "Python threads"
 WORKERS = 2
 OUT = Path(os.environ.get("BENCH_OUT") or "/tmp/pages_bench.md")
 HOST = "127.0.0.1"
@@ -255,7 +261,48 @@ def get(port: int, path: str) -> tuple[int, bytes]:
         conn.close()
 
 
+_WRK_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _wrk_ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)([a-z]+)", text).groups()
+    return float(number) * _WRK_UNITS[unit]
+
+
 def load(server: Server, path: str) -> dict:
+    """GET `path` with CLIENTS connections for SECONDS: wrk if installed, else threads."""
+    for _ in range(2 * WORKERS):  # warm every worker
+        get(server.port, path)
+    if WRK:
+        return load_wrk(server, path)
+    return load_threads(server, path)
+
+
+def load_wrk(server: Server, path: str) -> dict:
+    cpu0 = server.cpu_seconds()
+    result = subprocess.run(
+        [WRK, "--threads", "1", "--connections", str(CLIENTS), "--duration", f"{SECONDS:g}s",
+         "--latency", "--header", f"Host: {HOST}", f"http://{HOST}:{server.port}{path}"],
+        capture_output=True, text=True, check=True,
+    )
+    cpu = server.cpu_seconds() - cpu0
+    text = result.stdout
+    n = int(re.search(r"(\d+) requests in", text).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    sockets = re.search(r"Socket errors: (.*)", text)
+    socket_errors = sum(int(x) for x in re.findall(r"\d+", sockets.group(1))) if sockets else 0
+    percentiles = dict(re.findall(r"^\s+(\d+)%\s+(\S+)", text, re.MULTILINE))
+    return {
+        "n": n,
+        "errors": (int(errors.group(1)) if errors else 0) + socket_errors,
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
+        "p50": _wrk_ms(percentiles["50"]),
+        "p99": _wrk_ms(percentiles["99"]),
+        "cpu_ms": cpu * 1000 / n if n else 0.0,
+    }
+
+
+def load_threads(server: Server, path: str) -> dict:
     """CLIENTS threads GET `path` until SECONDS pass or MAX_REQUESTS are sent."""
     latencies: list[float] = []
     errors = [0]
@@ -279,8 +326,6 @@ def load(server: Server, path: str) -> dict:
                 if status != 200:
                     errors[0] += 1
 
-    for _ in range(2 * WORKERS):  # warm every worker
-        get(server.port, path)
     deadline = time.monotonic() + SECONDS
     cpu0 = server.cpu_seconds()
     t0 = time.perf_counter()
@@ -356,7 +401,7 @@ def main() -> None:
     servers: list[Server] = []
     try:
         out(f"Page benchmark in {BENCH_DIR}: {N_AGENCIES} extra agencies, {os.cpu_count()} CPUs, "
-            f"{CLIENTS} clients, {SECONDS:g} s / {MAX_REQUESTS} requests per URL")
+            f"load generator {LOADGEN}, {CLIENTS} clients, {SECONDS:g} s per URL")
         build_platform()
         with translation.override("kk"):
             urls, news = pick_urls()
@@ -386,7 +431,8 @@ def main() -> None:
     lines = [
         f"Page benchmark, {date.today()}: demo platform + {N_AGENCIES} agencies "
         f"({N_NEWS} news each), SQLite, gunicorn {WORKERS} sync workers, {os.cpu_count()} CPUs, "
-        f"{CLIENTS} loopback clients, {SECONDS:g} s or {MAX_REQUESTS} requests per row.",
+        f"{CLIENTS} loopback connections, load generator {LOADGEN}, {SECONDS:g} s"
+        + ("" if WRK else f" or {MAX_REQUESTS} requests") + " per row.",
         "",
         *table(rows, queries),
         "",
