@@ -40,3 +40,23 @@ def test_a_rendition_missing_from_the_cache_is_found_or_made_and_stored(agency_a
     assert found.url == made["width-90"].url
     key = model.construct_cache_key(image, "", "width-90")
     assert model.cache_backend.get(key).url == found.url  # stored for the next view
+
+
+def test_the_rendition_tag_renders_what_the_wagtail_image_tag_does(agency_a):
+    from django.template import engines
+
+    image = make_image(agency_a.collection, "tag")
+    django = engines["django"]
+    ours = django.from_string(
+        '{% load theme_tags %}{% rendition image "width-90" as r %}{{ r.url }} {{ r.width }}'
+    )
+    wagtails = django.from_string(
+        "{% load wagtailimages_tags %}{% image image width-90 as r %}{{ r.url }} {{ r.width }}"
+    )
+    assert ours.render({"image": image}) == wagtails.render({"image": image})
+    assert ours.render({"image": None}) == " "
+    image.file.delete(save=False)  # a missing source file: Wagtail's "not found" rendition
+    image.get_rendition_model().cache_backend.clear()
+    image.renditions.all().delete()
+    fresh = Image.objects.get(pk=image.pk)
+    assert ours.render({"image": fresh}) == wagtails.render({"image": fresh})
