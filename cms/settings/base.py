@@ -142,6 +142,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "cms.core.context_processors.platform",
             ],
+            # {% load static %} remembers each file's URL (themes/templatetags/static_urls.py).
+            "libraries": {"static": "themes.templatetags.static_urls"},
         },
     },
 ]
