@@ -60,3 +60,19 @@ def test_the_rendition_tag_renders_what_the_wagtail_image_tag_does(agency_a):
     image.renditions.all().delete()
     fresh = Image.objects.get(pk=image.pk)
     assert ours.render({"image": fresh}) == wagtails.render({"image": fresh})
+
+
+def test_rendition_urls_are_remembered_until_the_file_or_focal_point_changes(agency_a):
+    from cms.core.renditions import rendition_url
+
+    image = make_image(agency_a.collection, "remembered")
+    model = image.get_rendition_model()
+    url = rendition_url(image, "fill-80x40")
+    assert url == image.get_rendition("fill-80x40").url
+    with mock.patch.object(model.cache_backend, "get_many", side_effect=AssertionError):
+        assert rendition_url(Image.objects.get(pk=image.pk), "fill-80x40") == url
+    image.focal_point_x, image.focal_point_y = 10, 10
+    image.focal_point_width = image.focal_point_height = 20
+    image.save()
+    moved = rendition_url(Image.objects.get(pk=image.pk), "fill-80x40")
+    assert moved != url and moved == image.get_rendition("fill-80x40").url

@@ -10,7 +10,15 @@ which stores it for the next view.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from threading import Lock
+
 from wagtail.images.models import Filter
+
+# rendition_url: (image, file, focal point, spec) -> URL, the most recent ones.
+_URLS: OrderedDict[tuple, str] = OrderedDict()
+_URLS_MAX = 512
+_URLS_LOCK = Lock()
 
 
 def renditions(image, *specs: str) -> dict:
@@ -36,3 +44,32 @@ def renditions(image, *specs: str) -> dict:
 def rendition(image, spec: str):
     """``image.get_rendition(spec)``, without writing back what the cache held."""
     return renditions(image, spec)[spec]
+
+
+def rendition_url(image, spec: str) -> str:
+    """The URL of ``rendition(image, spec)``, remembered by this process.
+
+    A rendition's URL follows from the image's file, its focal point and the spec
+    (Wagtail names rendition files after them), all in the key: a new file or focal
+    point is a new key. For what every page repeats (the agency's logo in the meta
+    tags and JSON-LD): no cache read at all."""
+    key = (
+        image.pk,
+        image.file.name,
+        image.focal_point_x,
+        image.focal_point_y,
+        image.focal_point_width,
+        image.focal_point_height,
+        spec,
+    )
+    with _URLS_LOCK:
+        url = _URLS.get(key)
+        if url is not None:
+            _URLS.move_to_end(key)
+            return url
+    url = rendition(image, spec).url
+    with _URLS_LOCK:
+        _URLS[key] = url
+        while len(_URLS) > _URLS_MAX:
+            _URLS.popitem(last=False)
+    return url
