@@ -2,7 +2,7 @@
 
 How it works
 ------------
-`PageCacheMiddleware` sits near the top of MIDDLEWARE. For an anonymous GET or HEAD
+`PageCacheMiddleware` is the first of MIDDLEWARE. For an anonymous GET or HEAD
 (no session cookie, only allow-listed query parameters) it looks up one entry keyed
 by scheme, host, language, path, the allow-listed query and the visually-impaired
 variant. Only responses of views that opted in with `allow(request)` are stored
@@ -20,7 +20,9 @@ random token kept in the cache:
 - ``host:<hostname>``: one host, i.e. one agency on its own host name.
 
 All three are derived from the request alone, so one ``get_many`` brings the entry
-and the current generations, and a hit touches no database. The entry stores the
+and the current generations, and a hit touches no database. A hit runs no other
+middleware: the headers they add (security headers, CSP, Permissions-Policy) were
+stored with the response, and their settings are part of the release token. The entry stores the
 generations read *before* the view ran; it is served only while they are unchanged.
 Invalidation (`invalidate`) replaces generation tokens: O(1), whatever the number of
 hosts, languages and pages. The signal handlers that know what a change touches live
