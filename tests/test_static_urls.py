@@ -1,10 +1,10 @@
-"""{% load static %} is themes.templatetags.static_urls: Django's tags, each file's
-URL worked out once per process, forgotten when the static settings change."""
+"""{% load static_urls %} (themes.templatetags.static_urls): Django's static tags, each
+file's URL worked out once per process, forgotten when the static settings change."""
 
 from django.template import engines
 from django.templatetags.static import static
 
-TEMPLATE = "{% load static %}{% static 'theme/css/theme.css' %} {% static path as u %}{{ u }}"
+TEMPLATE = "{% load static_urls %}{% static 'theme/css/theme.css' %} {% static path as u %}{{ u }}"
 
 
 def test_static_urls_are_djangos_and_follow_a_settings_change(settings):
@@ -17,5 +17,5 @@ def test_static_urls_are_djangos_and_follow_a_settings_change(settings):
     assert template.render(context) == "/assets/theme/css/theme.css /assets/theme/js/theme.js"
     # The other tags of Django's library are there too.
     assert engines["django"].from_string(
-        "{% load static %}{% get_static_prefix %}"
+        "{% load static_urls %}{% get_static_prefix %}"
     ).render({}) == "/assets/"

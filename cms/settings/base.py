@@ -142,8 +142,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "cms.core.context_processors.platform",
             ],
-            # {% load static %} remembers each file's URL (themes/templatetags/static_urls.py).
-            "libraries": {"static": "themes.templatetags.static_urls"},
         },
     },
 ]

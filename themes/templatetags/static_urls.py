@@ -1,5 +1,5 @@
-"""``{% load static %}`` for every template (TEMPLATES "libraries" maps ``static`` here):
-Django's library, with the URL of each static file worked out once per process.
+"""``{% load static_urls %}``: Django's ``static`` library, with the URL of each static
+file worked out once per process (the theme's templates load it instead of ``static``).
 
 Django's ``{% static %}`` asks the app registry and the storage on every use (about
 36 µs); a page has some twenty of them, always the same ones. The URL of a path does
