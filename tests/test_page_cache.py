@@ -86,6 +86,31 @@ def test_second_get_is_a_hit_that_touches_no_database(client, agency_a, django_a
     assert "Set-Cookie" not in second
 
 
+SECURITY_HEADERS = (
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+    "Content-Security-Policy",
+    "Permissions-Policy",
+)
+
+
+def test_a_hit_is_answered_first_and_keeps_the_security_headers(client, agency_a, settings):
+    # First: a hit runs no other middleware (no session, locale, CSP work)...
+    assert settings.MIDDLEWARE[0] == "cms.core.pagecache.PageCacheMiddleware"
+    first = client.get("/kk/agency-a/")
+    second = client.get("/kk/agency-a/")
+    assert second[pagecache.HEADER] == "hit"
+    # ...so the headers of the middleware below are stored with the page.
+    for name in SECURITY_HEADERS:
+        assert second[name] == first[name], name
+    # A deploy that changes them retires the stored pages (the middleware read the
+    # setting when this client started: the header itself changes on restart).
+    settings.SECURE_REFERRER_POLICY = "no-referrer"
+    assert client.get("/kk/agency-a/")[pagecache.HEADER] == "miss"
+
+
 def test_headers_let_a_cdn_cache_and_browsers_revalidate(
     client, agency_a, django_assert_num_queries
 ):

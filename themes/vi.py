@@ -56,6 +56,8 @@ def from_request(request) -> dict[str, str]:
 def cache_variant(request) -> str:
     """The page cache's key for the version shown (settings.PAGE_CACHE_VARIANT): the
     normalised settings, "" for the normal version, whatever the raw cookie says."""
+    if "HTTP_COOKIE" not in request.META or not request.COOKIES.get(COOKIE_NAME):
+        return ""  # the normal version: most requests, read on every page cache hit
     return serialize(from_request(request))
 
 

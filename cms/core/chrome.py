@@ -9,6 +9,12 @@ whatever the number of languages, hosts and values); the values stored under the
 one are never read again and expire. A version that the cache has lost is replaced
 by a new one, so a lost key can never bring an old value back.
 
+Within one request the versions are read once (`versions` keeps them until the
+request ends or this process replaces one): a page consults a dozen values under the
+same two or three versions, and every read of the cache costs (a round trip with
+Redis, a file with the file cache). The page is then built from one snapshot of the
+versions, as the page cache stores it under the generations read before the view.
+
 A version is replaced at once and again when the transaction commits: a request that
 read the database before the commit and stored its value under the version of the
 first replacement is retired by the second (the same rule as cms.core.pagecache).
@@ -23,8 +29,11 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 from uuid import uuid4
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
+from django.dispatch import receiver
 
 from . import pagecache
 
@@ -43,8 +52,32 @@ def version_key(scope: str) -> str:
     return f"navigation:version:{scope}"
 
 
+# The versions read during the current request ({key: version}); None outside one.
+_request = Local()
+
+
+@receiver(request_started)
+def _request_started(**kwargs) -> None:
+    _request.versions = {}
+
+
+@receiver(request_finished)
+def _request_finished(**kwargs) -> None:
+    _request.versions = None
+
+
+def _remembered() -> dict | None:
+    return getattr(_request, "versions", None)
+
+
+def _forget() -> None:
+    if _remembered() is not None:
+        _request.versions = {}
+
+
 def _replace(scopes: frozenset[str]) -> None:
     cache.set_many({version_key(scope): uuid4().hex for scope in scopes}, None)
+    _forget()
 
 
 def bump(*scopes: str) -> None:
@@ -61,13 +94,21 @@ def bump(*scopes: str) -> None:
 def versions(*scopes: str) -> list[str]:
     """The current version of each scope (one round trip to the cache when warm)."""
     keys = [version_key(scope) for scope in scopes]
-    found = cache.get_many(keys)
+    remembered = _remembered()
+    if remembered is None:
+        found = cache.get_many(keys)
+    else:
+        found = {key: remembered[key] for key in keys if key in remembered}
+        if len(found) < len(keys):
+            found.update(cache.get_many([key for key in keys if key not in found]))
     out = []
     for key in keys:
         if key not in found:
             cache.add(key, uuid4().hex, None)
             found[key] = cache.get(key)
         out.append(found[key])
+    if remembered is not None:
+        remembered.update(zip(keys, out, strict=True))
     return out
 
 

@@ -2,7 +2,7 @@
 
 How it works
 ------------
-`PageCacheMiddleware` sits near the top of MIDDLEWARE. For an anonymous GET or HEAD
+`PageCacheMiddleware` is the first of MIDDLEWARE. For an anonymous GET or HEAD
 (no session cookie, only allow-listed query parameters) it looks up one entry keyed
 by scheme, host, language, path, the allow-listed query and the visually-impaired
 variant. Only responses of views that opted in with `allow(request)` are stored
@@ -20,7 +20,9 @@ random token kept in the cache:
 - ``host:<hostname>``: one host, i.e. one agency on its own host name.
 
 All three are derived from the request alone, so one ``get_many`` brings the entry
-and the current generations, and a hit touches no database. The entry stores the
+and the current generations, and a hit touches no database. A hit runs no other
+middleware: the headers they add (security headers, CSP, Permissions-Policy) were
+stored with the response, and their settings are part of the release token. The entry stores the
 generations read *before* the view ran; it is served only while they are unchanged.
 Invalidation (`invalidate`) replaces generation tokens: O(1), whatever the number of
 hosts, languages and pages. The signal handlers that know what a change touches live
@@ -50,7 +52,9 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db import transaction
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils import timezone
@@ -66,6 +70,10 @@ HEADER = "X-Page-Cache"
 # Headers of a stored response that must not be replayed.
 SKIP_HEADERS = {"set-cookie", "content-length", "date"}
 DEFAULT_QUERY_PARAMS = ("p", "page", "year", "category", "tag", "type", "status", "letter")
+# Request headers that can turn a stored response into a 304 or 412.
+_CONDITIONAL = frozenset(
+    {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"}
+)
 DEFAULT_SKIP_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/a11y/")
 
 
@@ -74,12 +82,56 @@ def _setting(name: str, default):
     return getattr(settings, name, default)
 
 
+@dataclass(frozen=True)
+class _Config:
+    """The settings a request reads, read once (a hit must stay cheap); forgotten when
+    a setting changes (override_settings in tests)."""
+
+    enabled: bool
+    alias: str
+    skip_prefixes: tuple[str, ...]
+    bypass_cookies: tuple[str, ...]
+    query_params: frozenset[str]
+    variant: object
+    languages: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _config() -> _Config:
+    variants = {row[0] for row in getattr(settings, "SCRIPT_VARIANTS", ())}
+    return _Config(
+        enabled=bool(_setting("PAGE_CACHE_ENABLED", True)),
+        alias=_setting("PAGE_CACHE_ALIAS", "default"),
+        skip_prefixes=tuple(_setting("PAGE_CACHE_SKIP_PREFIXES", DEFAULT_SKIP_PREFIXES)),
+        bypass_cookies=tuple(
+            _setting("PAGE_CACHE_BYPASS_COOKIES", (settings.SESSION_COOKIE_NAME, "messages"))
+        ),
+        query_params=frozenset(_setting("PAGE_CACHE_QUERY_PARAMS", DEFAULT_QUERY_PARAMS)),
+        variant=_callable(_setting("PAGE_CACHE_VARIANT", None)),
+        languages=frozenset({code for code, _name in settings.LANGUAGES} | variants),
+    )
+
+
+@receiver(setting_changed)
+def _forget_settings(*, setting: str, **kwargs) -> None:
+    _config.cache_clear()
+    if setting.startswith(_RELEASE_SETTINGS):
+        release.cache_clear()
+
+
+# Settings that change release(): the header settings and what the digest reads.
+_RELEASE_SETTINGS = (
+    "PAGE_CACHE_VERSION", "SECURE_", "CONTENT_SECURITY", "CSP_", "PERMISSIONS_POLICY",
+    "MIDDLEWARE", "X_FRAME_OPTIONS", "TEMPLATES", "LOCALE_PATHS", "STATIC_ROOT",
+)
+
+
 def enabled() -> bool:
-    return bool(_setting("PAGE_CACHE_ENABLED", True))
+    return _config().enabled
 
 
 def _cache():
-    return caches[_setting("PAGE_CACHE_ALIAS", "default")]
+    return caches[_config().alias]
 
 
 @lru_cache(maxsize=8)
@@ -95,7 +147,7 @@ def release() -> str:
     of them (``PAGE_CACHE_VERSION``, e.g. the commit, replaces the guess)."""
     explicit = _setting("PAGE_CACHE_VERSION", "")
     if explicit:
-        return hashlib.sha256(explicit.encode()).hexdigest()[:12]
+        return hashlib.sha256((explicit + _header_settings()).encode()).hexdigest()[:12]
     digest = hashlib.sha256()
     roots = [Path(p) for p in settings.LOCALE_PATHS]
     for template in settings.TEMPLATES:
@@ -110,15 +162,27 @@ def release() -> str:
     manifest = Path(settings.STATIC_ROOT or "") / "staticfiles.json"
     if manifest.is_file():
         digest.update(manifest.read_bytes())
+    digest.update(_header_settings().encode())
     return digest.hexdigest()[:12]
 
 
+def _header_settings() -> str:
+    """The settings that shape the headers a stored response replays (the middleware
+    outside the page views: security headers, CSP, Permissions-Policy)."""
+    names = sorted(
+        name
+        for name in dir(settings)
+        if name.startswith(("SECURE_", "CONTENT_SECURITY", "CSP_", "PERMISSIONS_POLICY"))
+        or name in ("MIDDLEWARE", "X_FRAME_OPTIONS")
+    )
+    return repr([(name, getattr(settings, name)) for name in names])
+
+
 # --- Dependencies of a request ------------------------------------------------------
-def _languages() -> set[str]:
+def _languages() -> frozenset[str]:
     """The first path segments that name a language: the languages and their script
     variants (``kk-latn``: the same pages in the Latin script, cms.core.script)."""
-    variants = {row[0] for row in getattr(settings, "SCRIPT_VARIANTS", ())}
-    return {code for code, _name in settings.LANGUAGES} | variants
+    return _config().languages
 
 
 def split_path(path: str) -> tuple[str, str]:
@@ -141,7 +205,11 @@ def hostname(request) -> str:
 def dependencies(request) -> tuple[str, str, str]:
     """The generations a response to this request depends on (from the request alone)."""
     _lang, segment = split_path(request.path)
-    return (EVERYTHING, f"seg:{segment}", f"host:{hostname(request)}")
+    return _dependencies(segment, hostname(request))
+
+
+def _dependencies(segment: str, host: str) -> tuple[str, str, str]:
+    return (EVERYTHING, f"seg:{segment}", f"host:{host}")
 
 
 def _generation_key(name: str) -> str:
@@ -156,7 +224,9 @@ def _new_token() -> str:
 def normalised_query(request) -> str | None:
     """The allow-listed query string in a fixed order, None when another parameter is
     present (such a request is neither served from nor stored in the cache)."""
-    allowed = set(_setting("PAGE_CACHE_QUERY_PARAMS", DEFAULT_QUERY_PARAMS))
+    if not request.META.get("QUERY_STRING"):
+        return ""
+    allowed = _config().query_params
     if any(name not in allowed for name in request.GET):
         return None
     return urlencode([(k, v) for k in sorted(request.GET) for v in request.GET.getlist(k)])
@@ -164,23 +234,19 @@ def normalised_query(request) -> str | None:
 
 def variant(request) -> str:
     """The display variant (the visually-impaired settings), "" for the normal site."""
-    function = _callable(_setting("PAGE_CACHE_VARIANT", None))
+    function = _config().variant
     return function(request) if function else ""
 
 
 def entry_key(request, query: str) -> str:
     language, _segment = split_path(request.path)
-    raw = "\n".join(
-        [
-            request.scheme,
-            request.get_host().lower(),
-            language,
-            request.path,
-            query,
-            variant(request),
-        ]
-    )
-    return f"{KEY_PREFIX}:{release()}:page:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return _entry_key(request, request.get_host().lower(), language, query)
+
+
+def _entry_key(request, host: str, language: str, query: str) -> str:
+    raw = "\n".join([request.scheme, host, language, request.path, query, variant(request)])
+    # 128 bits of the digest: short keys are cheaper to check for every backend.
+    return f"{KEY_PREFIX}:{release()}:page:{hashlib.sha256(raw.encode()).hexdigest()[:32]}"
 
 
 # --- Opting in ----------------------------------------------------------------------
@@ -212,19 +278,18 @@ def cacheable(vary: tuple[str, ...] = ()):
 
 
 # --- The middleware -----------------------------------------------------------------
-def _bypass_cookies() -> tuple[str, ...]:
-    return tuple(_setting("PAGE_CACHE_BYPASS_COOKIES", (settings.SESSION_COOKIE_NAME, "messages")))
-
-
 def _eligible(request) -> str | None:
     """The normalised query when the request may use the cache, else None."""
-    if request.method not in ("GET", "HEAD") or not enabled():
+    config = _config()
+    if request.method not in ("GET", "HEAD") or not config.enabled:
         return None
-    if request.path.startswith(tuple(_setting("PAGE_CACHE_SKIP_PREFIXES", DEFAULT_SKIP_PREFIXES))):
+    if request.path.startswith(config.skip_prefixes):
         return None
     if "HTTP_AUTHORIZATION" in request.META:
         return None
-    if any(name in request.COOKIES for name in _bypass_cookies()):
+    if "HTTP_COOKIE" in request.META and any(
+        name in request.COOKIES for name in config.bypass_cookies
+    ):
         return None
     return normalised_query(request)
 
@@ -285,9 +350,13 @@ class PageCacheMiddleware:
         if query is None:
             return _not_stored(request, self.get_response(request))
         cache = _cache()
-        key = entry_key(request, query)
-        names = dependencies(request)
-        gen_keys = [_generation_key(name) for name in names]
+        host = request.get_host().lower()
+        language, segment = split_path(request.path)
+        key = _entry_key(request, host, language, query)
+        gen_keys = [
+            _generation_key(name)
+            for name in _dependencies(segment, split_domain_port(host)[0])
+        ]
         found = cache.get_many([key, *gen_keys])
         generations = []
         for gen_key in gen_keys:
@@ -334,13 +403,24 @@ class PageCacheMiddleware:
         )
 
     def _replay(self, request, entry):
+        content = entry["content"]
         response = HttpResponse(
-            b"" if request.method == "HEAD" else entry["content"], status=entry["status"]
+            b"" if request.method == "HEAD" else content,
+            status=entry["status"],
+            content_type="",  # replaced by the stored one
         )
-        for name, value in entry["headers"]:
-            response[name] = value
-        response["Content-Length"] = str(len(entry["content"]))
-        response[HEADER] = "hit"
+        headers = [
+            *entry["headers"], ("Content-Length", str(len(content))), (HEADER, "hit")
+        ]
+        store = getattr(response.headers, "_store", None)
+        if isinstance(store, dict):
+            # The stored names and values were checked when the response was made.
+            store.update((name.lower(), (name, value)) for name, value in headers)
+        else:  # pragma: no cover - another Django's header mapping
+            for name, value in headers:
+                response[name] = value
+        if _CONDITIONAL.isdisjoint(request.META):
+            return response
         return get_conditional_response(
             request, etag=entry["etag"], last_modified=int(entry["modified"]), response=response
         )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
+from cms.core.renditions import rendition
 from cms.pages.languages import content_language
 from cms.pages.models import NewsPage
 from cms.tenants.models import Agency
@@ -87,11 +88,11 @@ def _enclosure(page, request) -> Enclosure | None:
     if page.lead_image is None or request is None:
         return None
     try:
-        rendition = page.lead_image.get_rendition("fill-1200x630|format-jpeg")
-        length = rendition.file.size
+        image = rendition(page.lead_image, "fill-1200x630|format-jpeg")
+        length = image.file.size
     except (SourceImageIOError, OSError):
         return None
-    return Enclosure(request.build_absolute_uri(rendition.url), str(length), "image/jpeg")
+    return Enclosure(request.build_absolute_uri(image.url), str(length), "image/jpeg")
 
 
 class AgencyNewsFeed(Feed):

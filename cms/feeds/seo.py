@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 
+from cms.core.renditions import rendition_url
 from cms.pages.languages import content_language
 from cms.pages.models import NewsPage
 
@@ -49,7 +50,7 @@ def _image_url(request, image, spec: str) -> str | None:
     if image is None:
         return None
     try:
-        url = image.get_rendition(spec).url
+        url = rendition_url(image, spec)
     except SourceImageIOError:
         return None
     return request.build_absolute_uri(url)

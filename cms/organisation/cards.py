@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from cms.core.components.contact_block import contact_block
 from cms.core.components.person_card import person_card as person_card_params
 from cms.core.languages import fallback_lang
+from cms.core.renditions import rendition
 
 PHOTO_SPEC = "fill-240x300"
 
@@ -15,7 +16,7 @@ def person_card(person, request=None, heading_level: int = 3) -> dict:
     """Parameters of components/person_card for a PersonPage."""
     photo_url = photo_alt = ""
     if person.photo is not None:
-        photo_url = person.photo.get_rendition(PHOTO_SPEC).url
+        photo_url = rendition(person.photo, PHOTO_SPEC).url
         photo_alt = person.photo_alt or _("Photo: %(name)s") % {"name": person.title}
     return person_card_params(
         person.title,

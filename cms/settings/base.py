@@ -80,13 +80,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous full-page cache (see PAGE_CACHE_* below), first: a hit is answered with
+    # one cache read before any other middleware works (no session, no database). The
+    # headers the middleware below add (security headers, CSP, Permissions-Policy) are
+    # stored with the page and replayed; static files and /admin/ are never looked up.
+    "cms.core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Issue 12: a database outage answers the 503 page (no database needed for it).
     "cms.core.middleware.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous full-page cache (see PAGE_CACHE_* below): outside the session, locale
-    # and CSRF middleware, so that a hit touches neither the session nor the database.
-    "cms.core.pagecache.PageCacheMiddleware",
     # Issue 16: /kk-latn/... is served as /kk/... and converted to the Latin script
     # (inside the page cache: the two scripts are stored apart).
     "cms.core.script.ScriptVariantMiddleware",

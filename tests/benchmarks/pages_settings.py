@@ -18,6 +18,8 @@ DATABASES = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(_DIR / "bench.sqlite3"),
         "OPTIONS": {"timeout": 30},
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
     }
 }
 MEDIA_ROOT = _DIR / "media"

@@ -11,7 +11,10 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.images.models import SourceImageIOError
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from cms.core import renditions
 from cms.core.components.card import card
 from cms.core.components.contact_block import phone_href
 from cms.core.components.search_box import search_box
@@ -20,6 +23,19 @@ from cms.navigation.menus import agency_menu, breadcrumbs, mark_current, portal
 from themes import vi
 
 register = template.Library()
+
+
+@register.simple_tag
+def rendition(image, spec):
+    """``{% rendition image "width-960" as lead %}``: Wagtail's ``{% image ... as %}``
+    without its cache write on every view (cms.core.renditions); a missing source file
+    gives Wagtail's "not found" rendition, as the image tag does."""
+    if not image:
+        return ""
+    try:
+        return renditions.rendition(image, spec)
+    except SourceImageIOError:
+        return get_rendition_or_not_found(image, spec)
 
 
 def _url(page, request):

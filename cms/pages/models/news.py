@@ -20,6 +20,7 @@ from cms.core.components.filter_form import filter_form, select_field
 from cms.core.components.news_card import news_card
 from cms.core.components.tag_list import tag as tag_params
 from cms.core.languages import lang_attribute, text_language
+from cms.core.renditions import rendition
 
 from ..blocks import BodyBlock, RelatedLinksBlock, link_href
 from ..forms import AgencyMediaPageForm
@@ -164,8 +165,8 @@ def news_cards(pages, request, *, image_spec="fill-480x270", source=None) -> lis
         image = None
         if page.lead_image is not None:
             try:
-                rendition = page.lead_image.get_rendition(image_spec)
-                image = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+                lead = rendition(page.lead_image, image_spec)
+                image = {"url": lead.url, "width": lead.width, "height": lead.height}
             except SourceImageIOError:  # a missing source file must not break the listing
                 image = None
         cards.append(
