@@ -2,10 +2,15 @@
 `make bench-pages`, or `.venv/bin/python -m tests.benchmarks.admin_scale`.
 
 Builds a scratch platform in a temporary folder (SQLite: migrate, setup_platform), then
-provisions agencies with the real provisioning function up to each level of
-BENCH_ADMIN_LEVELS (default "10,100,1000"; each agency gets one published news item,
-an image and a document) and, at each level, requests in this process with the test
-client (BENCH_ADMIN_REPEAT (15) timed requests per view after two warm-up requests):
+brings it to each level of BENCH_ADMIN_LEVELS (default "10,100,1000") agencies: the
+first BENCH_ADMIN_PROVISIONED (3) with the real provisioning function (each with one
+published news item, an image and a document; the first also gets the measured editor,
+moderator and a page awaiting review), the rest as bulk clones of the second
+(tests/benchmarks/scale_platform.py: agency, collection, groups and permissions,
+workflow, the whole page tree with valid path/depth/numchild/url_path, image,
+document, an editor and a moderator; about 2 s per hundred). At each level it
+requests in this process with the test client (BENCH_ADMIN_REPEAT (15) timed requests
+per view after two warm-up requests):
 
 * an agency editor's dashboard, a moderator's dashboard with one page awaiting review,
   a superuser's dashboard;
@@ -17,8 +22,7 @@ median wall and CPU milliseconds and the queries per request at every level, and
 ratio of the largest level's CPU time to the smallest's (issue 14: within 1.2 at
 1,000 vs 10 agencies).
 Times are in-process (no gunicorn, no network): they compare levels with each other,
-not with the page rows above them. Provisioning 1,000 agencies takes a while (about
-half a second each on an idle machine); BENCH_ADMIN_LEVELS=10,100 for a quick run.
+not with the page rows above them. BENCH_ADMIN_LEVELS=10,100 for a quick run.
 """
 
 from __future__ import annotations
@@ -49,10 +53,15 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
+from .scale_platform import clone_agencies  # noqa: E402
+
 LEVELS = sorted(
     int(level) for level in os.environ.get("BENCH_ADMIN_LEVELS", "10,100,1000").split(",") if level
 )
 REPEAT = int(os.environ.get("BENCH_ADMIN_REPEAT", "15"))
+# Agencies made by the real provisioning; the rest are bulk clones of number TEMPLATE.
+PROVISIONED = int(os.environ.get("BENCH_ADMIN_PROVISIONED", "3"))
+TEMPLATE = 2
 OUT = Path(os.environ.get("BENCH_OUT") or "/tmp/pages_bench.md")
 
 
@@ -198,14 +207,19 @@ def main() -> None:
         for level in LEVELS:
             t0 = time.perf_counter()
             added = 0
-            while Agency.objects.count() < level:
+            while Agency.objects.count() < min(level, PROVISIONED):
                 t1 = time.perf_counter()
                 agency = add_agency(Agency.objects.count() + 1)
                 provisioning.append(time.perf_counter() - t1)
                 added += 1
                 if clients is None:
                     clients = people(agency)
-            out(f"{level} agencies ({added} added in {time.perf_counter() - t0:.0f} s)")
+            have = Agency.objects.count()
+            if have < level:
+                template = Agency.objects.get(slug=f"scale-{TEMPLATE:04d}")
+                clone_agencies(template, list(range(have + 1, level + 1)))
+                added += level - have
+            out(f"{level} agencies ({added} added in {time.perf_counter() - t0:.1f} s)")
             cache.clear()
             results[level] = {}
             for name, who, url in VIEWS:
