@@ -53,7 +53,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
-from .scale_platform import clone_agencies  # noqa: E402
+from .scale_platform import add_agency, clone_agencies  # noqa: E402
 
 LEVELS = sorted(
     int(level) for level in os.environ.get("BENCH_ADMIN_LEVELS", "10,100,1000").split(",") if level
@@ -68,40 +68,6 @@ OUT = Path(os.environ.get("BENCH_OUT") or "/tmp/pages_bench.md")
 def out(line: str = "") -> None:
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
-
-
-def add_agency(n: int):
-    from django.core.files.base import ContentFile
-    from wagtail.documents.models import Document
-    from wagtail.images.models import Image
-    from wagtail.images.tests.utils import get_test_image_file
-
-    from cms.pages.models import NewsPage
-    from cms.platform.provisioning import provision_agency
-
-    agency = provision_agency(
-        slug=f"scale-{n:04d}",
-        names={"kk": f"Мекеме {n}", "ru": f"Ведомство {n}", "en": f"Body {n}"},
-        category=("ministry", "committee", "akimat", "other")[n % 4],
-    ).agency
-    Image.objects.create(
-        title=f"scale-img-{n}",
-        file=get_test_image_file(filename=f"scale-{n}.png"),
-        collection=agency.collection,
-    )
-    Document.objects.create(
-        title=f"scale-doc-{n}",
-        file=ContentFile(b"text", name=f"scale-{n}.txt"),
-        collection=agency.collection,
-    )
-    news_index = agency.home_page.get_children().get(slug="news")
-    page = NewsPage(slug="news-1", date=datetime.date(2026, 3, 1))
-    page.title_kk, page.title_ru, page.title_en = f"Жаңалық {n}", f"Новость {n}", f"News {n}"
-    page.body_kk = [("paragraph", f"<p>Жаңалық {n}.</p>")]
-    page.body_ru = [("paragraph", f"<p>Новость {n}.</p>")]
-    news_index.add_child(instance=page)
-    page.save_revision().publish()
-    return agency
 
 
 def signed_in(user) -> Client:

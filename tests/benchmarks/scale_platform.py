@@ -31,6 +31,7 @@ No signal is sent (bulk statements): callers clear the cache afterwards.
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from collections import defaultdict
 
@@ -127,6 +128,80 @@ def names(n: int) -> dict[str, str]:
         "ru": f"Ведомство {w['ru']} {n}",
         "en": f"Office of {w['en']} {n}",
     }
+
+
+def add_agency(n: int) -> Agency:
+    """Agency scale-<n> by the real provisioning, with one published news item
+    (news-1), an image and a document in its collection."""
+    from django.core.files.base import ContentFile
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from cms.pages.models import NewsPage
+    from cms.platform.provisioning import provision_agency
+
+    agency = provision_agency(
+        slug=f"scale-{n:04d}",
+        names=names(n),
+        category=CATEGORIES[n % len(CATEGORIES)],
+    ).agency
+    Image.objects.create(
+        title=f"scale-img-{n}",
+        file=get_test_image_file(filename=f"scale-{n}.png"),
+        collection=agency.collection,
+    )
+    Document.objects.create(
+        title=f"scale-doc-{n}",
+        file=ContentFile(b"text", name=f"scale-{n}.txt"),
+        collection=agency.collection,
+    )
+    news_index = agency.home_page.get_children().get(slug="news")
+    page = NewsPage(slug="news-1", date=datetime.date(2026, 3, 1))
+    page.title_kk, page.title_ru, page.title_en = f"Жаңалық {n}", f"Новость {n}", f"News {n}"
+    page.body_kk = [("paragraph", f"<p>Жаңалық {n}.</p>")]
+    page.body_ru = [("paragraph", f"<p>Новость {n}.</p>")]
+    news_index.add_child(instance=page)
+    page.save_revision().publish()
+    return agency
+
+
+@transaction.atomic
+def add_news_copies(agency: Agency, count: int) -> None:
+    """`count` more live news items in the agency's news section, bulk copies of its
+    news-1 (slugs news-2...; a date a day earlier each), appended after the section's
+    last child: its numchild grows by `count`."""
+    news_index = agency.home_page.get_children().get(slug="news")
+    original = news_index.get_children().get(slug="news-1").specific
+    first = news_index.numchild + 1
+    copies = []
+    for i, path in enumerate(_next_steps(news_index, count)):
+        slug = f"news-{first + i}"
+        copy = type(original)(**_values(original, type(original)))
+        copy.id = copy.page_ptr_id = None
+        copy.path, copy.slug = path, slug
+        copy.url_path = f"{news_index.url_path}{slug}/"
+        copy.translation_key = uuid.uuid4()
+        copy.latest_revision_id = copy.live_revision_id = None
+        copy.date = original.date - datetime.timedelta(days=first + i)
+        for lang in ("kk", "ru", "en"):
+            title = getattr(original, f"title_{lang}")
+            if title:
+                setattr(copy, f"title_{lang}", f"{title} ({first + i})")
+        copies.append(copy)
+    _insert_pages(copies)
+    Page.objects.filter(pk=news_index.pk).update(numchild=F("numchild") + count)
+
+
+def _insert_pages(pages: list[Page]) -> None:
+    """Insert new pages (ids unset) in every table of their multi-table chains."""
+    bases = Page.objects.bulk_create(
+        [Page(**_values(page, Page)) for page in pages], batch_size=500
+    )
+    for page, base in zip(pages, bases, strict=True):
+        for model in [*type(page)._meta.get_parent_list(), type(page)]:
+            for field in model._meta.local_concrete_fields:
+                if field.primary_key or (field.remote_field and field.remote_field.parent_link):
+                    setattr(page, field.attname, base.pk)
+    _insert_subclass_rows(pages)
 
 
 def _values(obj, model) -> dict:
@@ -276,15 +351,7 @@ def clone_agencies(template: Agency, numbers: list[int]) -> list[Agency]:
             if page.pk == home.pk:
                 clone.agency_record_id = agency.pk
             clones.append(clone)
-    bases = Page.objects.bulk_create(
-        [Page(**_values(clone, Page)) for clone in clones], batch_size=500
-    )
-    for clone, base in zip(clones, bases, strict=True):
-        for model in [*type(clone)._meta.get_parent_list(), type(clone)]:
-            for field in model._meta.local_concrete_fields:
-                if field.primary_key or (field.remote_field and field.remote_field.parent_link):
-                    setattr(clone, field.attname, base.pk)
-    _insert_subclass_rows(clones)
+    _insert_pages(clones)
     Page.objects.filter(pk=portal.pk).update(numchild=F("numchild") + count)
     new_homes = [c for c in clones if c.path in set(homes_paths)]
 
