@@ -1,9 +1,16 @@
 """The portal's directory of government bodies: grouped by kind under plural headings,
 akimats by region, and an A–Z filter (`?letter=К`) in the page's alphabet.
 
+Without a filter each kind shows its first bodies and links to its complete list
+(`?category=committee`); a letter or a kind lists its bodies PER_PAGE to a page
+(`&page=2`). So the front page's size, like its queries, does not grow with the
+number of bodies (issue 14: it listed every one of them, and 1,000 cost a quarter of a
+second to render).
+
 Everything is computed in Python from the one list of active agencies the portal
 home reads (one query, whatever their number): parents, regions and letters are
-looked up in dictionaries of that list, never in the database.
+looked up in dictionaries of that list, never in the database. The portal caches
+each page of the directory (cms.pages.models.portal).
 
 Filing letter. A body is filed under the first letter of its name in the page's
 language without the words that every body of its kind shares: in Russian nearly

@@ -2,11 +2,15 @@
 
 It shows, top to bottom: the search box, the top tasks (the most used services across
 agencies, chosen by platform admins on this page in the Wagtail admin), the latest
-news of every agency, and the directory of bodies grouped by kind, with regions and
-their akimats, and an A–Z filter (`?letter=К`) that works without JavaScript.
+news of every agency, and the directory of bodies grouped by kind (each kind's first
+bodies, regions with their akimats, and a link to the kind's complete list,
+`?category=ministry`), and an A–Z filter (`?letter=К`); lists are paginated
+(`&page=2`), and all of it works without JavaScript.
 
-Its cost does not grow with the number of agencies: one query for the directory, one
-for the top tasks, two for the news (cms.pages.directory, tests/test_portal_home.py).
+Its cost does not grow with the number of agencies (issue 14): a page of the directory
+is cached whole under the platform's chrome version, the news come from one query
+over the latest news items only (cms.pages.directory, tests/test_portal_home.py,
+tests/test_scale_flat.py).
 """
 
 from urllib.parse import urlencode
