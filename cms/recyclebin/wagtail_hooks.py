@@ -192,8 +192,12 @@ def _bin_at_prefix():
 
 
 def _searching(request) -> bool:
+    """Whether the pages go to a search backend: the listings' `q`, the admin API's
+    `search`, the choosers' search views."""
     match = getattr(request, "resolver_match", None)
-    return bool(request.GET.get("q")) or (match is not None and "search" in (match.url_name or ""))
+    if request.GET.get("q") or request.GET.get("search"):
+        return True
+    return match is not None and "search" in (match.url_name or "")
 
 
 def _without_bins(pages, request=None):
