@@ -15,7 +15,8 @@ per view after two warm-up requests):
 * an agency editor's dashboard, a moderator's dashboard with one page awaiting review,
   a superuser's dashboard;
 * the editor's page chooser (the tree from the top) and image chooser;
-* the portal home, uncached (the page cache off: its agency cards are rendered).
+* the portal home, uncached (the page cache off: its directory's first bodies of each
+  kind and its latest news are rendered).
 
 It prints, and appends as markdown to $BENCH_OUT (default /tmp/pages_bench.md), the
 median wall and CPU milliseconds and the queries per request at every level, and the
@@ -195,8 +196,8 @@ def main() -> None:
     lines = [
         "",
         f"Admin views by number of agencies, {datetime.date.today()}: SQLite, in-process "
-        f"test client, median of {REPEAT} requests (page cache off). The portal home "
-        f"lists every agency: its HTML, unlike its queries, grows with their number.",
+        f"test client, median of {REPEAT} requests (page cache off); agencies beyond "
+        f"the first {PROVISIONED} are bulk clones (scale_platform.clone_agencies).",
         "",
         *table(results),
         "",
