@@ -88,6 +88,7 @@ relevance: install ## Judged query set (search/relevance/queries.json) on the de
 bench-pages: install ## Page benchmark: gunicorn on loopback, pages cached/uncached vs a minimal view, then admin views at 10/100/1,000 agencies (BENCH_AGENCIES=5, BENCH_ADMIN_LEVELS=10,100 to scale down; table in BENCH_OUT or /tmp/pages_bench.md)
 	$(BIN)/python -m tests.benchmarks.pages_bench
 	$(BIN)/python -m tests.benchmarks.admin_scale
+	$(BIN)/python -m tests.benchmarks.sitemap_scale
 
 lint: install ## ruff and the import floors (lint-imports)
 	$(BIN)/ruff check .

@@ -18,6 +18,7 @@ measured again.
 """
 
 import datetime
+import re
 from html import escape
 
 import pytest
@@ -167,13 +168,27 @@ def test_query_count_does_not_grow_with_250_agencies(platform, view):
     assert large <= small, f"{view}: {small} queries with 5 agencies, {large} with {BULK + 5}"
 
 
-def test_all_250_bodies_are_in_the_one_response(platform):
-    """Loads in one request: every body is in the HTML (no script fetches the list),
-    and the page stays a reasonable size."""
+def test_every_body_is_reachable_without_javascript_and_the_home_stays_small(platform, client):
+    """The front page shows each kind's first bodies and links to the list of all of
+    them (plain links, pages of PER_PAGE): every body is reachable, and the front page
+    does not grow with their number (issue 14: 1,000 bodies cost what 10 do)."""
+    from cms.pages.directory import PER_PAGE
+
     _count, html = platform["large"]["portal home kk"]
+    assert len(html.encode()) < 120_000, len(html.encode())
+    links = re.findall(r'class="directory-group__all-link" href="([^"]+)"', html)
+    assert "/kk/?category=ministry#bodies" in links and "/kk/?category=committee#bodies" in links
+    listed = html
+    for link in links:
+        url = link.split("#")[0]
+        first = client.get(url).content.decode()
+        listed += first
+        pages = set(re.findall(r'href="(/kk/\?[^"#]*page=\d+)#bodies"', first))
+        for page in pages:
+            listed += client.get(page.replace("&amp;", "&")).content.decode()
+        assert first.count('class="directory-item"') <= PER_PAGE
     for agency in platform["bulk"]:
-        assert f">{agency.name_kk}</a>" in html, agency.slug
-    assert len(html.encode()) < 250_000, len(html.encode())
+        assert f">{agency.name_kk}</a>" in listed, agency.slug
 
 
 # --- Structure -------------------------------------------------------------------------
@@ -227,23 +242,60 @@ def test_bodies_are_grouped_under_plural_headings(platform, client, lang):
     assert html.index('id="home-search-q"') < html.index('class="top-tasks"') < positions[0]
 
 
-def test_long_groups_fold_behind_details(platform):
-    """Readable with 250 bodies: a kind shows its first twelve, the rest fold behind a
-    native <details> that says how many; a region's akimats fold under it."""
+def test_long_groups_show_their_first_bodies_and_link_to_all(platform):
+    """Readable with 250 bodies: a kind shows its first twelve and links to the list
+    of all of them, which says how many; a region's akimats fold under it."""
     _count, html = platform["large"]["portal home kk"]
     ministries = html.split('id="bodies-ministry"', 1)[1].split("</section>", 1)[0]
-    shown, folded = ministries.split('<details class="directory-group__more">', 1)
-    assert shown.count('class="directory-item"') == 12
-    assert folded.count('class="directory-item"') == 21 - 12  # 20 generated, fd-ministry
-    summary = translated(
-        "Show %(count)s more ministry", "kk", plural=("Show %(count)s more ministries", 9)
-    )
-    assert f'<summary class="directory-group__summary">{summary}</summary>' in folded
+    assert ministries.count('class="directory-item"') == 12
+    assert "<details" not in ministries
+    label = translated("All %(count)s ministry", "kk", plural=("All %(count)s ministries", 21))
+    link = '<a class="directory-group__all-link" href="/kk/?category=ministry#bodies">'
+    assert f"{link}{label}</a>" in ministries  # 20 generated, fd-ministry
     akimats = html.split('id="bodies-akimat"', 1)[1].split("</section>", 1)[0]
     regions = akimats.count("directory-item--region")
     # Every region shows (up to twenty), each folding its district and city akimats.
     assert regions >= 16 and akimats.count("<details") == regions
     assert "directory-group__more" not in akimats
+
+
+def test_a_kind_lists_all_its_bodies_on_pages(platform, client):
+    html = client.get("/ru/?category=committee").content.decode()
+    main = html.split("<main", 1)[1]
+    assert main.count('class="directory-item"') == 61  # 60 generated, fd-committee
+    assert NAMES["fd-committee"]["ru"] in main and NAMES["fd-ministry"]["ru"] in main  # meta
+    assert 'id="bodies-ministry"' not in main
+    heading = translated("Committees", "ru")
+    assert f"{heading}: " in main and 'href="/ru/#bodies"' in main
+    # Letters narrow the kind: the letter links keep it.
+    assert 'href="/ru/?category=committee&amp;letter=%D0%A4#bodies">Ф</a>' in main
+    narrowed = client.get("/ru/?category=committee&letter=Ф").content.decode()
+    assert NAMES["fd-committee"]["ru"] in narrowed
+    assert narrowed.split("<main", 1)[1].count('class="directory-item"') < 61
+
+
+def test_a_long_kind_is_paginated(platform, client, settings, monkeypatch):
+    from cms.pages import directory
+
+    monkeypatch.setattr(directory, "PER_PAGE", 25)
+    cache.clear()
+    first = client.get("/kk/?category=committee").content.decode()
+    assert first.split("<main", 1)[1].count('class="directory-item"') == 25
+    assert 'href="/kk/?category=committee&amp;page=3#bodies"' in first
+    last = client.get("/kk/?category=committee&page=3")
+    assert last.status_code == 200
+    assert last.content.decode().split("<main", 1)[1].count('class="directory-item"') == 11
+    past = client.get("/kk/?category=committee&page=4")
+    assert past.status_code == 404  # never stored by the page cache
+    cache.clear()
+
+
+def test_a_bad_kind_says_so_and_shows_every_body(platform, client):
+    response = client.get("/ru/", {"category": "<b>"})
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'id="bodies-ministry"' in html and 'id="bodies-committee"' in html
+    assert "<b>" not in html.split("<main", 1)[1]
 
 
 def test_regions_list_their_akimats(platform, client):
@@ -258,7 +310,7 @@ def test_regions_list_their_akimats(platform, client):
 
 
 def test_a_committee_names_its_ministry(platform, client):
-    html = client.get("/en/").content.decode()
+    html = client.get("/en/?category=committee").content.decode()
     item = html.split(NAMES["fd-committee"]["en"], 1)[1].split("</li>", 1)[0]
     assert f'<span class="directory-item__meta">{NAMES["fd-ministry"]["en"]}</span>' in item
 
@@ -316,7 +368,9 @@ def test_a_bad_letter_says_so_and_shows_every_body(platform, client, value):
     html = response.content.decode()
     notice = translated("“%(value)s” is not a letter of this alphabet. Showing every body.", "ru")
     assert notice.split("%(value)s")[1].replace("“", "").strip() in html
-    assert NAMES["fd-committee"]["ru"] in html and NAMES["fd-ministry"]["ru"] in html
+    # Every kind, each with its first bodies and a link to all of them.
+    assert 'id="bodies-ministry"' in html and 'id="bodies-committee"' in html
+    assert 'href="/ru/?category=committee#bodies"' in html
     assert "<b>" not in html.split("<main", 1)[1]
 
 

@@ -107,6 +107,8 @@ def _views(portal, home, section):
         ("portal home", None, "/kk/"),
         # The A–Z filter (issue 16): «Test body 1, 10-19...» under T on the English page.
         ("portal home (A–Z filter)", None, "/en/?letter=T"),
+        # A kind's complete list (paginated), linked from the front page's first bodies.
+        ("portal home (a kind's list)", None, "/kk/?category=committee"),
         ("sitemap index", None, "/sitemap.xml"),
         ("editor dashboard", "editor", reverse("wagtailadmin_home")),
         ("moderator dashboard (awaiting review)", "moderator", reverse("wagtailadmin_home")),
@@ -260,6 +262,38 @@ def test_portal_home_lists_every_agency(platform):
     html = platform["large"]["portal home (A–Z filter)"][1].content.decode()
     for n in (1, 2, LARGE):
         assert f">Test body {n}</a>" in html
+    # A kind's list: every committee (n % 3 == 1), and nothing else.
+    html = platform["large"]["portal home (a kind's list)"][1].content.decode()
+    main = html.split("<main", 1)[1]
+    committees = [n for n in range(1, LARGE + 1) if n % 3 == 1]
+    for n in committees:
+        assert f">Сынақ мекемесі {n}</a>" in main, n
+    assert main.count('class="directory-item"') == len(committees)
+
+
+def _directory_items(response) -> dict[str, int]:
+    """{kind: bodies listed under its heading} on a page of the portal."""
+    html = response.content.decode().split("<main", 1)[1]
+    sections = html.split('<section class="directory-group"')[1:]
+    return {
+        re.search(r'id="bodies-(\w+)"', section).group(1): section.count("directory-item__link")
+        for section in sections
+    }
+
+
+def test_the_portal_home_does_not_grow_with_agencies(platform):
+    """Its HTML, unlike the query count, grew with every agency until 1,000 bodies cost
+    a quarter of a second: the front page shows a kind's first bodies and links to
+    the kind's list."""
+    from cms.pages.directory import REGIONS_VISIBLE, VISIBLE
+
+    small = _directory_items(platform["small"]["portal home"][1])
+    large = _directory_items(platform["large"]["portal home"][1])
+    assert sum(large.values()) > sum(small.values())  # 50 agencies are not 5
+    assert large["ministry"] == large["committee"] == VISIBLE  # of 16 and 17
+    assert large["akimat"] <= REGIONS_VISIBLE
+    html = platform["large"]["portal home"][1].content.decode()
+    assert 'class="directory-group__all-link" href="/kk/?category=committee#bodies"' in html
 
 
 PROVISIONING_BUDGET = 300

@@ -21,18 +21,20 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import Page
 
 from cms.core.languages import LANGUAGE_CODES, SCRIPT_VARIANTS
+from cms.pages.models import AgencyHomePage
 from cms.tenants.models import Agency
+from cms.tenants.scoping import AGENCY_HOME_DEPTH
 
 from .scope import (
     HOME_PATH_LENGTH,
     languages_of,
-    outside_agencies,
     public_pages,
 )
 
@@ -124,8 +126,21 @@ def index(request, site, host_agency) -> list[Child]:
 
 
 def portal_pages(site):
-    """The portal's own pages on `site` (not in any agency's subtree)."""
-    return public_pages().descendant_of(site.root_page, inclusive=True).filter(outside_agencies())
+    """The portal's own pages on `site` (not in any agency's subtree): those above the
+    agencies' depth and the subtrees of the portal's own sections at that depth (a
+    handful), as path ranges. Testing every page for an agency home above it
+    (`outside_agencies`) read the whole page table: 125 ms for four pages with 300
+    agencies and 100,000 pages."""
+    sections = (
+        Page.objects.filter(depth=AGENCY_HOME_DEPTH)
+        .descendant_of(site.root_page)
+        .exclude(Exists(AgencyHomePage.objects.filter(pk=OuterRef("pk"))))
+        .values_list("path", flat=True)
+    )
+    own = Q(depth__lt=AGENCY_HOME_DEPTH)
+    for path in sections:
+        own |= Q(path__startswith=path)
+    return public_pages().descendant_of(site.root_page, inclusive=True).filter(own)
 
 
 def agency_pages(agency):

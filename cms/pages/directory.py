@@ -1,9 +1,16 @@
 """The portal's directory of government bodies: grouped by kind under plural headings,
 akimats by region, and an A–Z filter (`?letter=К`) in the page's alphabet.
 
+Without a filter each kind shows its first bodies and links to its complete list
+(`?category=committee`); a letter or a kind lists its bodies PER_PAGE to a page
+(`&page=2`). So the front page's size, like its queries, does not grow with the
+number of bodies (issue 14: it listed every one of them, and 1,000 cost a quarter of a
+second to render).
+
 Everything is computed in Python from the one list of active agencies the portal
 home reads (one query, whatever their number): parents, regions and letters are
-looked up in dictionaries of that list, never in the database.
+looked up in dictionaries of that list, never in the database. The portal caches
+each page of the directory (cms.pages.models.portal).
 
 Filing letter. A body is filed under the first letter of its name in the page's
 language without the words that every body of its kind shares: in Russian nearly
@@ -13,7 +20,9 @@ every ministry begins «Министерство», every akimat «Акимат�
 министрлігі»), so they are filed under their first letter.
 """
 
+import math
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -26,11 +35,16 @@ from cms.core.components.agency_directory import (
     directory_item,
 )
 from cms.core.components.letter_index import letter_index
+from cms.core.components.pagination import pagination as paginate
 from cms.core.languages import DEFAULT, FALLBACK, LANGUAGE_CODES
 from cms.tenants.models import Agency
 
 ANCHOR = "bodies"
 REGIONS_VISIBLE = 20
+# A region's district and city akimats shown under it (the rest: the akimats' list).
+CHILDREN_VISIBLE = 40
+# Bodies on a page of a letter or a kind.
+PER_PAGE = 100
 # Words skipped before the filing letter (see the module doc), lower case. Names in a
 # language missing here are filed under their first letter.
 FILING_SKIP = {
@@ -87,23 +101,20 @@ def plural_heading(category: str) -> str:
     }[category]
 
 
-def more_label(category: str, count: int) -> str:
+def all_label(category: str, count: int) -> str:
+    """The link from a kind's first bodies to the list of all of them."""
     labels = {
         Agency.Category.MINISTRY: ngettext(
-            "Show %(count)s more ministry", "Show %(count)s more ministries", count
+            "All %(count)s ministry", "All %(count)s ministries", count
         ),
         Agency.Category.COMMITTEE: ngettext(
-            "Show %(count)s more committee", "Show %(count)s more committees", count
+            "All %(count)s committee", "All %(count)s committees", count
         ),
-        Agency.Category.AKIMAT: ngettext(
-            "Show %(count)s more region", "Show %(count)s more regions", count
-        ),
+        Agency.Category.AKIMAT: ngettext("All %(count)s akimat", "All %(count)s akimats", count),
         Agency.Category.EMBASSY: ngettext(
-            "Show %(count)s more embassy", "Show %(count)s more embassies", count
+            "All %(count)s embassy", "All %(count)s embassies", count
         ),
-        Agency.Category.OTHER: ngettext(
-            "Show %(count)s more body", "Show %(count)s more bodies", count
-        ),
+        Agency.Category.OTHER: ngettext("All %(count)s body", "All %(count)s bodies", count),
     }
     return labels[category] % {"count": count}
 
@@ -219,82 +230,174 @@ def _akimat_items(members: list[Entry]) -> list[dict]:
             continue
         children = sorted(regions.get(entry.agency.pk, []), key=lambda e: e.key)
         label = ""
+        # The label counts them all; the fold lists the first (the rest: the list of
+        # akimats, linked under the group).
         if children:
             label = ngettext(
                 "%(count)s district and city akimat",
                 "%(count)s district and city akimats",
                 len(children),
             ) % {"count": len(children)}
-        items.append(_item(entry, children=[_item(c) for c in children], children_label=label))
+        shown = [_item(c) for c in children[:CHILDREN_VISIBLE]]
+        items.append(_item(entry, children=shown, children_label=label))
     return items
 
 
-def directory_context(bodies, language, filters, base_url: str, portal_url_path: str) -> dict:
-    """Context of the directory of `bodies` (Body.active()): `directory`
-    (agency_directory), `letters` (letter_index), `letter` (the chosen one or None),
-    `bodies_count_label`, `letter_count_label`."""
+@dataclass(frozen=True)
+class Query:
+    """The directory's validated filters: a filing letter, a kind of body, a page."""
+
+    letter: str | None = None
+    category: str | None = None
+    page: int = 1
+
+    @property
+    def filtered(self) -> bool:
+        return self.letter is not None or self.category is not None
+
+    def params(self, **changes) -> dict:
+        values = {"letter": self.letter, "category": self.category, "page": self.page}
+        values.update(changes)
+        return {
+            name: value
+            for name, value in values.items()
+            if value not in (None, "") and not (name == "page" and value == 1)
+        }
+
+
+def parse(filters, language: str) -> Query:
+    """The Query of the request's `letter`, `category` and `page` parameters; a value
+    that is not one says so in a notice (and makes the answer a 404: never stored by
+    the page cache) and is ignored."""
+    alphabet = ALPHABETS[language]
+    letter = None
+    raw = filters.raw("letter")
+    if raw:
+        if raw.upper() in alphabet and len(raw) == 1:
+            letter = raw.upper()
+        else:
+            filters.notices.append(
+                _("“%(value)s” is not a letter of this alphabet. Showing every body.")
+                % {"value": raw[:20]}
+            )
+            filters.status = 404
+    category = None
+    raw = filters.raw("category")
+    if raw:
+        if raw in Agency.Category.values:
+            category = raw
+        else:
+            filters.notices.append(
+                _("“%(value)s” is not a kind of body. Showing every kind.") % {"value": raw[:20]}
+            )
+            filters.status = 404
+    page = filters.page_number() if letter or category else 1
+    return Query(letter=letter, category=category, page=page)
+
+
+def _url(base_url: str, params: dict, anchor: bool = True) -> str:
+    query = f"?{urlencode(sorted(params.items()))}" if params else ""
+    return f"{base_url}{query}" + (f"#{ANCHOR}" if anchor else "")
+
+
+def directory_context(bodies, language, query: Query, base_url: str, portal_url_path: str) -> dict:
+    """Context of the directory of `bodies` (Body.active()) for `query`:
+    `directory` (agency_directory), `letters` (letter_index), `letter` and `category`
+    (the chosen ones or None), `category_heading`, `pagination`, `bodies_count_label`,
+    `filter_count_label`, `all_url`, and `notices` and `status` (a page past the end:
+    a notice and 404).
+
+    Its size does not grow with the number of bodies: without a filter each kind shows
+    its first bodies (every region up to REGIONS_VISIBLE) and a link to all of them;
+    a letter or a kind lists its bodies PER_PAGE to a page. The caller caches it
+    (it costs one pass over every body)."""
     alphabet = ALPHABETS[language]
     entries = sorted(
         (Entry(body, language, base_url, portal_url_path) for body in bodies),
         key=lambda e: e.key,
     )
     by_pk = {entry.agency.pk: entry for entry in entries}
-    available = {entry.letter for entry in entries}
+    in_category = [e for e in entries if query.category in (None, e.agency.category)]
+    available = {entry.letter for entry in in_category}
+    notices: list[str] = []
+    status = 200
 
-    letter = None
-    raw = filters.raw("letter")
-    if raw:
-        if raw.upper() in alphabet and len(raw) == 1:
-            letter = raw.upper()
-            filters.values["letter"] = letter
-        else:
-            filters.notices.append(
-                _("“%(value)s” is not a letter of this alphabet. Showing every body.")
-                % {"value": raw[:20]}
-            )
-            # Not a page of its own: never stored by the page cache (only 200s are).
-            filters.status = 404
+    def parent_name(entry):
+        parent = by_pk.get(entry.agency.parent_id)
+        return parent.name if parent is not None else ""
 
-    def url(value):
-        return (filters.url(base_url, letter=value) if value else base_url) + f"#{ANCHOR}"
+    def letter_url(value):
+        return _url(base_url, query.params(letter=value, page=1))
 
+    order = {category: n for n, (category, _label) in enumerate(Agency.Category.choices)}
+    pagination = {}
     groups = []
-    for category, _label in Agency.Category.choices:
-        members = [entry for entry in entries if entry.agency.category == category]
-        if letter is not None:
-            members = [entry for entry in members if entry.letter == letter]
-        if not members:
-            continue
-
-        def parent_name(entry):
-            parent = by_pk.get(entry.agency.parent_id)
-            return parent.name if parent is not None else ""
-
-        if letter is None and category == Agency.Category.AKIMAT:
-            items = _akimat_items(members)
-        elif letter is None and category != Agency.Category.COMMITTEE:
-            items = [_item(entry) for entry in members]
-        else:
-            items = [_item(entry, meta=parent_name(entry)) for entry in members]
-        # Every region shows (Kazakhstan has 17 regions and 3 cities of republican
-        # significance); the other kinds show their first VISIBLE bodies.
-        visible = REGIONS_VISIBLE if category == Agency.Category.AKIMAT else VISIBLE
-        if letter is not None:
-            visible = len(items)
-        hidden = max(0, len(items) - visible)
-        groups.append(
-            directory_group(
-                f"{ANCHOR}-{category}",
-                plural_heading(category),
-                items,
-                count=len(members),
-                count_label=count_label(len(members)),
-                more_label=more_label(category, hidden) if hidden else "",
-                visible=visible,
+    if not query.filtered:
+        for category, _label in Agency.Category.choices:
+            members = [entry for entry in entries if entry.agency.category == category]
+            if not members:
+                continue
+            if category == Agency.Category.AKIMAT:
+                items = _akimat_items(members)[:REGIONS_VISIBLE]
+            elif category == Agency.Category.COMMITTEE:
+                items = [_item(entry, meta=parent_name(entry)) for entry in members[:VISIBLE]]
+            else:
+                items = [_item(entry) for entry in members[:VISIBLE]]
+            shown = len(items) + sum(len(item["children"]) for item in items)
+            groups.append(
+                directory_group(
+                    f"{ANCHOR}-{category}",
+                    plural_heading(category),
+                    items,
+                    count=len(members),
+                    count_label=count_label(len(members)),
+                    visible=len(items),
+                    all_url=_url(base_url, {"category": category}) if shown < len(members) else "",
+                    all_label=all_label(category, len(members)),
+                )
             )
+    else:
+        members = [e for e in in_category if query.letter in (None, e.letter)]
+        members.sort(key=lambda e: order[e.agency.category])  # stable: by name in a kind
+        counts: dict[str, int] = {}
+        for entry in members:
+            counts[entry.agency.category] = counts.get(entry.agency.category, 0) + 1
+        pages = max(1, math.ceil(len(members) / PER_PAGE))
+        current = query.page
+        if current > pages:
+            notices.append(
+                _("There is no page %(number)s: the list has %(pages)s page(s).")
+                % {"number": current, "pages": pages}
+            )
+            status, current = 404, None
+        start = ((current or 1) - 1) * PER_PAGE
+        shown = members[start : start + PER_PAGE] if current else []
+        pagination = paginate(
+            current,
+            pages,
+            lambda number: _url(base_url, query.params(page=number)),
+            _("Pages of the list of bodies"),
         )
-    if letter is not None:
-        empty = _("No body's name begins with «%(letter)s».") % {"letter": letter}
+        for category, _label in Agency.Category.choices:
+            items = [
+                _item(entry, meta=parent_name(entry))
+                for entry in shown
+                if entry.agency.category == category
+            ]
+            if not items:
+                continue
+            groups.append(
+                directory_group(
+                    f"{ANCHOR}-{category}",
+                    plural_heading(category),
+                    items,
+                    count=counts[category],
+                    count_label=count_label(counts[category]),
+                    visible=len(items),
+                )
+            )
+    if query.letter is not None:
+        empty = _("No body's name begins with «%(letter)s».") % {"letter": query.letter}
     else:
         empty = _("No agencies have been published yet.")
     return {
@@ -302,12 +405,20 @@ def directory_context(bodies, language, filters, base_url: str, portal_url_path:
         "letters": letter_index(
             alphabet,
             available,
-            letter,
-            url,
+            query.letter,
+            letter_url,
             label=_("Bodies by first letter"),
             all_label=_("All"),
         ),
-        "letter": letter,
+        "letter": query.letter,
+        "category": query.category,
+        "category_heading": plural_heading(query.category) if query.category else "",
+        "pagination": pagination,
         "bodies_count_label": count_label(len(entries)),
-        "letter_count_label": count_label(sum(g["count"] for g in groups)),
+        "filter_count_label": count_label(
+            sum(1 for e in in_category if query.letter in (None, e.letter))
+        ),
+        "all_url": _url(base_url, {}),
+        "notices": notices,
+        "status": status,
     }

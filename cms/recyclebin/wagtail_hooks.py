@@ -2,6 +2,8 @@
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
@@ -15,11 +17,17 @@ from wagtail.documents import get_document_model
 from wagtail.documents.views.documents import DeleteView as DocumentDeleteView
 from wagtail.models import Page
 
-from cms.tenants.scoping import agencies_for_user, agency_for_page, is_platform_admin
+from cms.tenants.scoping import (
+    AGENCY_HOME_DEPTH,
+    agencies_for_user,
+    agency_for_page,
+    is_platform_admin,
+)
 
 from . import service, views
 
-BIN_PATHS = r"^/[^/]+/[^/]+/" + service.BIN_SLUG + "/"
+BIN_DEPTH = AGENCY_HOME_DEPTH + 1
+BIN_PATH_LENGTH = BIN_DEPTH * Page.steplen
 
 LOG_ACTIONS = {
     "recyclebin.recycle": (
@@ -169,20 +177,49 @@ def no_editing_in_the_bin(request, page):
     return None
 
 
-def _without_bins(pages):
-    # By id (a search filter field of Page), not by url_path: the choosers' search
-    # (modelsearch) refuses a filter on a field it does not index.
-    return pages.exclude(id__in=Page.objects.filter(url_path__regex=BIN_PATHS).values("id"))
+def _bin_at_prefix():
+    """A filter expression: the page is an agency's recycle-bin page or lies below it.
+    The bin is the page at the first BIN_PATH_LENGTH characters of the page's tree path
+    (depth AGENCY_HOME_DEPTH + 1) with the bin's slug: one lookup by the unique path
+    index per page tested, whatever the number of pages and agencies."""
+    return Exists(
+        Page.objects.filter(
+            path=Substr(OuterRef("path"), 1, BIN_PATH_LENGTH),
+            depth=BIN_DEPTH,
+            slug=service.BIN_SLUG,
+        )
+    )
+
+
+def _searching(request) -> bool:
+    """Whether the pages go to a search backend: the listings' `q`, the admin API's
+    `search`, the choosers' search views."""
+    match = getattr(request, "resolver_match", None)
+    if request.GET.get("q") or request.GET.get("search"):
+        return True
+    return match is not None and "search" in (match.url_name or "")
+
+
+def _without_bins(pages, request=None):
+    if request is not None and not _searching(request):
+        # Browsing (a parent's children): the test runs on the listed pages only. It
+        # once was a regular expression over every page's url_path (a scan of the
+        # whole tree per request: the editor's page chooser cost 2.6 times as much
+        # with 1,000 agencies as with 10).
+        return pages.exclude(_bin_at_prefix())
+    # A search backend filters by id only (it refuses an expression, and a filter on
+    # a field it does not index): the ids of the pages in bins, by the same test.
+    return pages.exclude(id__in=Page.objects.filter(_bin_at_prefix()).values("id"))
 
 
 @hooks.register("construct_explorer_page_queryset")
 def hide_the_bin_in_the_explorer(parent_page, pages, request):
-    return _without_bins(pages)
+    return _without_bins(pages, request)
 
 
 @hooks.register("construct_page_chooser_queryset")
 def hide_the_bin_in_choosers(pages, request):
-    return _without_bins(pages)
+    return _without_bins(pages, request)
 
 
 class BinlessPageSearchView(PageSearchView):

@@ -2,23 +2,28 @@
 `make bench-pages`, or `.venv/bin/python -m tests.benchmarks.admin_scale`.
 
 Builds a scratch platform in a temporary folder (SQLite: migrate, setup_platform), then
-provisions agencies with the real provisioning function up to each level of
-BENCH_ADMIN_LEVELS (default "10,100,1000"; each agency gets one published news item,
-an image and a document) and, at each level, requests in this process with the test
-client (BENCH_ADMIN_REPEAT (15) timed requests per view after two warm-up requests):
+brings it to each level of BENCH_ADMIN_LEVELS (default "10,100,1000") agencies: the
+first BENCH_ADMIN_PROVISIONED (3) with the real provisioning function (each with one
+published news item, an image and a document; the first also gets the measured editor,
+moderator and a page awaiting review), the rest as bulk clones of the second
+(tests/benchmarks/scale_platform.py: agency, collection, groups and permissions,
+workflow, the whole page tree with valid path/depth/numchild/url_path, image,
+document, an editor and a moderator; about 2 s per hundred). At each level it
+requests in this process with the test client (BENCH_ADMIN_REPEAT (15) timed requests
+per view after two warm-up requests):
 
 * an agency editor's dashboard, a moderator's dashboard with one page awaiting review,
   a superuser's dashboard;
 * the editor's page chooser (the tree from the top) and image chooser;
-* the portal home, uncached (the page cache off: its agency cards are rendered).
+* the portal home, uncached (the page cache off: its directory's first bodies of each
+  kind and its latest news are rendered).
 
 It prints, and appends as markdown to $BENCH_OUT (default /tmp/pages_bench.md), the
 median wall and CPU milliseconds and the queries per request at every level, and the
 ratio of the largest level's CPU time to the smallest's (issue 14: within 1.2 at
 1,000 vs 10 agencies).
 Times are in-process (no gunicorn, no network): they compare levels with each other,
-not with the page rows above them. Provisioning 1,000 agencies takes a while (about
-half a second each on an idle machine); BENCH_ADMIN_LEVELS=10,100 for a quick run.
+not with the page rows above them. BENCH_ADMIN_LEVELS=10,100 for a quick run.
 """
 
 from __future__ import annotations
@@ -49,50 +54,21 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
+from .scale_platform import add_agency, clone_agencies  # noqa: E402
+
 LEVELS = sorted(
     int(level) for level in os.environ.get("BENCH_ADMIN_LEVELS", "10,100,1000").split(",") if level
 )
 REPEAT = int(os.environ.get("BENCH_ADMIN_REPEAT", "15"))
+# Agencies made by the real provisioning; the rest are bulk clones of number TEMPLATE.
+PROVISIONED = int(os.environ.get("BENCH_ADMIN_PROVISIONED", "3"))
+TEMPLATE = 2
 OUT = Path(os.environ.get("BENCH_OUT") or "/tmp/pages_bench.md")
 
 
 def out(line: str = "") -> None:
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
-
-
-def add_agency(n: int):
-    from django.core.files.base import ContentFile
-    from wagtail.documents.models import Document
-    from wagtail.images.models import Image
-    from wagtail.images.tests.utils import get_test_image_file
-
-    from cms.pages.models import NewsPage
-    from cms.platform.provisioning import provision_agency
-
-    agency = provision_agency(
-        slug=f"scale-{n:04d}",
-        names={"kk": f"Мекеме {n}", "ru": f"Ведомство {n}", "en": f"Body {n}"},
-        category=("ministry", "committee", "akimat", "other")[n % 4],
-    ).agency
-    Image.objects.create(
-        title=f"scale-img-{n}",
-        file=get_test_image_file(filename=f"scale-{n}.png"),
-        collection=agency.collection,
-    )
-    Document.objects.create(
-        title=f"scale-doc-{n}",
-        file=ContentFile(b"text", name=f"scale-{n}.txt"),
-        collection=agency.collection,
-    )
-    news_index = agency.home_page.get_children().get(slug="news")
-    page = NewsPage(slug="news-1", date=datetime.date(2026, 3, 1))
-    page.title_kk, page.title_ru, page.title_en = f"Жаңалық {n}", f"Новость {n}", f"News {n}"
-    page.body_kk = [("paragraph", f"<p>Жаңалық {n}.</p>")]
-    page.body_ru = [("paragraph", f"<p>Новость {n}.</p>")]
-    news_index.add_child(instance=page)
-    page.save_revision().publish()
-    return agency
 
 
 def signed_in(user) -> Client:
@@ -198,14 +174,19 @@ def main() -> None:
         for level in LEVELS:
             t0 = time.perf_counter()
             added = 0
-            while Agency.objects.count() < level:
+            while Agency.objects.count() < min(level, PROVISIONED):
                 t1 = time.perf_counter()
                 agency = add_agency(Agency.objects.count() + 1)
                 provisioning.append(time.perf_counter() - t1)
                 added += 1
                 if clients is None:
                     clients = people(agency)
-            out(f"{level} agencies ({added} added in {time.perf_counter() - t0:.0f} s)")
+            have = Agency.objects.count()
+            if have < level:
+                template = Agency.objects.get(slug=f"scale-{TEMPLATE:04d}")
+                clone_agencies(template, list(range(have + 1, level + 1)))
+                added += level - have
+            out(f"{level} agencies ({added} added in {time.perf_counter() - t0:.1f} s)")
             cache.clear()
             results[level] = {}
             for name, who, url in VIEWS:
@@ -215,8 +196,8 @@ def main() -> None:
     lines = [
         "",
         f"Admin views by number of agencies, {datetime.date.today()}: SQLite, in-process "
-        f"test client, median of {REPEAT} requests (page cache off). The portal home "
-        f"lists every agency: its HTML, unlike its queries, grows with their number.",
+        f"test client, median of {REPEAT} requests (page cache off); agencies beyond "
+        f"the first {PROVISIONED} are bulk clones (scale_platform.clone_agencies).",
         "",
         *table(results),
         "",

@@ -38,10 +38,16 @@ def directory_group(
     count_label: str,
     more_label: str = "",
     visible: int = VISIBLE,
+    all_url: str = "",
+    all_label: str = "",
 ) -> dict:
     """One kind of body under its plural heading ("Министрліктер"): the first
     `visible` items, the rest behind `more_label` ("Show 36 more ministries"). `count`
-    is every body of the group (a region's akimats included), `count_label` says it."""
+    is every body of the group (a region's akimats included), `count_label` says it.
+    `all_url`, when given, links to the list of every body of the group, under
+    `all_label` ("All 250 ministries"): the group then shows only some of them."""
+    if all_url and not all_label:
+        raise ValueError(f"directory_group {group_id!r}: a link to all needs an all_label")
     shown, more = items[:visible], items[visible:]
     if more and not more_label:
         raise ValueError(f"directory_group {group_id!r}: a long group needs a more_label")
@@ -53,6 +59,8 @@ def directory_group(
         "items": shown,
         "more": more,
         "more_label": more_label if more else "",
+        "all_url": all_url,
+        "all_label": all_label if all_url else "",
     }
 
 

@@ -2,15 +2,23 @@
 
 It shows, top to bottom: the search box, the top tasks (the most used services across
 agencies, chosen by platform admins on this page in the Wagtail admin), the latest
-news of every agency, and the directory of bodies grouped by kind, with regions and
-their akimats, and an A–Z filter (`?letter=К`) that works without JavaScript.
+news of every agency, and the directory of bodies grouped by kind (each kind's first
+bodies, regions with their akimats, and a link to the kind's complete list,
+`?category=ministry`), and an A–Z filter (`?letter=К`); lists are paginated
+(`&page=2`), and all of it works without JavaScript.
 
-Its cost does not grow with the number of agencies: one query for the directory, one
-for the top tasks, two for the news (cms.pages.directory, tests/test_portal_home.py).
+Its cost does not grow with the number of agencies (issue 14): a page of the directory
+is cached whole under the platform's chrome version, the news come from one query
+over the latest news items only (cms.pages.directory, tests/test_portal_home.py,
+tests/test_scale_flat.py).
 """
+
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Substr
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -20,16 +28,18 @@ from wagtail.models import Orderable, Page, Site
 from cms.core import chrome
 from cms.core.components.top_tasks import top_task
 from cms.core.components.top_tasks import top_tasks as top_tasks_params
-from cms.core.languages import DEFAULT, FALLBACK
+from cms.core.languages import DEFAULT, FALLBACK, LANGUAGE_CODES
 from cms.tenants.scoping import AGENCY_HOME_DEPTH
 
-from ..directory import Body, directory_context
+from ..directory import Body, directory_context, parse
 from ..paging import Filters, page_url
 from ..privacy import public
 from .base import BasePage
-from .news import news_cards, news_queryset
+from .home import AgencyHomePage
+from .news import NewsPage, news_cards, news_queryset
 
 PORTAL_NEWS = 4
+NEWS_CANDIDATES = 24
 # The chrome cache's scope of the top tasks' pages (cms.pages.toptasks bumps it).
 TOP_TASKS_SCOPE = "top-tasks"
 HOME_PATH_LENGTH = AGENCY_HOME_DEPTH * Page.steplen
@@ -161,37 +171,74 @@ def _top_tasks(portal, request) -> list[dict]:
     return shown
 
 
-def portal_news(portal, request, bodies_by_home: dict, language: str) -> list[dict]:
-    """The latest news of every agency, newest first, each naming its agency (found
-    by the tree path of its home page: no query per item)."""
-    pages = list(
-        news_queryset(portal).order_by("-date", "-first_published_at", "-pk")[:PORTAL_NEWS]
+def _latest_news(portal) -> list:
+    """The PORTAL_NEWS latest news items (live, public, under the portal), newest
+    first, each with its agency's names (`source_<lang>`, by the tree path of its home
+    page: no query per item, and no list of every agency).
+
+    They are looked for among the NEWS_CANDIDATES latest live news items, chosen in a
+    subquery that reads only the news items' dates and ids: sorting every news item's
+    whole row (bodies in three languages) made the portal home's one query grow with
+    the number of agencies. When fewer than PORTAL_NEWS of the candidates may be shown
+    (private sections, few news at all), the plain query answers."""
+    homes = AgencyHomePage.objects.filter(path=Substr(OuterRef("path"), 1, HOME_PATH_LENGTH))
+    order = ("-date", "-first_published_at", "-pk")
+    pages = (
+        news_queryset(portal)
+        .annotate(
+            **{
+                f"source_{lang}": Subquery(homes.values(f"agency_record__name_{lang}")[:1])
+                for lang in LANGUAGE_CODES
+            }
+        )
+        .order_by(*order)
     )
+    candidates = NewsPage.objects.filter(live=True).order_by(*order).values("pk")
+    latest = list(pages.filter(pk__in=Subquery(candidates[:NEWS_CANDIDATES]))[:PORTAL_NEWS])
+    if len(latest) < PORTAL_NEWS:
+        latest = list(pages[:PORTAL_NEWS])
+    return latest
+
+
+def portal_news(portal, request, language: str) -> list[dict]:
+    """The latest news of every agency, newest first, each naming its agency."""
 
     def source(page):
-        body = bodies_by_home.get(page.path[:HOME_PATH_LENGTH])
-        return body.name(language)[0] if body is not None else ""
+        names = {lang: getattr(page, f"source_{lang}") or "" for lang in LANGUAGE_CODES}
+        return names[language] or names[FALLBACK.get(language, DEFAULT)] or ""
 
-    return news_cards(pages, request, source=source)
+    return news_cards(_latest_news(portal), request, source=source)
 
 
 def portal_home_context(portal, request) -> dict:
     language = get_language()
     filters = Filters(request)
-    # The active bodies as plain values, under the platform's chrome version (any
-    # agency, site or agency home page change replaces it): a warm render reads no
-    # agency row, with 6 agencies or 3,000.
-    bodies = chrome.cached(("portal-bodies",), (chrome.GLOBAL,), Body.active)
-    directory = directory_context(
-        bodies, language, filters, page_url(portal, request), portal.url_path
+    query = parse(filters, language)
+    base_url = page_url(portal, request)
+    # One page of the directory (bounded: see directory_context), under the platform's
+    # chrome version (any agency, site or agency home page change replaces it): a warm
+    # render reads no agency row and does not grow with their number. A page past the
+    # end is not kept.
+    directory = chrome.cached(
+        ("portal-directory", language, base_url, portal.url_path, urlencode(query.params())),
+        (chrome.GLOBAL,),
+        lambda: directory_context(
+            chrome.cached(("portal-bodies",), (chrome.GLOBAL,), Body.active),
+            language,
+            query,
+            base_url,
+            portal.url_path,
+        ),
+        keep=lambda value: value["status"] == 200,
     )
+    filters.notices.extend(directory["notices"])
+    if directory["status"] != 200:
+        filters.status = directory["status"]
     if filters.status != 200:
         request._listing_status = filters.status
     return {
         "top_tasks": top_tasks(portal, request),
-        "news_cards": portal_news(
-            portal, request, {body.home_path: body for body in bodies}, language
-        ),
-        "notices": filters.notices,
+        "news_cards": portal_news(portal, request, language),
         **directory,
+        "notices": filters.notices,
     }

@@ -53,9 +53,11 @@ def _foreign_agencies(user):
 def _portal_section_paths() -> list[str]:
     """Paths of the pages at an agency home's depth that are no agency's home: the
     portal's own sections (a handful, whatever the number of agencies)."""
+    # An index range over that depth (tenants migration 0006) and a key lookup per
+    # page: not a list of every agency's home path per request.
     return list(
         Page.objects.filter(depth=AGENCY_HOME_DEPTH)
-        .exclude(path__in=Agency.objects.filter(home_page__isnull=False).values("home_page__path"))
+        .exclude(Exists(Agency.objects.filter(home_page=OuterRef("pk"))))
         .values_list("path", flat=True)
     )
 
