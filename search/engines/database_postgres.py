@@ -15,15 +15,15 @@ GIN indexes. A search then runs:
    nothing;
 2. the facets of the matched set (a slot satisfied: `&&` over its one-term
    alternatives, `@>` for a multi-word one; quoted phrases checked on the title's
-   ids or the body's positional vector), counted in one pass (grouping sets);
+   ids or the body's term string), counted in one pass (grouping sets);
 3. the hits, ranked by the score of `search.engines.base` on candidates only. Every
    page that satisfies every slot outranks every page that does not (coverage), so
    the candidates are those pages, and every matched page only when fewer than
    `need` satisfy them all. `need` is the requested page's end plus
    `RERANK_CANDIDATES`; the score is a sum of array containments on the narrow row,
-   except the phrase in the body (big positional vector), checked on the `need` best
-   candidates. Sorting by date takes as candidates the pages at least as new as the
-   `need`-th newest match.
+   except the phrase in the body (a search in the wide row's term string), checked
+   on the `need` best candidates. Sorting by date takes as candidates the pages at
+   least as new as the `need`-th newest match.
 
 Filters are terms too: each row's `term_ids` also hold the ids of its scope tokens
 (`@lang:kk`, `@agency:<slug>`, `@in:<slug>` for its agency and each parent body,
@@ -38,6 +38,8 @@ does, so both engines see the same terms.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from search.models import SearchEntry, SearchMatch, SearchTerm
 
@@ -60,6 +62,7 @@ from .base import (
     feature_term,
     freshness_since,
 )
+from .entries import COLUMNS, EntryRow
 
 ENTRY = SearchEntry._meta.db_table
 MATCH = SearchMatch._meta.db_table
@@ -118,24 +121,79 @@ def term_ids(cursor, terms: set[str]) -> dict[str, int]:
     return dict(cursor.fetchall())
 
 
-def write_matches(cursor, entries: list[SearchEntry]) -> None:
-    """Insert the `SearchMatch` rows of freshly inserted entries (ids set)."""
+def write_entries(cursor, rows: list[EntryRow], indexed_at) -> None:
+    """Insert `SearchEntry` rows and their `SearchMatch` rows, each table with one COPY.
+    The entries' ids are drawn from the table's sequence first, so that both tables
+    are written in one pass, with no row read back."""
+    if not rows:
+        return
+    cursor.execute(
+        "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+        [ENTRY, len(rows)],
+    )
+    ids = [i for (i,) in cursor.fetchall()]
+    stamp = indexed_at.isoformat()
+    raw = getattr(cursor, "cursor", cursor)  # Django's wrapper around psycopg's cursor
+    lines = [
+        "\t".join([str(pk), *map(_copy_text, row), stamp]) + "\n"
+        for pk, row in zip(ids, rows, strict=True)
+    ]
+    with raw.copy(f"COPY {ENTRY} (id, {', '.join(COLUMNS)}, indexed_at) FROM STDIN") as copy:
+        copy.write("".join(lines))
+    write_matches(cursor, [MatchSource(pk, row) for pk, row in zip(ids, rows, strict=True)])
+
+
+class MatchSource(NamedTuple):
+    """What `write_matches` reads of an entry: its id and its row."""
+
+    pk: int
+    row: EntryRow
+
+    def __getattr__(self, name):
+        return getattr(self.row, name)
+
+
+def _entry_terms(entry) -> tuple[list[str], list[str]]:
+    """(the distinct terms and scope tokens, the distinct feature tokens) of an entry.
+    The feature tokens are the end of `body_terms` (from the first "ᐅ": no analysed
+    term holds it), so the two are told apart without a test per term."""
+    body = entry.body_terms
+    cut = body.find(MARK)
+    if cut < 0:
+        cut = len(body)
+    terms = set(body[:cut].split())
+    terms.update(entry.title_terms.split())
+    features = set(body[cut:].split())
+    long = terms and max(map(len, terms)) > MAX_TERM_LENGTH
+    if long or "@" in body or "@" in entry.title_terms:
+        terms = {t for t in terms if len(t) <= MAX_TERM_LENGTH and t[0] != "@"}
+    if features and max(map(len, features)) > MAX_TERM_LENGTH:
+        features = {t for t in features if len(t) <= MAX_TERM_LENGTH}
+    terms |= scope_tokens(entry)
+    return list(terms), list(features)
+
+
+def write_matches(cursor, entries) -> None:
+    """Insert the `SearchMatch` rows of freshly inserted entries (`SearchEntry`
+    instances or `MatchSource`s: their ids set)."""
     if not entries:
         return
     title_seqs = [split_terms(e.title_terms) for e in entries]
     # Feature tokens (scoring only) go to `feature_ids`, the rest to `term_ids`.
-    all_terms = [
-        distinct_terms(e.title_terms + " " + e.body_terms) | scope_tokens(e) for e in entries
-    ]
-    ids = term_ids(cursor, set().union(*all_terms))
+    split = [_entry_terms(e) for e in entries]
+    ids = term_ids(cursor, set().union(*(t for pair in split for t in pair)))
+    get = ids.__getitem__
 
     # COPY, with the arrays formatted here: psycopg's own list dumper would spend most
     # of the time of a rebuild in Python.
     raw = getattr(cursor, "cursor", cursor)  # Django's wrapper around psycopg's cursor
     lines = []
-    for e, every, seq in zip(entries, all_terms, title_seqs, strict=True):
-        terms = {t for t in every if not t.startswith(MARK)}
-        features = sorted(ids[t] for t in every - terms)
+    for e, (terms, features), seq in zip(entries, split, title_seqs, strict=True):
+        title = list(map(get, seq))
+        term_list = list(map(get, terms))
+        term_list.extend(map(int.__neg__, set(title)))
+        term_list.sort()
+        feature_list = sorted(map(get, features))
         row = (
             e.pk,
             e.page_id,
@@ -145,11 +203,13 @@ def write_matches(cursor, entries: list[SearchEntry]) -> None:
             e.page_type,
             e.date,
             e.year,
-            sorted({ids[t] for t in terms} | {-ids[t] for t in seq}),
-            [ids[t] for t in seq],
-            features,
         )
-        lines.append("\t".join(map(_copy_text, row)) + "\n")
+        lines.append(
+            "\t".join(map(_copy_text, row))
+            + "\t{" + ",".join(map(str, term_list))
+            + "}\t{" + ",".join(map(str, title))
+            + "}\t{" + ",".join(map(str, feature_list)) + "}\n"
+        )
     columns = (
         "entry_id, page_id, agency, agency_ancestors, language, page_type, date, "
         "year, term_ids, title_ids, feature_ids"
@@ -233,10 +293,14 @@ def _title_phrase(sequence: list[int]) -> tuple[str, list]:
 
 
 def _body_phrase(terms) -> tuple[str, list]:
-    """SQL on `e` (SearchEntry): the body holds `terms` in order."""
+    """SQL on `e` (SearchEntry): the body's terms (with its attachments') hold `terms`
+    in order. `body_terms` is the space-joined term sequence, so this is the
+    definition's run of terms as a substring between spaces, at any position however
+    long the text (a tsvector keeps positions only up to 16,383, so a phrase deep in
+    a long attachment was missed)."""
     return (
-        "e.search_vector @@ to_tsquery('simple'::regconfig, %s)",
-        [" <-> ".join(_lexeme(t) + ":B" for t in terms)],
+        "strpos(' ' || e.body_terms || ' ', %s) > 0",
+        [" " + " ".join(terms) + " "],
     )
 
 
@@ -402,7 +466,3 @@ def search(cursor, query: SearchQuery, plan: Plan):
 
 def _any(conds) -> tuple[str, list]:
     return "(" + " OR ".join(c[0] for c in conds) + ")", [p for c in conds for p in c[1]]
-
-
-def _lexeme(term: str) -> str:
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
