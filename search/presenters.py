@@ -113,6 +113,10 @@ class ResultsPage:
     def run(self, searcher, per_page: int) -> None:
         query = self.base_query(per_page=per_page)
         self.results = searcher.run(query)
+        # Mark the words the synonyms matched too (the same groups the search applied).
+        self.terms = query_terms(
+            query.text, self.language, searcher.synonyms(query.language, query.agency)
+        )
         results = self.results
         if results.total and query.page > results.pages:
             self.notices.append(
