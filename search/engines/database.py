@@ -103,17 +103,18 @@ class DatabaseEngine(SearchEngine):
     def _postgres(self) -> bool:
         return connections[self.using].vendor == "postgresql"
 
-    def _insert(self, rows: list[EntryRow]) -> None:
+    def _insert(self, rows: list[EntryRow], known: dict[str, int] | None = None) -> None:
         """Insert the rows (and, on PostgreSQL, their `SearchMatch` rows), BATCH at a
         time: COPY on PostgreSQL, one executemany on SQLite (whose FTS5 triggers
-        index them)."""
+        index them). `known`: term ids already looked up in this transaction
+        (`database_postgres.term_ids`)."""
         connection = connections[self.using]
         now = timezone.now()
         with connection.cursor() as cursor:
             for start in range(0, len(rows), BATCH):
                 batch = rows[start : start + BATCH]
                 if self._postgres:
-                    database_postgres.write_entries(cursor, batch, now)
+                    database_postgres.write_entries(cursor, batch, now, known)
                     continue
                 ops = connection.ops
                 indexed_at = ops.adapt_datetimefield_value(now)
@@ -178,19 +179,20 @@ class DatabaseEngine(SearchEngine):
         """Replace every entry in one transaction: readers see the old entries until
         the commit, then the new ones."""
         done = 0
+        known: dict[str, int] = {}  # term ids, for this transaction only
         with transaction.atomic(using=self.using):
             self._delete_all()
             batch: list[EntryRow] = []
             for doc in docs:
                 batch.append(entry_row(doc))
                 if len(batch) >= BATCH:
-                    self._insert(batch)
+                    self._insert(batch, known)
                     done += len(batch)
                     batch = []
                     if progress_callback:
                         progress_callback(done, total)
             if batch:
-                self._insert(batch)
+                self._insert(batch, known)
                 done += len(batch)
             if progress_callback:
                 progress_callback(done, total)
@@ -274,10 +276,16 @@ class DatabaseEngine(SearchEngine):
         vendor = connections[self.using].vendor
         if vendor not in ("sqlite", "postgresql"):
             raise SearchEngineError(f"The database engine does not support {vendor}.")
-        with connections[self.using].cursor() as cursor:
-            if self._postgres:
+        if self._postgres:
+            # One transaction (no savepoint inside another), for the planner setting
+            # that `database_postgres.search` makes for its own statements only.
+            with (
+                transaction.atomic(using=self.using, savepoint=False),
+                connections[self.using].cursor() as cursor,
+            ):
                 rows, ranked = database_postgres.search(cursor, query, plan)
-            else:
+        else:
+            with connections[self.using].cursor() as cursor:
                 rows, ranked = self._search_sqlite(cursor, query, plan)
         facets: dict[str, list] = {"agency": [], "page_type": [], "year": []}
         for kind, value, count in rows:
