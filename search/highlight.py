@@ -10,6 +10,12 @@ Everything that is not a ``<mark>`` element is HTML-escaped.
     terms = query_terms("цифрландырудың", "kk")
     highlight("Экономиканы цифрландыру", terms, "kk")
     snippet(body, terms, "kk", length=240)
+
+With the search's synonyms (`search.synonyms.synonyms_for`), the words a synonym
+matched are marked too, as the engines read them (`search.engines.base.plan_query`):
+a one-word synonym like the query's own words, a multi-word one ("прописка" →
+"регистрация по месту жительства") only where its words stand in a row (stop
+words between them, which the analysis skips, stay unmarked).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from search.analysis import analyze, query_groups
+from search.engines.base import SearchQuery, plan_query
 
 # A word as the tokenizer sees it (letters/digits, joined by hyphens or apostrophes).
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -28,9 +35,29 @@ ELLIPSIS = "…"
 SNIPPET_CHARS = 240
 
 
-def query_terms(text: str, language: str) -> frozenset[str]:
-    """Every analysed term a query can match with (all alternatives of every word)."""
-    return frozenset(term for group in query_groups(text or "", language) for term in group)
+class QueryTerms(frozenset):
+    """The terms a query can match with (the set), and `phrases`: the term sequences of
+    its multi-word synonyms, which mark words only where they occur in that order."""
+
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+
+def query_terms(text: str, language: str, synonyms=()) -> QueryTerms:
+    """Every analysed term a query can match with (all alternatives of every word, and
+    of the `synonyms` groups that apply to it)."""
+    singles = {term for group in query_groups(text or "", language) for term in group}
+    phrases: list[tuple[str, ...]] = []
+    if synonyms and (text or "").strip():
+        plan = plan_query(SearchQuery(text=text, language=language, synonyms=tuple(synonyms)))
+        for slot in plan.slots:
+            for alternative in slot.alternatives:
+                if len(alternative) == 1:
+                    singles.add(alternative[0])
+                else:
+                    phrases.append(alternative)
+    terms = QueryTerms(singles)
+    terms.phrases = tuple(dict.fromkeys(phrases))
+    return terms
 
 
 @lru_cache(maxsize=65536)
@@ -43,9 +70,21 @@ def _matches(word: str, terms: frozenset[str], language: str) -> bool:
 
 
 def _spans(text: str, terms: frozenset[str], language: str) -> list[tuple[int, int]]:
-    return [
-        m.span() for m in _WORD_RE.finditer(text) if _matches(m.group(0), terms, language)
-    ]
+    words = list(_WORD_RE.finditer(text))
+    marked = [_matches(m.group(0), terms, language) for m in words]
+    phrases = getattr(terms, "phrases", ())
+    if phrases:
+        # Words that give terms (a stop word like "по" gives none and is skipped, as
+        # the analysis skips it), in text order.
+        found = [(i, _word_terms(m.group(0), language)) for i, m in enumerate(words)]
+        found = [(i, t) for i, t in found if t]
+        for phrase in phrases:
+            k = len(phrase)
+            for at in range(len(found) - k + 1):
+                if all(phrase[j] in found[at + j][1] for j in range(k)):
+                    for i, _terms in found[at : at + k]:
+                        marked[i] = True
+    return [m.span() for m, yes in zip(words, marked, strict=True) if yes]
 
 
 def _render(text: str, spans: list[tuple[int, int]]) -> str:
@@ -65,6 +104,8 @@ def highlight(text: str, terms: frozenset[str], language: str) -> SafeString:
 
 
 def has_match(text: str, terms: frozenset[str], language: str) -> bool:
+    if getattr(terms, "phrases", ()):
+        return bool(_spans(text or "", terms, language))
     return any(_matches(m.group(0), terms, language) for m in _WORD_RE.finditer(text or ""))
 
 

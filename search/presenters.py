@@ -121,6 +121,10 @@ class ResultsPage:
             if code != self.language
         ]
         self.results, *counted = searcher.run_many([query, *others])
+        # Mark the words the synonyms matched too (the same groups the search applied).
+        self.terms = query_terms(
+            query.text, self.language, searcher.synonyms(query.language, query.agency)
+        )
         results = self.results
         if results.total and query.page > results.pages:
             self.notices.append(

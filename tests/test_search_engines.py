@@ -329,6 +329,24 @@ def test_a_quoted_phrase_in_russian_and_english(engine):
     assert page_ids(find(engine, '"digital signature"', language="en")) == [en["page_id"]]
 
 
+def test_a_quoted_phrase_deep_inside_a_long_attachment_is_found(engine):
+    """PostgreSQL's tsvector keeps positions only up to 16,383: a phrase past it was
+    missed. The phrase is checked on the term sequence itself, at any position."""
+    filler = " ".join(["ауа райы жаңбыр"] * 4000)  # ~12,000 words, over 16,383 terms
+    text = f"{filler} цифрлық қолтаңба алу"
+    long_doc = doc("Құжаттар", "Бұйрықтар тізімі.")
+    long_doc["attachments"] = text
+    long_doc["attachment_terms"] = terms_text(text, "kk")
+    assert len(long_doc["attachment_terms"].split()) > 16_383
+    scattered = doc("Қолтаңба", "Цифрлық кітапхана. Қолтаңба үлгісі.")
+    load(engine, long_doc, scattered)
+    quoted = find(engine, '"цифрлық қолтаңба"')
+    assert page_ids(quoted) == [long_doc["page_id"]] and quoted.total == 1
+    assert sorted(page_ids(find(engine, "цифрлық қолтаңба"))) == sorted(
+        [long_doc["page_id"], scattered["page_id"]]
+    )
+
+
 def test_every_reading_of_a_query_word_is_searched(engine):
     from search.analysis import query_groups
 

@@ -388,6 +388,66 @@ def test_highlight_escapes_html():
     assert "<mark>цифрландыру</mark>" in long and "<i>" not in long and long.startswith("…")
 
 
+@pytest.mark.parametrize(
+    "language, group, query, text, marked, unmarked",
+    [
+        (
+            "kk",
+            ("ЭЦҚ", "электрондық цифрлық қолтаңба"),
+            "ЭЦҚ",
+            "Электрондық цифрлық қолтаңбаны алу үшін электрондық кезекке тұрыңыз.",
+            ["Электрондық", "цифрлық", "қолтаңбаны"],
+            ["электрондық кезекке"],
+        ),
+        (
+            "ru",
+            ("прописка", "регистрация по месту жительства"),
+            "прописка онлайн",
+            "Регистрация по месту жительства онлайн. Справка по запросу.",
+            ["Регистрация", "месту", "жительства", "онлайн"],
+            ["Справка по запросу"],
+        ),
+        (
+            "en",
+            ("EDS", "electronic digital signature", "licence"),
+            "EDS",
+            "Get an electronic digital signature or an electronic queue licence.",
+            ["electronic", "digital", "signature", "licence"],
+            ["electronic queue"],
+        ),
+    ],
+)
+def test_words_a_synonym_matched_are_highlighted(language, group, query, text, marked, unmarked):
+    terms = query_terms(query, language, (group,))
+    out = highlight(text, terms, language)
+    for word in marked:
+        assert f"<mark>{word}</mark>" in out
+    # A multi-word synonym marks its words only where they stand in a row.
+    for words in unmarked:
+        assert words in out
+    assert out.count("<mark>") == len(marked)
+    assert snippet(text, terms, language).count("<mark>") == len(marked)
+    # Without the synonyms, none of the synonym's words are marked.
+    plain = highlight(text, query_terms(query, language), language)
+    assert all(f"<mark>{word}</mark>" not in plain for word in marked if word != "онлайн")
+
+
+def test_the_results_page_marks_the_words_of_an_agencys_synonym(client, agency_a, commit):
+    from search.models import AgencySynonym
+
+    AgencySynonym.objects.create(
+        agency=agency_a, language="ru", terms="субсидия фермерам, господдержка села"
+    )
+    with commit():
+        add_news(agency_a, "farm", kk="Ауыл шаруашылығы", ru="Новости села",
+                 body_ru="Программа: господдержка села продолжится в 2026 году.")
+    response = client.get("/ru/agency-a/search/", {"q": "субсидия фермерам"})
+    (item,) = response.context["items"]
+    assert "<mark>господдержка</mark> <mark>села</mark>" in item["snippet"]
+    # The portal-wide search does not apply the agency's synonym: nothing found.
+    assert not client.get("/ru/search/", {"q": "субсидия фермерам"}).context["items"]
+
+
 def test_page_titles_with_markup_are_escaped(client, agency_a, commit):
     with commit():
         add_news(agency_a, "markup", kk="Цифрландыру <b>қалың</b>", ru="Цифровизация <i>x</i>")

@@ -322,3 +322,14 @@ class TestEnglishSpelling:
     def test_uk_text_found_by_us_query(self):
         indexed = set(index_text("Licence for a digitalisation programme", "en").split())
         assert set(analyze_query("digitalization program license", "en")) <= indexed
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_no_term_holds_the_feature_tokens_mark(language):
+    """The relevance model's feature tokens start with "ᐅ" (search.engines.base.MARK),
+    and the PostgreSQL engine tells them from terms by it: text holding the mark gives
+    terms without it (it separates words)."""
+    from search.engines.base import MARK
+
+    terms = analyze(f"{MARK}bтест a{MARK}b {MARK} word{MARK}", language)
+    assert terms and not any(MARK in t for t in terms)

@@ -23,6 +23,9 @@ __all__ = ["tokenize", "split_compound", "is_cyrillic", "is_latin", "has_letter"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _UNIFY = str.maketrans(
     {
+        # The mark of the relevance model's feature tokens (search.engines.base.MARK)
+        # separates words, so that no analysed term holds it.
+        "\u1405": " ",
         "\u2019": "'",  # right single quotation mark
         "\u2018": "'",
         "\u02bc": "'",  # modifier letter apostrophe

@@ -75,6 +75,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import chain, repeat
 
 SORTS = ("relevance", "date")
 MAX_QUERY_TERMS = 12
@@ -313,58 +314,83 @@ def feature_term(term: str) -> bool:
 
 
 @lru_cache(maxsize=262144)
-def _chunk_terms(chunk: str, language: str) -> frozenset[str]:
+def _chunk_terms(chunk: str, language: str) -> tuple[str, ...]:
     from search.analysis import analyze
 
-    return frozenset(analyze(chunk, language))
+    return tuple(dict.fromkeys(analyze(chunk, language)))
 
 
 @lru_cache(maxsize=262144)
-def _chunk_words(chunk: str) -> frozenset[str]:
+def _chunk_words(chunk: str) -> tuple[str, ...]:
     from search.analysis import tokenize
 
-    return frozenset(w for w in tokenize(chunk) if w.isalnum())
+    return tuple(dict.fromkeys(w for w in tokenize(chunk) if w.isalnum()))
 
 
-def _analysed(text: str | None, language: str) -> set[str]:
-    """The analysed terms of `text`, analysed per whitespace-separated chunk (cached:
-    a site's words repeat, and analysing whole texts was most of the indexing time)."""
-    found: set[str] = set()
-    for chunk in set((text or "").split()):
-        found |= _chunk_terms(chunk, language)
-    return found
+def _analysed(text: str | None, language: str) -> dict[str, None]:
+    """The distinct analysed terms of `text` in text order (a dict: ordered, and as
+    quick to test as a set), analysed per whitespace-separated chunk (cached: a site's
+    words repeat, and analysing whole texts was most of the indexing time)."""
+    if not text:
+        return {}
+    chunks = dict.fromkeys(text.split())
+    return dict.fromkeys(
+        chain.from_iterable(map(_chunk_terms, chunks, repeat(language, len(chunks))))
+    )
 
 
-def exact_words(*texts: str | None) -> set[str]:
-    """The alphanumeric words of `texts` as written (lowercased, `tokenize`'s form)."""
-    found: set[str] = set()
-    for text in texts:
-        for chunk in set((text or "").split()):
-            found |= _chunk_words(chunk)
-    return found
+def exact_words(*texts: str | None) -> dict[str, None]:
+    """The distinct alphanumeric words of `texts` as written (lowercased, `tokenize`'s
+    form), in text order."""
+    chunks = dict.fromkeys(chain.from_iterable(t.split() for t in texts if t))
+    return dict.fromkeys(chain.from_iterable(map(_chunk_words, chunks)))
+
+
+@lru_cache(maxsize=4096)
+def _level_steps(length: int, language: str) -> tuple[int, ...]:
+    """The smallest term frequency that reaches body level 2, 3 and 4 among `length`
+    terms (`body_level` grows with tf; a level no tf reaches is left out)."""
+    steps: list[int] = []
+    tf = 1
+    for level in range(2, BODY_LEVELS + 1):
+        while body_level(tf, length, language) < level:
+            tf += 1
+            if tf > length:
+                return tuple(steps)
+        steps.append(tf)
+    return tuple(steps)
 
 
 def feature_tokens(doc: dict) -> list[str]:
-    """The feature tokens of a document (module docstring), sorted."""
+    """The feature tokens of a document (module docstring), distinct, in a fixed
+    order: body levels 2, 3, 4, lead, headings, attachments, exact words, each in
+    text order.
+
+    It runs for every document at every index and rebuild, so it avoids per-term
+    Python work: the body's levels come from the tf steps of its length
+    (`_level_steps`) and only the terms above level 1 are looked at; the texts are
+    analysed per chunk, cached (`_analysed`, `exact_words`); nothing is sorted."""
 
     language = doc.get("language") or ""
     body = (doc.get("body_terms") or "").split()
-    counts = Counter(body)
-    tokens: set[str] = set()
-    for term, tf in counts.items():
-        if not feature_term(term):
-            continue
-        level = body_level(tf, len(body), language)
-        tokens.update(f"{BODY_LEVEL}{k}{term}" for k in range(2, level + 1))
+    tokens: list[str] = []
+    steps = _level_steps(len(body), language)
+    if steps:
+        first = steps[0]
+        above = [(t, tf) for t, tf in Counter(body).items() if tf >= first and t.isalnum()]
+        for k, step in enumerate(steps, start=2):
+            prefix = f"{BODY_LEVEL}{k}"
+            tokens += [prefix + t for t, tf in above if tf >= step]
     sources = (
         (LEAD, doc.get("lead", doc.get("summary"))),
         (HEADINGS, doc.get("headings")),
         (ATTACHMENTS, doc.get("attachments")),
     )
     for prefix, text in sources:
-        tokens.update(prefix + t for t in _analysed(text, language) if feature_term(t))
-    tokens.update(EXACT + w for w in exact_words(doc.get("title"), doc.get("body")))
-    return sorted(tokens)
+        if text:
+            tokens += [prefix + t for t in _analysed(text, language) if t.isalnum()]
+    tokens += map(EXACT.__add__, exact_words(doc.get("title"), doc.get("body")))
+    return tokens
 
 
 def sort_date(page_type: str, day: date | None) -> date | None:

@@ -13,8 +13,8 @@ import json
 from collections.abc import Iterable
 
 from django.db import connections, transaction
+from django.utils import timezone
 
-from search.body import join_body
 from search.models import SearchEntry
 
 from . import database_postgres
@@ -39,16 +39,20 @@ from .base import (
     SearchResults,
     empty_results,
     feature_term,
-    feature_tokens,
     freshness_since,
     ranking_key,
-    searchable_body_terms,
     sort_facet,
 )
+from .entries import COLUMNS, EntryRow, entry_row
 
 TABLE = SearchEntry._meta.db_table
 FTS_TABLE = "birtutas_search_fts"
 BATCH = 1000
+DELETE_TRIGGER = f"{FTS_TABLE}_ad"
+INSERT_SQL = (
+    f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}, indexed_at) "
+    f"VALUES ({', '.join(['%s'] * (len(COLUMNS) + 1))})"
+)
 
 
 class SqliteMatcher:
@@ -80,34 +84,10 @@ class SqliteMatcher:
         return f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", [match]
 
 
-def _body_terms(doc: dict) -> str:
-    """The body's terms and its attachments' (`base.searchable_body_terms`), then the
-    document's feature tokens (`base.feature_tokens`)."""
-    return " ".join(filter(None, [searchable_body_terms(doc), *feature_tokens(doc)]))
-
-
 def _entry(doc: dict) -> SearchEntry:
-    ancestors = doc.get("agency_ancestors") or []
-    return SearchEntry(
-        doc_id=doc["id"],
-        page_id=doc["page_id"],
-        agency=doc.get("agency") or "",
-        agency_ancestors=(" " + " ".join(ancestors) + " ") if ancestors else "",
-        agency_name=doc.get("agency_name") or "",
-        language=doc["language"],
-        page_type=doc["page_type"],
-        title=doc.get("title") or "",
-        summary=doc.get("summary") or "",
-        # The page's text, then its attachments' (the results page names the document
-        # a hit was found in).
-        body=join_body(doc.get("body") or "", doc.get("attachment_parts") or []),
-        url=doc.get("url") or "",
-        date=doc.get("date"),
-        year=doc.get("year"),
-        title_terms=doc.get("title_terms") or "",
-        body_terms=_body_terms(doc),
-        tags=" ".join(doc.get("tags") or []),
-    )
+    """The document as a `SearchEntry` instance (unsaved; the engine itself writes
+    `entries.EntryRow` tuples)."""
+    return SearchEntry(**entry_row(doc)._asdict())
 
 
 class DatabaseEngine(SearchEngine):
@@ -123,21 +103,60 @@ class DatabaseEngine(SearchEngine):
     def _postgres(self) -> bool:
         return connections[self.using].vendor == "postgresql"
 
-    def _insert(self, entries: list[SearchEntry]) -> None:
-        """Insert entries (and, on PostgreSQL, their `SearchMatch` rows)."""
-        for start in range(0, len(entries), BATCH):
-            batch = self._entries().bulk_create(entries[start : start + BATCH])
+    def _insert(self, rows: list[EntryRow], known: dict[str, int] | None = None) -> None:
+        """Insert the rows (and, on PostgreSQL, their `SearchMatch` rows), BATCH at a
+        time: COPY on PostgreSQL, one executemany on SQLite (whose FTS5 triggers
+        index them). `known`: term ids already looked up in this transaction
+        (`database_postgres.term_ids`)."""
+        connection = connections[self.using]
+        now = timezone.now()
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), BATCH):
+                batch = rows[start : start + BATCH]
+                if self._postgres:
+                    database_postgres.write_entries(cursor, batch, now, known)
+                    continue
+                ops = connection.ops
+                indexed_at = ops.adapt_datetimefield_value(now)
+                cursor.executemany(
+                    INSERT_SQL,
+                    [
+                        (*row[:11], ops.adapt_datefield_value(row.date), *row[12:], indexed_at)
+                        for row in batch
+                    ],
+                )
+
+    def _delete_all(self) -> None:
+        """Empty the engine's tables in the current transaction, without the per-row
+        work of the ORM's delete (and, on SQLite, of the FTS5 delete trigger, which
+        re-tokenises every old row: the trigger is set aside, the full-text index
+        emptied with FTS5's 'delete-all', and the trigger put back, all inside the
+        transaction)."""
+        with connections[self.using].cursor() as cursor:
             if self._postgres:
-                with connections[self.using].cursor() as cursor:
-                    database_postgres.write_matches(cursor, batch)
+                # Not row by row through the key's ON DELETE CASCADE.
+                cursor.execute(f"DELETE FROM {database_postgres.MATCH}")
+                cursor.execute(f"DELETE FROM {TABLE}")
+                return
+            cursor.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %s",
+                [DELETE_TRIGGER],
+            )
+            found = cursor.fetchone()
+            if found:
+                cursor.execute(f"DROP TRIGGER {DELETE_TRIGGER}")
+            cursor.execute(f"DELETE FROM {TABLE}")
+            if found:
+                cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+                cursor.execute(found[0])
 
     # --- writing ----------------------------------------------------------------
     def index(self, docs: Iterable[dict]) -> int:
-        entries = [_entry(d) for d in docs]
+        rows = [entry_row(d) for d in docs]
         with transaction.atomic(using=self.using):
-            self._entries().filter(doc_id__in=[e.doc_id for e in entries]).delete()
-            self._insert(entries)
-        return len(entries)
+            self._entries().filter(doc_id__in=[r.doc_id for r in rows]).delete()
+            self._insert(rows)
+        return len(rows)
 
     def delete(self, ids: Iterable[str]) -> None:
         self._entries().filter(doc_id__in=list(ids)).delete()
@@ -146,10 +165,10 @@ class DatabaseEngine(SearchEngine):
         self._entries().filter(page_id=page_id).delete()
 
     def replace_pages(self, page_ids: Iterable[int], docs: Iterable[dict]) -> None:
-        entries = [_entry(d) for d in docs]
+        rows = [entry_row(d) for d in docs]
         with transaction.atomic(using=self.using):
             self._entries().filter(page_id__in=list(page_ids)).delete()
-            self._insert(entries)
+            self._insert(rows)
 
     def rebuild(
         self,
@@ -160,23 +179,20 @@ class DatabaseEngine(SearchEngine):
         """Replace every entry in one transaction: readers see the old entries until
         the commit, then the new ones."""
         done = 0
+        known: dict[str, int] = {}  # term ids, for this transaction only
         with transaction.atomic(using=self.using):
-            if self._postgres:
-                # Not row by row through the key's ON DELETE CASCADE.
-                with connections[self.using].cursor() as cursor:
-                    cursor.execute(f"DELETE FROM {database_postgres.MATCH}")
-            self._entries().all().delete()
-            batch: list[SearchEntry] = []
+            self._delete_all()
+            batch: list[EntryRow] = []
             for doc in docs:
-                batch.append(_entry(doc))
+                batch.append(entry_row(doc))
                 if len(batch) >= BATCH:
-                    self._insert(batch)
+                    self._insert(batch, known)
                     done += len(batch)
                     batch = []
                     if progress_callback:
                         progress_callback(done, total)
             if batch:
-                self._insert(batch)
+                self._insert(batch, known)
                 done += len(batch)
             if progress_callback:
                 progress_callback(done, total)
@@ -260,10 +276,16 @@ class DatabaseEngine(SearchEngine):
         vendor = connections[self.using].vendor
         if vendor not in ("sqlite", "postgresql"):
             raise SearchEngineError(f"The database engine does not support {vendor}.")
-        with connections[self.using].cursor() as cursor:
-            if self._postgres:
+        if self._postgres:
+            # One transaction (no savepoint inside another), for the planner setting
+            # that `database_postgres.search` makes for its own statements only.
+            with (
+                transaction.atomic(using=self.using, savepoint=False),
+                connections[self.using].cursor() as cursor,
+            ):
                 rows, ranked = database_postgres.search(cursor, query, plan)
-            else:
+        else:
+            with connections[self.using].cursor() as cursor:
                 rows, ranked = self._search_sqlite(cursor, query, plan)
         facets: dict[str, list] = {"agency": [], "page_type": [], "year": []}
         for kind, value, count in rows:

@@ -15,15 +15,15 @@ GIN indexes. A search then runs:
    nothing;
 2. the facets of the matched set (a slot satisfied: `&&` over its one-term
    alternatives, `@>` for a multi-word one; quoted phrases checked on the title's
-   ids or the body's positional vector), counted in one pass (grouping sets);
+   ids or the body's term string), counted in one pass (grouping sets);
 3. the hits, ranked by the score of `search.engines.base` on candidates only. Every
    page that satisfies every slot outranks every page that does not (coverage), so
    the candidates are those pages, and every matched page only when fewer than
    `need` satisfy them all. `need` is the requested page's end plus
    `RERANK_CANDIDATES`; the score is a sum of array containments on the narrow row,
-   except the phrase in the body (big positional vector), checked on the `need` best
-   candidates. Sorting by date takes as candidates the pages at least as new as the
-   `need`-th newest match.
+   except the phrase in the body (a search in the wide row's term string), checked
+   on the `need` best candidates. Sorting by date takes as candidates the pages at
+   least as new as the `need`-th newest match.
 
 Filters are terms too: each row's `term_ids` also hold the ids of its scope tokens
 (`@lang:kk`, `@agency:<slug>`, `@in:<slug>` for its agency and each parent body,
@@ -38,6 +38,10 @@ does, so both engines see the same terms.
 """
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from search.models import SearchEntry, SearchMatch, SearchTerm
 
@@ -60,6 +64,7 @@ from .base import (
     feature_term,
     freshness_since,
 )
+from .entries import COLUMNS, EntryRow
 
 ENTRY = SearchEntry._meta.db_table
 MATCH = SearchMatch._meta.db_table
@@ -67,6 +72,18 @@ TERM = SearchTerm._meta.db_table
 # Longer "words" are not indexed (a btree entry has a size limit); a query for one
 # matches nothing, as it would match nothing anyway.
 MAX_TERM_LENGTH = 255
+# The rows a search scores (`x`), each with its term and feature ids read once
+# (`xf.terms`, `xf.ids`): a Kazakh page's feature ids are long enough to be stored
+# out of line (TOAST), and each of the score's dozen or more tests of
+# `x.feature_ids` fetched and copied them again (most of a common word's search time
+# at 100k documents). The concatenation makes one in-memory copy per row; OFFSET 0
+# keeps the planner from inlining it back into every test.
+SCORED = (
+    f"{MATCH} x CROSS JOIN LATERAL (SELECT x.term_ids || '{{}}'::integer[] AS terms, "
+    "x.feature_ids || '{}'::integer[] AS ids OFFSET 0) xf"
+)
+# At most this many term ids are kept between a rebuild's batches (`term_ids`).
+KNOWN_TERMS = 500_000
 # Body phrases are checked on this many candidates past the requested page.
 RERANK_CANDIDATES = 200
 
@@ -79,6 +96,9 @@ def distinct_terms(text: str) -> set[str]:
     return {t for t in set((text or "").split()) if len(t) <= MAX_TERM_LENGTH and t[0] != "@"}
 
 
+_COPY_SPECIAL = re.compile(r"[\\\t\n\r]")
+
+
 def _copy_text(value) -> str:
     """One field of COPY's text format."""
     if value is None:
@@ -86,23 +106,42 @@ def _copy_text(value) -> str:
     if isinstance(value, list):
         return "{" + ",".join(map(str, value)) + "}"
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if not _COPY_SPECIAL.search(text):
+        return text
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def scope_tokens(entry: SearchEntry) -> set[str]:
-    tokens = {f"@lang:{entry.language}", f"@type:{entry.page_type}"}
-    if entry.agency:
-        tokens.add(f"@agency:{entry.agency}")
-        tokens.update(f"@in:{slug}" for slug in [entry.agency, *entry.agency_ancestors.split()])
-    if entry.year:
-        tokens.add(f"@year:{entry.year}")
-    return tokens
+def scope_tokens(entry: SearchEntry) -> frozenset[str]:
+    return _scope_tokens(
+        entry.language, entry.page_type, entry.agency, entry.agency_ancestors, entry.year
+    )
+
+
+@lru_cache(maxsize=65536)
+def _scope_tokens(language, page_type, agency, ancestors, year) -> frozenset[str]:
+    tokens = {f"@lang:{language}", f"@type:{page_type}"}
+    if agency:
+        tokens.add(f"@agency:{agency}")
+        tokens.update(f"@in:{slug}" for slug in [agency, *ancestors.split()])
+    if year:
+        tokens.add(f"@year:{year}")
+    return frozenset(tokens)
 
 
 # --- writing ---------------------------------------------------------------------
-def term_ids(cursor, terms: set[str]) -> dict[str, int]:
+def term_ids(cursor, terms: set[str], known: dict[str, int] | None = None) -> dict[str, int]:
     """The ids of `terms`, adding the new ones (in sorted order, so that concurrent
-    writers take the unique index's locks in the same order)."""
+    writers take the unique index's locks in the same order). With `known` (ids
+    found earlier in the same transaction: terms are never deleted), only the others
+    are looked up, and `known`, updated, is returned."""
+    if known is not None:
+        missing = terms.difference(known)
+        if missing:
+            if len(known) > KNOWN_TERMS:
+                known.clear()  # bounded memory; the batch's own terms are looked up again
+                missing = terms
+            known.update(term_ids(cursor, missing))
+        return known
     if not terms:
         return {}
     ordered = sorted(terms)
@@ -118,24 +157,80 @@ def term_ids(cursor, terms: set[str]) -> dict[str, int]:
     return dict(cursor.fetchall())
 
 
-def write_matches(cursor, entries: list[SearchEntry]) -> None:
-    """Insert the `SearchMatch` rows of freshly inserted entries (ids set)."""
+def write_entries(cursor, rows: list[EntryRow], indexed_at, known=None) -> None:
+    """Insert `SearchEntry` rows and their `SearchMatch` rows, each table with one COPY.
+    The entries' ids are drawn from the table's sequence first, so that both tables
+    are written in one pass, with no row read back. `known`: see `term_ids`."""
+    if not rows:
+        return
+    cursor.execute(
+        "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+        [ENTRY, len(rows)],
+    )
+    ids = [i for (i,) in cursor.fetchall()]
+    stamp = indexed_at.isoformat()
+    raw = getattr(cursor, "cursor", cursor)  # Django's wrapper around psycopg's cursor
+    lines = [
+        "\t".join([str(pk), *map(_copy_text, row), stamp]) + "\n"
+        for pk, row in zip(ids, rows, strict=True)
+    ]
+    with raw.copy(f"COPY {ENTRY} (id, {', '.join(COLUMNS)}, indexed_at) FROM STDIN") as copy:
+        copy.write("".join(lines))
+    sources = [MatchSource(pk, row) for pk, row in zip(ids, rows, strict=True)]
+    write_matches(cursor, sources, known)
+
+
+class MatchSource(NamedTuple):
+    """What `write_matches` reads of an entry: its id and its row."""
+
+    pk: int
+    row: EntryRow
+
+    def __getattr__(self, name):
+        return getattr(self.row, name)
+
+
+def _entry_terms(entry) -> tuple[list[str], list[str]]:
+    """(the distinct terms and scope tokens, the distinct feature tokens) of an entry.
+    The feature tokens are the end of `body_terms` (from the first "ᐅ": no analysed
+    term holds it), so the two are told apart without a test per term."""
+    body = entry.body_terms
+    cut = body.find(MARK)
+    if cut < 0:
+        cut = len(body)
+    terms = set(body[:cut].split())
+    terms.update(entry.title_terms.split())
+    features = set(body[cut:].split())
+    long = terms and max(map(len, terms)) > MAX_TERM_LENGTH
+    if long or "@" in body or "@" in entry.title_terms:
+        terms = {t for t in terms if len(t) <= MAX_TERM_LENGTH and t[0] != "@"}
+    if features and max(map(len, features)) > MAX_TERM_LENGTH:
+        features = {t for t in features if len(t) <= MAX_TERM_LENGTH}
+    terms |= scope_tokens(entry)
+    return list(terms), list(features)
+
+
+def write_matches(cursor, entries, known: dict[str, int] | None = None) -> None:
+    """Insert the `SearchMatch` rows of freshly inserted entries (`SearchEntry`
+    instances or `MatchSource`s: their ids set)."""
     if not entries:
         return
     title_seqs = [split_terms(e.title_terms) for e in entries]
     # Feature tokens (scoring only) go to `feature_ids`, the rest to `term_ids`.
-    all_terms = [
-        distinct_terms(e.title_terms + " " + e.body_terms) | scope_tokens(e) for e in entries
-    ]
-    ids = term_ids(cursor, set().union(*all_terms))
+    split = [_entry_terms(e) for e in entries]
+    ids = term_ids(cursor, set().union(*(t for pair in split for t in pair)), known)
+    get = ids.__getitem__
 
     # COPY, with the arrays formatted here: psycopg's own list dumper would spend most
     # of the time of a rebuild in Python.
     raw = getattr(cursor, "cursor", cursor)  # Django's wrapper around psycopg's cursor
     lines = []
-    for e, every, seq in zip(entries, all_terms, title_seqs, strict=True):
-        terms = {t for t in every if not t.startswith(MARK)}
-        features = sorted(ids[t] for t in every - terms)
+    for e, (terms, features), seq in zip(entries, split, title_seqs, strict=True):
+        title = list(map(get, seq))
+        term_list = list(map(get, terms))
+        term_list.extend(map(int.__neg__, set(title)))
+        term_list.sort()
+        feature_list = sorted(map(get, features))
         row = (
             e.pk,
             e.page_id,
@@ -145,11 +240,13 @@ def write_matches(cursor, entries: list[SearchEntry]) -> None:
             e.page_type,
             e.date,
             e.year,
-            sorted({ids[t] for t in terms} | {-ids[t] for t in seq}),
-            [ids[t] for t in seq],
-            features,
         )
-        lines.append("\t".join(map(_copy_text, row)) + "\n")
+        lines.append(
+            "\t".join(map(_copy_text, row))
+            + "\t{" + ",".join(map(str, term_list))
+            + "}\t{" + ",".join(map(str, title))
+            + "}\t{" + ",".join(map(str, feature_list)) + "}\n"
+        )
     columns = (
         "entry_id, page_id, agency, agency_ancestors, language, page_type, date, "
         "year, term_ids, title_ids, feature_ids"
@@ -191,9 +288,27 @@ class _Ids:
         found = [self.ids.get(prefix + t) for t in terms]
         return None if None in found else found
 
-    def slot(self, slot: Slot, prefix: str = "", sign: int = 1) -> tuple[str, list] | None:
+    def slot(
+        self, slot: Slot, prefix: str = "", sign: int = 1, member: bool = False
+    ) -> tuple[str, list] | None:
         """SQL: the row satisfies the slot (with a feature `prefix`: its feature tokens;
-        sign -1: in the title). None when no row can."""
+        sign -1: in the title). None when no row can. `member`: as tests of `xf`'s
+        sorted arrays by binary search (`_member`: to score the rows a match found);
+        otherwise as the array operators the GIN index serves (to find them)."""
+        if member:
+            column = "xf.ids" if prefix else "xf.terms"
+            alternatives = []
+            for alt in slot.alternatives:
+                if prefix and not all(map(feature_term, alt)):
+                    continue
+                got = self.of(alt, prefix)
+                if got is not None:
+                    alternatives.append(
+                        " AND ".join(_member(column, sign * i) for i in got)
+                    )
+            if not alternatives:
+                return None
+            return "(" + " OR ".join(f"({a})" for a in alternatives) + ")", []
         singles, multis = [], []
         for alt in slot.alternatives:
             if prefix and not all(map(feature_term, alt)):
@@ -216,6 +331,15 @@ class _Ids:
         return "(" + " OR ".join(parts) + ")", params
 
 
+def _member(column: str, term_id: int) -> str:
+    """SQL: the sorted, distinct integer array `column` holds `term_id`. A binary search
+    (`width_bucket` gives the position of the last element <= the id): several times
+    cheaper than `&&`, which compares the id with every element, and the score makes
+    a dozen such tests per row."""
+    term_id = int(term_id)
+    return f"{column}[width_bucket({term_id}, {column})] = {term_id}"
+
+
 def _all(conds) -> tuple[str, list] | None:
     if not conds or None in conds:
         return None
@@ -233,10 +357,14 @@ def _title_phrase(sequence: list[int]) -> tuple[str, list]:
 
 
 def _body_phrase(terms) -> tuple[str, list]:
-    """SQL on `e` (SearchEntry): the body holds `terms` in order."""
+    """SQL on `e` (SearchEntry): the body's terms (with its attachments') hold `terms`
+    in order. `body_terms` is the space-joined term sequence, so this is the
+    definition's run of terms as a substring between spaces, at any position however
+    long the text (a tsvector keeps positions only up to 16,383, so a phrase deep in
+    a long attachment was missed)."""
     return (
-        "e.search_vector @@ to_tsquery('simple'::regconfig, %s)",
-        [" <-> ".join(_lexeme(t) + ":B" for t in terms)],
+        "strpos(' ' || e.body_terms || ' ', %s) > 0",
+        [" " + " ".join(terms) + " "],
     )
 
 
@@ -252,24 +380,24 @@ def _score(ids: _Ids, plan: Plan) -> tuple[str, list, str, list]:
         parts.append(f"CASE WHEN {cond[0]} THEN {weight!r} ELSE 0 END")
         params.extend(cond[1])
 
-    add(_all([ids.slot(s) for s in plan.slots]), SCORE_ALL_WORDS * n)
-    add(_all([ids.slot(s, sign=-1) for s in plan.slots]), SCORE_TITLE_ALL)
+    add(_all([ids.slot(s, member=True) for s in plan.slots]), SCORE_ALL_WORDS * n)
+    add(_all([ids.slot(s, sign=-1, member=True) for s in plan.slots]), SCORE_TITLE_ALL)
     tp_sql, tp_params = "FALSE", []
     sequence = ids.of(plan.sequence)
     if len(plan.sequence) > 1 and sequence is not None:
         tp_sql, tp_params = _title_phrase(sequence)
         add((tp_sql, tp_params), SCORE_PHRASE)
     for slot in plan.slots:
-        add(ids.slot(slot), W_BODY / BODY_LEVELS)
+        add(ids.slot(slot, member=True), W_BODY / BODY_LEVELS)
         for k in range(2, BODY_LEVELS + 1):
-            add(ids.slot(slot, f"{BODY_LEVEL}{k}"), W_BODY / BODY_LEVELS)
-        add(ids.slot(slot, sign=-1), W_TITLE)
+            add(ids.slot(slot, f"{BODY_LEVEL}{k}", member=True), W_BODY / BODY_LEVELS)
+        add(ids.slot(slot, sign=-1, member=True), W_TITLE)
         for prefix, weight in PRESENCE_FEATURES:
-            add(ids.slot(slot, prefix), weight)
+            add(ids.slot(slot, prefix, member=True), weight)
         if slot.exact:
             exact = ids.of([slot.exact], EXACT)
             if exact:
-                add(("x.feature_ids @> %s::integer[]", [exact]), W_EXACT)
+                add((_member("xf.ids", exact[0]), []), W_EXACT)
     for since, points in freshness_since(plan.today):
         parts.append(f"CASE WHEN x.page_type = ANY(%s) AND x.date >= %s THEN {points!r} ELSE 0 END")
         params += [sorted(TIME_BOUND_TYPES), since]
@@ -279,6 +407,11 @@ def _score(ids: _Ids, plan: Plan) -> tuple[str, list, str, list]:
 def search(cursor, query: SearchQuery, plan: Plan):
     """Facet rows [(kind, value, count)] and [(entry id, score)] of the requested page."""
     tokens = filter_tokens(query)
+    # A common word matches a third of a language's rows: the planner then prefers a
+    # sequential scan, which tests the term arrays of every row (at 100k documents,
+    # 3 times the time of the GIN index's bitmap, whose exact pages need no recheck).
+    # For this transaction only (the engine runs the search in one).
+    cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
     ids = _Ids(cursor, plan, tokens)
     slot_conds = [ids.slot(s) for s in plan.slots]
     known = [c for c in slot_conds if c is not None]
@@ -340,7 +473,7 @@ def search(cursor, query: SearchQuery, plan: Plan):
         # The pages at least as new as the need-th newest match (all, if it has no date).
         parts = [
             f"""
-            SELECT {columns} FROM {MATCH} x WHERE {match_sql} AND (
+            SELECT {columns} FROM {SCORED} WHERE {match_sql} AND (
                 x.date >= (SELECT x.date FROM {MATCH} x WHERE {match_sql}
                            ORDER BY x.date DESC NULLS LAST LIMIT 1 OFFSET %s)
                 OR (SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x WHERE {match_sql}
@@ -359,8 +492,8 @@ def search(cursor, query: SearchQuery, plan: Plan):
             cover_sql = f"{cover[0]} AND {where}"
             cover_params = cover[1] + where_params
             parts = [
-                f"(SELECT {columns} FROM {MATCH} x WHERE {cover_sql} {best})",
-                f"""(SELECT {columns} FROM {MATCH} x WHERE {match_sql}
+                f"(SELECT {columns} FROM {SCORED} WHERE {cover_sql} {best})",
+                f"""(SELECT {columns} FROM {SCORED} WHERE {match_sql}
                      AND (SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x
                           WHERE {cover_sql} LIMIT %s) z) < %s {best})""",
             ]
@@ -375,7 +508,7 @@ def search(cursor, query: SearchQuery, plan: Plan):
             )
         else:
             # A slot no page satisfies: no page satisfies them all; score every match.
-            parts = [f"SELECT {columns} FROM {MATCH} x WHERE {match_sql} {best}"]
+            parts = [f"SELECT {columns} FROM {SCORED} WHERE {match_sql} {best}"]
             candidate_params = column_params + match_params + [need]
 
     cover_min = SCORE_ALL_WORDS * len(plan.slots)
@@ -402,7 +535,3 @@ def search(cursor, query: SearchQuery, plan: Plan):
 
 def _any(conds) -> tuple[str, list]:
     return "(" + " OR ".join(c[0] for c in conds) + ")", [p for c in conds for p in c[1]]
-
-
-def _lexeme(term: str) -> str:
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
