@@ -9,6 +9,8 @@ points at it; Elasticsearch on osmem-server):
 * bulk indexing throughput (documents/s; the Python text analysis is timed apart);
 * p50 / p95 latency of BENCH_QUERIES (500) mixed queries: single words, phrases,
   agency-filtered, Kazakh inflected forms;
+* for Elasticsearch, the HTTP requests per results page (one `_msearch`) and that
+  request's time relative to a bare term query on the same index;
 * publish-to-searchable time: a real Wagtail page published in the scratch database,
   timed until the engine finds it.
 
@@ -232,6 +234,58 @@ def bench_engine(name, engine, docs, queries):
     report_latency("latency of %d queries" % len(queries), latency(engine, queries))
 
 
+def elastic_page_cost(engine, queries, sample: int = 200) -> None:
+    """What a results page costs Elasticsearch: its HTTP requests (the search and its
+    counts in the other two languages, as `search.presenters.ResultsPage.run` asks
+    them) and the time of that request relative to a bare term query for the query's
+    first term on the same index, the cheapest search there is (both timed round
+    trips on loopback: osmem-server's `took` counts whole milliseconds only)."""
+    from dataclasses import replace
+
+    from search.engines.elastic import PlainJsonTransport
+
+    sent = []
+    original = PlainJsonTransport.perform_request
+
+    def counting(self, method, target, **kwargs):
+        sent.append(target)
+        return original(self, method, target, **kwargs)
+
+    page_took, bare_took, requests = [], [], []
+    PlainJsonTransport.perform_request = counting
+    try:
+        for _kind, query in queries[:sample]:
+            plan = query.plan()
+            if not plan:
+                continue
+            asked = [query] + [
+                replace(query, language=code, page=1, per_page=1, page_type=None, year=None)
+                for code in ("kk", "ru", "en") if code != query.language
+            ]
+            sent.clear()
+            engine.search_many(asked)
+            requests.append(len(sent))
+            searches = []
+            for each in asked:
+                searches += [{"index": engine.alias}, engine._body(each, each.plan())]
+            t0 = time.perf_counter()
+            engine.client.msearch(searches=searches)
+            page_took.append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter()
+            engine.client.search(
+                index=engine.alias, query={"term": {"all_terms": plan.terms[0]}}, size=10
+            )
+            bare_took.append((time.perf_counter() - t0) * 1000)
+    finally:
+        PlainJsonTransport.perform_request = original
+    out(f"  results page: {statistics.mean(requests):.2f} HTTP requests per page "
+        f"({len(requests)} queries; the search and 2 other-language counts in one _msearch)")
+    ratio = statistics.median(page_took) / max(statistics.median(bare_took), 0.001)
+    out(f"  round trip: page p50 {pct(page_took, 50):.1f} ms, p95 {pct(page_took, 95):.1f} ms;"
+        f" bare term query p50 {pct(bare_took, 50):.1f} ms, p95 {pct(bare_took, 95):.1f} ms;"
+        f" page / bare term (medians) {ratio:.1f}x")
+
+
 def server_cpu(using: str | None) -> float:
     """CPU seconds of the PostgreSQL backend serving `using` (0.0 for SQLite, which runs
     in this process; NaN when its /proc entry cannot be read: another machine)."""
@@ -338,6 +392,7 @@ def main() -> None:
     with OsmemServer.start() as server:
         elastic = ElasticEngine(url=server.url, prefix="bench", timeout=30)
         bench_engine("elastic/osmem-server", elastic, docs, queries)
+        elastic_page_cost(elastic, queries)
         del docs
         out("\n[publish to searchable] (outbox drained on commit by the immediate task backend)")
         settings.SEARCH_URL = server.url
