@@ -80,7 +80,7 @@ screenshots: install ## PNGs of the main pages (kk/ru/en, desktop and mobile, VI
 	$(BIN)/python manage.py screenshots --base-url http://127.0.0.1:$(SCREENSHOT_PORT) $(SCREENSHOT_ARGS)
 
 bench: install ## Search benchmark (BENCH_DOCS=10000 to scale down; DATABASE_URL=postgres://... adds PostgreSQL)
-	$(BIN)/python -m tests.benchmarks.search_bench
+	PYTHONHASHSEED=0 $(BIN)/python -m tests.benchmarks.search_bench
 
 relevance: install ## Judged query set (search/relevance/queries.json) on the demo platform: nDCG@10, MRR, answer in top 3 per language and engine (DATABASE_URL=postgres://... adds PostgreSQL; osmem-server when installed)
 	$(BIN)/python -m tests.benchmarks.relevance
