@@ -72,6 +72,9 @@ CLIENTS = int(os.environ.get("BENCH_CLIENTS", "4"))
 RATIO_ROUNDS = int(os.environ.get("BENCH_RATIO_ROUNDS", "3"))
 WRK = None if os.environ.get("BENCH_LOADGEN") == "python" else shutil.which("wrk")
 LOADGEN = "wrk" if WRK else "Python threads"
+# gunicorn's settings: the production ones (cms/gunicorn.py: the app preloaded in the
+# master and frozen before the fork); BENCH_GUNICORN_CONFIG="" for gunicorn's defaults.
+CONFIG = os.environ.get("BENCH_GUNICORN_CONFIG", "python:cms.gunicorn")
 WORKERS = 2
 OUT = Path(os.environ.get("BENCH_OUT") or "/tmp/pages_bench.md")
 HOST = "127.0.0.1"
@@ -183,7 +186,7 @@ class Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", app, "--workers", str(WORKERS),
              "--worker-class", "sync", "--bind", f"{HOST}:{self.port}",
-             "--log-level", "warning"],
+             "--log-level", "warning", *(["--config", CONFIG] if CONFIG else [])],
             env={**os.environ, **env}, stdout=self.log, stderr=subprocess.STDOUT,
             start_new_session=True,
         )
@@ -441,7 +444,8 @@ def main() -> None:
     lines = [
         f"Page benchmark, {date.today()}: demo platform + {N_AGENCIES} agencies "
         f"({N_NEWS} news each), SQLite, gunicorn {WORKERS} sync workers, {os.cpu_count()} CPUs, "
-        f"{CLIENTS} loopback connections, load generator {LOADGEN}, {SECONDS:g} s"
+        f"{CLIENTS} loopback connections, load generator {LOADGEN}, gunicorn settings "
+        f"{CONFIG or 'default'}, {SECONDS:g} s"
         + ("" if WRK else f" or {MAX_REQUESTS} requests") + " per row.",
         "",
         *table(rows, queries),
