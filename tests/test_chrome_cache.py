@@ -274,3 +274,23 @@ def test_a_warm_agency_home_reads_the_chrome_in_one_round_trip(client, agency_a,
     assert client.get("/kk/agency-a/").status_code == 200
     chrome_calls = [c for c in cache_calls if "chrome:" in str(c[1]) or "navigation:" in str(c[1])]
     assert chrome_calls == [("get_many", chrome_calls[0][1])], cache_calls
+
+
+def test_the_process_copy_never_shows_another_agencys_chrome(client, agency_a, agency_b):
+    """The values kept by the process (and the versions read ahead per path prefix) are
+    under the same agency-scoped keys as the shared cache: each agency's header and
+    footer name it, never the agency served before, also after a rename of the other."""
+    import re
+
+    footer = re.compile(r'<p class="site-footer__name">(.*?)</p>')
+    for _ in range(2):
+        for agency, other in ((agency_a, agency_b), (agency_b, agency_a)):
+            html = client.get(f"/ru/{agency.slug}/").content.decode()
+            assert footer.findall(html) == [agency.name_ru or agency.name]
+            assert f'masthead__title">{agency.name_ru or agency.name}<' in html
+            assert (other.name_ru or other.name) not in html
+    agency_b.name_ru = "Другое ведомство Б"
+    agency_b.save()
+    html = client.get("/ru/agency-b/").content.decode()
+    assert footer.findall(html) == ["Другое ведомство Б"]
+    assert "Другое ведомство Б" not in client.get("/ru/agency-a/").content.decode()
