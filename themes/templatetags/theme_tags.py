@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.safestring import SafeData
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
@@ -36,6 +38,51 @@ def rendition(image, spec):
         return renditions.rendition(image, spec)
     except SourceImageIOError:
         return get_rendition_or_not_found(image, spec)
+
+
+FOOTER = "components/footer/footer.html"
+# The footers this process rendered, by everything they render: {(language, frozen
+# parameters): html}, oldest first, at most FOOTERS_MAX. The footer is the same on
+# every page of a site; its parameters (the agency's contacts, its footer menu, the
+# portal's links) are the chrome's cached values, so a change of them is a new key,
+# never a stale footer, and one agency's footer is never another's.
+FOOTERS_MAX = 1024
+_footers: dict[tuple, str] = {}
+
+
+def _frozen(value):
+    """A hashable image of a footer parameter (safe text kept apart from text that the
+    template escapes; lazy text in the active language)."""
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((str(k), _frozen(v)) for k, v in value.items())))
+    if isinstance(value, list | tuple):
+        return ("list", tuple(_frozen(v) for v in value))
+    if isinstance(value, SafeData):
+        return ("safe", str(value))
+    if isinstance(value, Promise):
+        return ("text", str(value))
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return ("object", type(value).__qualname__, str(value))
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context, **params):
+    """The footer component with these parameters, as ``{% include %}`` renders it,
+    rendered once per process for each language and set of parameters."""
+    key = (get_language(), _frozen(params))
+    html = _footers.get(key)
+    if html is None:
+        with context.push(**params):
+            html = context.template.engine.get_template(FOOTER).render(context)
+        _footers.pop(key, None)
+        while len(_footers) >= FOOTERS_MAX:
+            try:  # (another thread may evict the same one)
+                del _footers[next(iter(_footers))]
+            except (KeyError, RuntimeError, StopIteration):
+                break
+        _footers[key] = html
+    return html
 
 
 def _url(page, request):
