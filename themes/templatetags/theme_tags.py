@@ -41,17 +41,18 @@ def rendition(image, spec):
 
 
 FOOTER = "components/footer/footer.html"
-# The footers this process rendered, by everything they render: {(language, frozen
-# parameters): html}, oldest first, at most FOOTERS_MAX. The footer is the same on
-# every page of a site; its parameters (the agency's contacts, its footer menu, the
-# portal's links) are the chrome's cached values, so a change of them is a new key,
-# never a stale footer, and one agency's footer is never another's.
-FOOTERS_MAX = 1024
-_footers: dict[tuple, str] = {}
+# Components this process rendered, by everything they render: {(template, language,
+# autoescape, frozen parameters): html}, oldest first, at most RENDERED_MAX. A
+# component renders only its parameters (the footer: the agency's contacts, its footer
+# menu and the portal's links, all from the chrome's cached values; a news card: its
+# item), so a change of them is a new key, never a stale fragment, and one agency's
+# fragment is never another's.
+RENDERED_MAX = 2048
+_rendered: dict[tuple, str] = {}
 
 
 def _frozen(value):
-    """A hashable image of a footer parameter (safe text kept apart from text that the
+    """A hashable image of a parameter (safe text kept apart from text that the
     template escapes; lazy text in the active language)."""
     if isinstance(value, dict):
         return ("dict", tuple(sorted((str(k), _frozen(v)) for k, v in value.items())))
@@ -63,26 +64,53 @@ def _frozen(value):
         return ("text", str(value))
     if value is None or isinstance(value, str | int | float | bool):
         return value
-    return ("object", type(value).__qualname__, str(value))
+    raise _Unkeyable(type(value))
+
+
+class _Unkeyable(TypeError):
+    """A parameter that is not plain data: the fragment is rendered, not remembered."""
+
+
+def _render_once(context, name: str, params: dict, only: bool) -> str:
+    """What ``{% include name with params %}`` (``only``: with nothing else of the
+    context) renders, rendered once per process for each language and parameters."""
+    template = context.template.engine.get_template(name)
+    try:
+        key = (name, get_language(), context.autoescape, only, _frozen(params))
+    except _Unkeyable:
+        return _render(template, context, params, only)
+    html = _rendered.get(key)
+    if html is None:
+        html = _render(template, context, params, only)
+        _rendered.pop(key, None)
+        while len(_rendered) >= RENDERED_MAX:
+            try:  # (another thread may evict the same one)
+                del _rendered[next(iter(_rendered))]
+            except (KeyError, RuntimeError, StopIteration):
+                break
+        _rendered[key] = html
+    return html
+
+
+def _render(template, context, params: dict, only: bool) -> str:
+    if only:
+        return template.render(context.new(params))
+    with context.push(**params):
+        return template.render(context)
 
 
 @register.simple_tag(takes_context=True)
 def site_footer(context, **params):
-    """The footer component with these parameters, as ``{% include %}`` renders it,
-    rendered once per process for each language and set of parameters."""
-    key = (get_language(), _frozen(params))
-    html = _footers.get(key)
-    if html is None:
-        with context.push(**params):
-            html = context.template.engine.get_template(FOOTER).render(context)
-        _footers.pop(key, None)
-        while len(_footers) >= FOOTERS_MAX:
-            try:  # (another thread may evict the same one)
-                del _footers[next(iter(_footers))]
-            except (KeyError, RuntimeError, StopIteration):
-                break
-        _footers[key] = html
-    return html
+    """The footer component with these parameters, as ``{% include %}`` renders it (it
+    reads nothing else of the context)."""
+    return _render_once(context, FOOTER, params, only=False)
+
+
+@register.simple_tag(takes_context=True)
+def news_card(context, **params):
+    """``{% include "components/news_card/news_card.html" with ... only %}``, rendered
+    once per process for each card."""
+    return _render_once(context, "components/news_card/news_card.html", params, only=True)
 
 
 def _url(page, request):
