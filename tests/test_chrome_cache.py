@@ -238,3 +238,59 @@ def test_a_deleted_logo_leaves_the_cached_agency(client, agency_a, pages):
     logo.delete()
     html, _ = render(client, "/ru/agency-a/about/mandate/")
     assert '"logo"' not in html
+
+
+# --- one round trip to the cache per warm page -------------------------------------------
+@pytest.fixture
+def cache_calls(monkeypatch):
+    """Every call of the cache backend's reads and writes, by name."""
+    from django.core.cache import caches
+
+    backend = caches["default"]
+    calls = []
+    depth = [0]  # (the calls a backend makes of its own methods are not round trips)
+    for name in ("get", "get_many", "has_key", "set", "add", "set_many", "delete"):
+        method = getattr(backend, name)
+
+        def counted(*args, _name=name, _method=method, **kwargs):
+            if not depth[0]:
+                calls.append((_name, args[0] if args else None))
+            depth[0] += 1
+            try:
+                return _method(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(backend, name, counted)
+    return calls
+
+
+def test_a_warm_agency_home_reads_the_chrome_in_one_round_trip(client, agency_a, cache_calls):
+    """The chrome's fifteen values are kept by the process under their versioned keys
+    (cms.core.chrome): a warm page reads only the versions, in one get_many."""
+    for _ in range(2):
+        assert client.get("/kk/agency-a/").status_code == 200
+    cache_calls.clear()
+    assert client.get("/kk/agency-a/").status_code == 200
+    chrome_calls = [c for c in cache_calls if "chrome:" in str(c[1]) or "navigation:" in str(c[1])]
+    assert chrome_calls == [("get_many", chrome_calls[0][1])], cache_calls
+
+
+def test_the_process_copy_never_shows_another_agencys_chrome(client, agency_a, agency_b):
+    """The values kept by the process (and the versions read ahead per path prefix) are
+    under the same agency-scoped keys as the shared cache: each agency's header and
+    footer name it, never the agency served before, also after a rename of the other."""
+    import re
+
+    footer = re.compile(r'<p class="site-footer__name">(.*?)</p>')
+    for _ in range(2):
+        for agency, other in ((agency_a, agency_b), (agency_b, agency_a)):
+            html = client.get(f"/ru/{agency.slug}/").content.decode()
+            assert footer.findall(html) == [agency.name_ru or agency.name]
+            assert f'masthead__title">{agency.name_ru or agency.name}<' in html
+            assert (other.name_ru or other.name) not in html
+    agency_b.name_ru = "Другое ведомство Б"
+    agency_b.save()
+    html = client.get("/ru/agency-b/").content.decode()
+    assert footer.findall(html) == ["Другое ведомство Б"]
+    assert "Другое ведомство Б" not in client.get("/ru/agency-a/").content.decode()

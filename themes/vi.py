@@ -23,6 +23,11 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
+_QUERIES = {
+    (key, value): urlencode({key: value}) for key, values in CHOICES.items() for value in values
+}
+
+
 def defaults() -> dict[str, str]:
     return {key: values[0] for key, values in CHOICES.items()}
 
@@ -87,6 +92,8 @@ def panel(request) -> dict:
     current = from_request(request)
     next_path = request.get_full_path() if request is not None else "/"
     url = reverse("theme-a11y")
+    # (urlencode({key: value, "next": path}) with the "next" part encoded once a page)
+    tail = urlencode({"next": next_path})
     groups = []
     for key, (label, options) in _labels().items():
         groups.append(
@@ -95,7 +102,7 @@ def panel(request) -> dict:
                 "options": [
                     {
                         "label": option_label,
-                        "url": f"{url}?{urlencode({key: value, 'next': next_path})}",
+                        "url": f"{url}?{_QUERIES[key, value]}&{tail}",
                         "current": current[key] == value,
                     }
                     for value, option_label in options.items()
@@ -104,6 +111,6 @@ def panel(request) -> dict:
         )
     return {
         "groups": groups,
-        "reset_url": f"{url}?{urlencode({'reset': '1', 'next': next_path})}",
+        "reset_url": f"{url}?{urlencode({'reset': '1'})}&{tail}",
         "active": current != defaults(),
     }

@@ -10,7 +10,6 @@ key can never bring an old menu back.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -181,19 +180,17 @@ def agency_menu(agency, request) -> dict:
     """
     home = agency.home_page
     lang = translation.get_language() or "kk"
-    global_version, agency_version = _versions(GLOBAL, home.path)
-    key = (
-        f"navigation:menu:{agency.pk}:{lang}:{_site_key(request)}:{global_version}:{agency_version}"
-    )
-    data = cache.get(key)
-    if data is None:
+
+    def build():
         menu = AgencyMenu.objects.filter(agency=agency).first()
         items, columns = ([], []) if menu is None else _custom(menu, home, request, lang)
         if not items:
             items = default_items(home, request, lang)
-        data = {"items": items, "columns": columns}
-        cache.set(key, data, TIMEOUT)
-    return data
+        return {"items": items, "columns": columns}
+
+    return chrome.cached(
+        ("menu", agency.pk, lang, _site_key(request)), (GLOBAL, home.path), build, TIMEOUT
+    )
 
 
 def portal(request) -> dict:

@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.safestring import SafeData
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
@@ -36,6 +38,79 @@ def rendition(image, spec):
         return renditions.rendition(image, spec)
     except SourceImageIOError:
         return get_rendition_or_not_found(image, spec)
+
+
+FOOTER = "components/footer/footer.html"
+# Components this process rendered, by everything they render: {(template, language,
+# autoescape, frozen parameters): html}, oldest first, at most RENDERED_MAX. A
+# component renders only its parameters (the footer: the agency's contacts, its footer
+# menu and the portal's links, all from the chrome's cached values; a news card: its
+# item), so a change of them is a new key, never a stale fragment, and one agency's
+# fragment is never another's.
+RENDERED_MAX = 2048
+_rendered: dict[tuple, str] = {}
+
+
+def _frozen(value):
+    """A hashable image of a parameter (safe text kept apart from text that the
+    template escapes; lazy text in the active language)."""
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((str(k), _frozen(v)) for k, v in value.items())))
+    if isinstance(value, list | tuple):
+        return ("list", tuple(_frozen(v) for v in value))
+    if isinstance(value, SafeData):
+        return ("safe", str(value))
+    if isinstance(value, Promise):
+        return ("text", str(value))
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise _Unkeyable(type(value))
+
+
+class _Unkeyable(TypeError):
+    """A parameter that is not plain data: the fragment is rendered, not remembered."""
+
+
+def _render_once(context, name: str, params: dict, only: bool) -> str:
+    """What ``{% include name with params %}`` (``only``: with nothing else of the
+    context) renders, rendered once per process for each language and parameters."""
+    template = context.template.engine.get_template(name)
+    try:
+        key = (name, get_language(), context.autoescape, only, _frozen(params))
+    except _Unkeyable:
+        return _render(template, context, params, only)
+    html = _rendered.get(key)
+    if html is None:
+        html = _render(template, context, params, only)
+        _rendered.pop(key, None)
+        while len(_rendered) >= RENDERED_MAX:
+            try:  # (another thread may evict the same one)
+                del _rendered[next(iter(_rendered))]
+            except (KeyError, RuntimeError, StopIteration):
+                break
+        _rendered[key] = html
+    return html
+
+
+def _render(template, context, params: dict, only: bool) -> str:
+    if only:
+        return template.render(context.new(params))
+    with context.push(**params):
+        return template.render(context)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context, **params):
+    """The footer component with these parameters, as ``{% include %}`` renders it (it
+    reads nothing else of the context)."""
+    return _render_once(context, FOOTER, params, only=False)
+
+
+@register.simple_tag(takes_context=True)
+def news_card(context, **params):
+    """``{% include "components/news_card/news_card.html" with ... only %}``, rendered
+    once per process for each card."""
+    return _render_once(context, "components/news_card/news_card.html", params, only=True)
 
 
 def _url(page, request):
