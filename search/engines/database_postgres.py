@@ -224,11 +224,13 @@ def write_matches(cursor, ids: list[int], rows: list[EntryParts], known=None) ->
             row.date,
             row.year,
         )
+        # A list's repr, "[1, 2]", is an array's text "{1, 2}" (spaces are ignored),
+        # built in C: faster than joining each id's str.
         lines.append(
             "\t".join(map(_copy_text, fields))
-            + "\t{" + ",".join(map(str, term_list))
-            + "}\t{" + ",".join(map(str, title))
-            + "}\t{" + ",".join(map(str, feature_list)) + "}\n"
+            + "\t{" + repr(term_list)[1:-1]
+            + "}\t{" + repr(title)[1:-1]
+            + "}\t{" + repr(feature_list)[1:-1] + "}\n"
         )
     columns = (
         "entry_id, page_id, agency, agency_ancestors, language, page_type, date, "
