@@ -166,3 +166,31 @@ def test_0009_feature_tokens_live_beside_the_terms_and_old_rows_still_rank(db):
     again = engine.search(SearchQuery(text="салық", language="kk"))
     assert [h.page_id for h in again.hits] == [91002]
     assert again.hits[0].score < score
+
+
+def test_0011_large_values_are_compressed_with_lz4(db):
+    """PostgreSQL stores the entries' texts and the match rows' id arrays with lz4
+    (pglz was a large share of the database's work per indexed document), and a
+    long body written by the engine reads back whole."""
+    engine = DatabaseEngine()
+    long_body = " ".join(f"сөз{i}" for i in range(3000))
+    engine.index([{**DOCS[0], "body": long_body}])
+    assert SearchEntry.objects.get(doc_id=DOCS[0]["id"]).body == long_body
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT c.relname, a.attname, a.attcompression FROM pg_attribute a
+               JOIN pg_class c ON c.oid = a.attrelid
+               WHERE c.relname IN (%s, %s) AND a.attname IN
+                 ('title', 'summary', 'body', 'title_terms', 'body_terms',
+                  'term_ids', 'title_ids', 'feature_ids')""",
+            [SearchEntry._meta.db_table, SearchMatch._meta.db_table],
+        )
+        found = {(table, column): method for table, column, method in cursor.fetchall()}
+        assert len(found) == 8
+        assert set(found.values()) == {"l"}, found
+        cursor.execute(
+            f"SELECT pg_column_compression(body) FROM {SearchEntry._meta.db_table}"
+        )
+        assert cursor.fetchone() == ("lz4",)

@@ -371,8 +371,12 @@ def feature_tokens(doc: dict) -> list[str]:
     (`_level_steps`) and only the terms above level 1 are looked at; the texts are
     analysed per chunk, cached (`_analysed`, `exact_words`); nothing is sorted."""
 
+    return body_feature_tokens(doc, (doc.get("body_terms") or "").split())
+
+
+def body_feature_tokens(doc: dict, body: list[str]) -> list[str]:
+    """`feature_tokens`, with the document's `body_terms` already split (`body`)."""
     language = doc.get("language") or ""
-    body = (doc.get("body_terms") or "").split()
     tokens: list[str] = []
     steps = _level_steps(len(body), language)
     if steps:
@@ -388,9 +392,28 @@ def feature_tokens(doc: dict) -> list[str]:
     )
     for prefix, text in sources:
         if text:
-            tokens += [prefix + t for t in _analysed(text, language) if t.isalnum()]
-    tokens += map(EXACT.__add__, exact_words(doc.get("title"), doc.get("body")))
+            chunks = dict.fromkeys(text.split())
+            tokens += dict.fromkeys(
+                chain.from_iterable(
+                    map(_chunk_features, repeat(prefix), chunks, repeat(language, len(chunks)))
+                )
+            )
+    texts = [t for t in (doc.get("title"), doc.get("body")) if t]
+    chunks = dict.fromkeys(chain.from_iterable(t.split() for t in texts))
+    tokens += dict.fromkeys(chain.from_iterable(map(_chunk_exact, chunks)))
     return tokens
+
+
+@lru_cache(maxsize=262144)
+def _chunk_features(prefix: str, chunk: str, language: str) -> tuple[str, ...]:
+    """The feature tokens `prefix`+term of a chunk's feature terms (cached: the
+    tokens of a site's common words are built once)."""
+    return tuple(prefix + t for t in _chunk_terms(chunk, language) if t.isalnum())
+
+
+@lru_cache(maxsize=262144)
+def _chunk_exact(chunk: str) -> tuple[str, ...]:
+    return tuple(EXACT + w for w in _chunk_words(chunk))
 
 
 def sort_date(page_type: str, day: date | None) -> date | None:

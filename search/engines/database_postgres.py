@@ -39,9 +39,7 @@ does, so both engines see the same terms.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from search.models import SearchEntry, SearchMatch, SearchTerm
 
@@ -49,7 +47,6 @@ from .base import (
     BODY_LEVEL,
     BODY_LEVELS,
     EXACT,
-    MARK,
     PRESENCE_FEATURES,
     SCORE_ALL_WORDS,
     SCORE_PHRASE,
@@ -64,7 +61,7 @@ from .base import (
     feature_term,
     freshness_since,
 )
-from .entries import COLUMNS, EntryRow
+from .entries import COLUMNS, EntryParts, EntryRow
 
 ENTRY = SearchEntry._meta.db_table
 MATCH = SearchMatch._meta.db_table
@@ -96,17 +93,17 @@ def distinct_terms(text: str) -> set[str]:
     return {t for t in set((text or "").split()) if len(t) <= MAX_TERM_LENGTH and t[0] != "@"}
 
 
-_COPY_SPECIAL = re.compile(r"[\\\t\n\r]")
-
-
 def _copy_text(value) -> str:
     """One field of COPY's text format."""
     if value is None:
         return "\\N"
     if isinstance(value, list):
         return "{" + ",".join(map(str, value)) + "}"
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    if not _COPY_SPECIAL.search(text):
+    if type(value) is str:
+        text = value
+    else:
+        text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if "\\" not in text and "\t" not in text and "\n" not in text and "\r" not in text:
         return text
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
@@ -157,10 +154,11 @@ def term_ids(cursor, terms: set[str], known: dict[str, int] | None = None) -> di
     return dict(cursor.fetchall())
 
 
-def write_entries(cursor, rows: list[EntryRow], indexed_at, known=None) -> None:
-    """Insert `SearchEntry` rows and their `SearchMatch` rows, each table with one COPY.
-    The entries' ids are drawn from the table's sequence first, so that both tables
-    are written in one pass, with no row read back. `known`: see `term_ids`."""
+def write_entries(cursor, rows: list[EntryParts], indexed_at, known=None) -> None:
+    """Insert `SearchEntry` rows and their `SearchMatch` rows (`rows`: as
+    `entries.entry_parts` gives them), each table with one COPY. The entries' ids are
+    drawn from the table's sequence first, so that both tables are written in one
+    pass, with no row read back. `known`: see `term_ids`."""
     if not rows:
         return
     cursor.execute(
@@ -172,80 +170,67 @@ def write_entries(cursor, rows: list[EntryRow], indexed_at, known=None) -> None:
     raw = getattr(cursor, "cursor", cursor)  # Django's wrapper around psycopg's cursor
     lines = [
         "\t".join([str(pk), *map(_copy_text, row), stamp]) + "\n"
-        for pk, row in zip(ids, rows, strict=True)
+        for pk, (row, _body, _tokens) in zip(ids, rows, strict=True)
     ]
     with raw.copy(f"COPY {ENTRY} (id, {', '.join(COLUMNS)}, indexed_at) FROM STDIN") as copy:
         copy.write("".join(lines))
-    sources = [MatchSource(pk, row) for pk, row in zip(ids, rows, strict=True)]
-    write_matches(cursor, sources, known)
+    write_matches(cursor, ids, rows, known)
 
 
-class MatchSource(NamedTuple):
-    """What `write_matches` reads of an entry: its id and its row."""
-
-    pk: int
-    row: EntryRow
-
-    def __getattr__(self, name):
-        return getattr(self.row, name)
-
-
-def _entry_terms(entry) -> tuple[list[str], list[str]]:
-    """(the distinct terms and scope tokens, the distinct feature tokens) of an entry.
-    The feature tokens are the end of `body_terms` (from the first "ᐅ": no analysed
-    term holds it), so the two are told apart without a test per term."""
-    body = entry.body_terms
-    cut = body.find(MARK)
-    if cut < 0:
-        cut = len(body)
-    terms = set(body[:cut].split())
-    terms.update(entry.title_terms.split())
-    features = set(body[cut:].split())
-    long = terms and max(map(len, terms)) > MAX_TERM_LENGTH
-    if long or "@" in body or "@" in entry.title_terms:
+def _entry_terms(row: EntryRow, body: list[str], tokens: list[str]) -> tuple[set[str], list[str]]:
+    """(the distinct terms and scope tokens, the distinct feature tokens) of an entry
+    (`entries.entry_parts`: `body` its body's terms, `tokens` its feature tokens)."""
+    terms = set(body)
+    terms.update(row.title_terms.split())
+    features = tokens
+    if "@" in row.body_terms or "@" in row.title_terms or (
+        terms and max(map(len, terms)) > MAX_TERM_LENGTH
+    ):
         terms = {t for t in terms if len(t) <= MAX_TERM_LENGTH and t[0] != "@"}
     if features and max(map(len, features)) > MAX_TERM_LENGTH:
-        features = {t for t in features if len(t) <= MAX_TERM_LENGTH}
-    terms |= scope_tokens(entry)
-    return list(terms), list(features)
+        features = [t for t in features if len(t) <= MAX_TERM_LENGTH]
+    terms |= _scope_tokens(row.language, row.page_type, row.agency, row.agency_ancestors, row.year)
+    return terms, features
 
 
-def write_matches(cursor, entries, known: dict[str, int] | None = None) -> None:
-    """Insert the `SearchMatch` rows of freshly inserted entries (`SearchEntry`
-    instances or `MatchSource`s: their ids set)."""
-    if not entries:
+def write_matches(cursor, ids: list[int], rows: list[EntryParts], known=None) -> None:
+    """Insert the `SearchMatch` rows of freshly inserted entries (`ids`: their ids)."""
+    if not rows:
         return
-    title_seqs = [split_terms(e.title_terms) for e in entries]
-    # Feature tokens (scoring only) go to `feature_ids`, the rest to `term_ids`.
-    split = [_entry_terms(e) for e in entries]
-    ids = term_ids(cursor, set().union(*(t for pair in split for t in pair)), known)
-    get = ids.__getitem__
+    split = [_entry_terms(*parts) for parts in rows]
+    wanted = set()
+    for terms, features in split:
+        wanted |= terms
+        wanted.update(features)
+    get = term_ids(cursor, wanted, known).__getitem__
 
     # COPY, with the arrays formatted here: psycopg's own list dumper would spend most
     # of the time of a rebuild in Python.
     raw = getattr(cursor, "cursor", cursor)  # Django's wrapper around psycopg's cursor
     lines = []
-    for e, (terms, features), seq in zip(entries, split, title_seqs, strict=True):
-        title = list(map(get, seq))
+    for pk, (row, _body, _tokens), (terms, features) in zip(ids, rows, split, strict=True):
+        title = list(map(get, split_terms(row.title_terms)))
         term_list = list(map(get, terms))
         term_list.extend(map(int.__neg__, set(title)))
         term_list.sort()
         feature_list = sorted(map(get, features))
-        row = (
-            e.pk,
-            e.page_id,
-            e.agency,
-            e.agency_ancestors,
-            e.language,
-            e.page_type,
-            e.date,
-            e.year,
+        fields = (
+            pk,
+            row.page_id,
+            row.agency,
+            row.agency_ancestors,
+            row.language,
+            row.page_type,
+            row.date,
+            row.year,
         )
+        # A list's repr, "[1, 2]", is an array's text "{1, 2}" (spaces are ignored),
+        # built in C: faster than joining each id's str.
         lines.append(
-            "\t".join(map(_copy_text, row))
-            + "\t{" + ",".join(map(str, term_list))
-            + "}\t{" + ",".join(map(str, title))
-            + "}\t{" + ",".join(map(str, feature_list)) + "}\n"
+            "\t".join(map(_copy_text, fields))
+            + "\t{" + repr(term_list)[1:-1]
+            + "}\t{" + repr(title)[1:-1]
+            + "}\t{" + repr(feature_list)[1:-1] + "}\n"
         )
     columns = (
         "entry_id, page_id, agency, agency_ancestors, language, page_type, date, "

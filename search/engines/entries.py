@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from search.body import join_body
 
-from .base import feature_tokens, searchable_body_terms
+from .base import body_feature_tokens, feature_tokens, searchable_body_terms
 
 
 class EntryRow(NamedTuple):
@@ -38,6 +38,8 @@ class EntryRow(NamedTuple):
 
 
 COLUMNS = EntryRow._fields
+# (row, the body's terms, the feature tokens): see `entry_parts`.
+EntryParts = tuple[EntryRow, list[str], list[str]]
 
 
 def body_terms(doc: dict) -> str:
@@ -47,8 +49,28 @@ def body_terms(doc: dict) -> str:
 
 
 def entry_row(doc: dict) -> EntryRow:
+    return entry_parts(doc)[0]
+
+
+def entry_parts(doc: dict) -> EntryParts:
+    """The document's row, the terms of its body (split: the page's, then its
+    attachments') and its feature tokens (distinct), each worked out once: the
+    PostgreSQL writer needs them apart (`database_postgres.write_entries`)."""
+    own = doc.get("body_terms") or ""
+    body = own.split()
+    tokens = body_feature_tokens(doc, body)
+    attached = doc.get("attachment_terms")
+    if attached:
+        body = body + attached.split()
+    # = body_terms(doc), without splitting and joining the terms again.
+    searchable = searchable_body_terms(doc)
+    features = " ".join(tokens)
+    if searchable and features:
+        terms = searchable + " " + features
+    else:
+        terms = searchable or features
     ancestors = doc.get("agency_ancestors") or []
-    return EntryRow(
+    row = EntryRow(
         doc_id=doc["id"],
         page_id=doc["page_id"],
         agency=doc.get("agency") or "",
@@ -65,6 +87,7 @@ def entry_row(doc: dict) -> EntryRow:
         date=doc.get("date"),
         year=doc.get("year"),
         title_terms=doc.get("title_terms") or "",
-        body_terms=body_terms(doc),
+        body_terms=terms,
         tags=" ".join(doc.get("tags") or []),
     )
+    return row, body, tokens
