@@ -16,16 +16,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.views import generic
 
 from cms.core.languages import LANGUAGE_CODES
 from cms.platform import reorg
 from cms.tenants.models import Agency
 
+from .confirm import NAMESPACE, AgencyActionView
 from .forms import LANGUAGE_NAMES
 
-NAMESPACE = "agencies"
 OPERATIONS = ("rename", "move", "merge", "split")
 
 
@@ -169,12 +167,9 @@ def run_service(operation: str, agency: Agency, kwargs: dict, user, dry_run: boo
     return reorg.split_agency(agency, user=user, dry_run=dry_run, **kwargs)
 
 
-class ReorganiseView(
-    generic.PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, TemplateView
-):
+class ReorganiseView(AgencyActionView):
     """GET: the form. POST: the plan (a dry run); POST with `confirm`: the run."""
 
-    model = Agency
     permission_required = "reorganise"
     template_name = "platform/admin/reorganise.html"
     header_icon = "site"
@@ -194,19 +189,6 @@ class ReorganiseView(
 
     def get_page_title(self):
         return str(TITLES[self.operation])
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse(f"{NAMESPACE}:index"), "label": _("Agencies")},
-            {
-                "url": reverse(f"{NAMESPACE}:edit", args=(self.object.pk,)),
-                "label": str(self.object),
-            },
-            {"url": "", "label": self.get_page_title()},
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

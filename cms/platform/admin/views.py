@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
@@ -25,11 +24,10 @@ from cms.platform.provisioning import (
 )
 from cms.tenants.models import Agency
 
+from .confirm import NAMESPACE, AgencyActionView
 from .forms import PROVISION_FIELDS
 
 LANGS = LANGUAGE_CODES
-# URL namespace (and prefix) of the viewset: /admin/agencies/.
-NAMESPACE = "agencies"
 ARCHIVE_ACTION = "birtutas.agency.archive"
 RESTORE_ACTION = "birtutas.agency.restore"
 
@@ -170,12 +168,9 @@ class AgencyEditView(ServiceFormMixin, generic.EditView):
         return buttons
 
 
-class AgencyArchiveView(
-    generic.PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, TemplateView
-):
+class AgencyArchiveView(AgencyActionView):
     """Confirmation page (GET) and the archiving itself (POST)."""
 
-    model = Agency
     permission_required = "archive"
     template_name = "platform/admin/confirm_archive.html"
     header_icon = "folder-inverse"
@@ -187,19 +182,6 @@ class AgencyArchiveView(
 
     def get_page_title(self):
         return _("Restore agency") if self.restore else _("Archive agency")
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse(f"{NAMESPACE}:index"), "label": _("Agencies")},
-            {
-                "url": reverse(f"{NAMESPACE}:edit", args=(self.object.pk,)),
-                "label": str(self.object),
-            },
-            {"url": "", "label": self.get_page_title()},
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
