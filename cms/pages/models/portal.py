@@ -9,7 +9,8 @@ bodies, regions with their akimats, and a link to the kind's complete list,
 
 Its cost does not grow with the number of agencies (issue 14): a page of the directory
 is cached whole under the platform's chrome version, the news come from one query
-over the latest news items only (cms.pages.directory, tests/test_portal_home.py,
+that walks an index of the live news items' dates and reads the latest of them only
+(cms.pages.directory, tests/test_portal_home.py, tests/test_portal_news.py,
 tests/test_scale_flat.py).
 """
 
@@ -171,16 +172,29 @@ def _top_tasks(portal, request) -> list[dict]:
     return shown
 
 
+def news_candidates():
+    """The ids of the NEWS_CANDIDATES latest live news items of the platform, in the
+    portal's order (date, first publication, id: newest first), from the news table
+    alone: a backward walk of its index newspage_latest_live."""
+    return (
+        NewsPage.objects.filter(live_copy=True)
+        .order_by("-date", "-first_published_at_copy", "-pk")
+        .values("pk")[:NEWS_CANDIDATES]
+    )
+
+
 def _latest_news(portal) -> list:
     """The PORTAL_NEWS latest news items (live, public, under the portal), newest
     first, each with its agency's names (`source_<lang>`, by the tree path of its home
     page: no query per item, and no list of every agency).
 
     They are looked for among the NEWS_CANDIDATES latest live news items, chosen in a
-    subquery that reads only the news items' dates and ids: sorting every news item's
-    whole row (bodies in three languages) made the portal home's one query grow with
-    the number of agencies. When fewer than PORTAL_NEWS of the candidates may be shown
-    (private sections, few news at all), the plain query answers."""
+    subquery on the news table alone (its copies of `live` and `first_published_at`):
+    a walk of its index newspage_latest_live that stops at NEWS_CANDIDATES, whatever
+    the number of news items. Sorting every news item's row, or joining every one to
+    wagtailcore_page to sort them, made the portal home's one query grow with the
+    number of agencies (issue 14). When fewer than PORTAL_NEWS of the candidates may
+    be shown (private sections, few news at all), the plain query answers."""
     homes = AgencyHomePage.objects.filter(path=Substr(OuterRef("path"), 1, HOME_PATH_LENGTH))
     order = ("-date", "-first_published_at", "-pk")
     pages = (
@@ -193,8 +207,7 @@ def _latest_news(portal) -> list:
         )
         .order_by(*order)
     )
-    candidates = NewsPage.objects.filter(live=True).order_by(*order).values("pk")
-    latest = list(pages.filter(pk__in=Subquery(candidates[:NEWS_CANDIDATES]))[:PORTAL_NEWS])
+    latest = list(pages.filter(pk__in=Subquery(news_candidates()))[:PORTAL_NEWS])
     if len(latest) < PORTAL_NEWS:
         latest = list(pages[:PORTAL_NEWS])
     return latest
