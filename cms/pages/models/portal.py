@@ -8,9 +8,9 @@ bodies, regions with their akimats, and a link to the kind's complete list,
 (`&page=2`), and all of it works without JavaScript.
 
 Its cost does not grow with the number of agencies (issue 14): a page of the directory
-is cached whole under the platform's chrome version, the news come from one query
-that walks an index of the live news items' dates and reads the latest of them only
-(cms.pages.directory, tests/test_portal_home.py, tests/test_portal_news.py,
+is cached whole, rendered, under the platform's chrome version, the news come from one
+query that walks an index of the live news items' dates and reads the latest of them
+only (cms.pages.directory, tests/test_portal_home.py, tests/test_portal_news.py,
 tests/test_scale_flat.py).
 """
 
@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Substr
+from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -223,25 +224,38 @@ def portal_news(portal, request, language: str) -> list[dict]:
     return news_cards(_latest_news(portal), request, source=source)
 
 
+def _directory(portal, language: str, query, base_url: str) -> dict:
+    """A page of the directory as the portal home shows it: its HTML (rendered here,
+    once per cached page), its count of bodies, its notices and its status."""
+    context = directory_context(
+        chrome.cached(("portal-bodies",), (chrome.GLOBAL,), Body.active),
+        language,
+        query,
+        base_url,
+        portal.url_path,
+    )
+    return {
+        "html": render_to_string("pages/portalhomepage_directory.html", context),
+        "bodies_count_label": context["bodies_count_label"],
+        "notices": context["notices"],
+        "status": context["status"],
+    }
+
+
 def portal_home_context(portal, request) -> dict:
     language = get_language()
     filters = Filters(request)
     query = parse(filters, language)
     base_url = page_url(portal, request)
-    # One page of the directory (bounded: see directory_context), under the platform's
-    # chrome version (any agency, site or agency home page change replaces it): a warm
-    # render reads no agency row and does not grow with their number. A page past the
-    # end is not kept.
+    # One page of the directory (bounded: see directory_context), rendered, under the
+    # platform's chrome version (any agency, site or agency home page change replaces
+    # it): a warm render reads no agency row and renders no body, so its cost does not
+    # grow with their number (a page of 1,000 bodies shows more of them than one of
+    # 10). A page past the end is not kept.
     directory = chrome.cached(
-        ("portal-directory", language, base_url, portal.url_path, urlencode(query.params())),
+        ("portal-directory-html", language, base_url, portal.url_path, urlencode(query.params())),
         (chrome.GLOBAL,),
-        lambda: directory_context(
-            chrome.cached(("portal-bodies",), (chrome.GLOBAL,), Body.active),
-            language,
-            query,
-            base_url,
-            portal.url_path,
-        ),
+        lambda: _directory(portal, language, query, base_url),
         keep=lambda value: value["status"] == 200,
     )
     filters.notices.extend(directory["notices"])
@@ -252,6 +266,7 @@ def portal_home_context(portal, request) -> dict:
     return {
         "top_tasks": top_tasks(portal, request),
         "news_cards": portal_news(portal, request, language),
-        **directory,
+        "directory_html": directory["html"],  # SafeString (pickled as such)
+        "bodies_count_label": directory["bodies_count_label"],
         "notices": filters.notices,
     }
