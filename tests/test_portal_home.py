@@ -191,6 +191,24 @@ def test_every_body_is_reachable_without_javascript_and_the_home_stays_small(pla
         assert f">{agency.name_kk}</a>" in listed, agency.slug
 
 
+def test_a_warm_portal_home_renders_no_body(platform, client):
+    """A page of the directory is cached rendered: a warm front page costs the same
+    with 10 bodies or 1,000 (it shows more of the 1,000), and is the same HTML."""
+    directory_template = "components/agency_directory/agency_directory.html"
+
+    def bodies(response):
+        html = response.content.decode()
+        return html.split('id="bodies"', 1)[1].split('class="portal-news"', 1)[0]
+
+    cache.clear()
+    cold = client.get("/ru/?letter=Ф")
+    warm = client.get("/ru/?letter=Ф")
+    assert directory_template in {t.name for t in cold.templates}
+    assert directory_template not in {t.name for t in warm.templates}
+    assert bodies(warm) == bodies(cold)
+    assert NAMES["fd-committee"]["ru"] in bodies(warm)
+
+
 # --- Structure -------------------------------------------------------------------------
 def translated(msgid, lang, plural=None):
     """The UI string as the page shows it in `lang`: the compiled catalog's text once

@@ -15,8 +15,9 @@ per view after two warm-up requests):
 * an agency editor's dashboard, a moderator's dashboard with one page awaiting review,
   a superuser's dashboard;
 * the editor's page chooser (the tree from the top) and image chooser;
-* the portal home, uncached (the page cache off: its directory's first bodies of each
-  kind and its latest news are rendered).
+* the portal home, uncached (the page cache off: its directory page comes rendered
+  from the chrome cache, as after the first request; its latest news are queried and
+  rendered).
 
 It prints, and appends as markdown to $BENCH_OUT (default /tmp/pages_bench.md), the
 median wall and CPU milliseconds and the queries per request at every level, and the

@@ -115,6 +115,14 @@ class NewsPage(BasePage):
         help_text=_("Shown first on the agency's home page."),
     )
     related_links = StreamField(RelatedLinksBlock(), blank=True, verbose_name=_("related links"))
+    # Copies of Wagtail's `live` and `first_published_at` (columns of wagtailcore_page)
+    # in this table, set by save() and checked on (un)publish (`sync_listing_copies`):
+    # the portal's latest news of every agency are ordered by date, first publication
+    # and id among live items, and with all of it in one table that is one walk of the
+    # index below, whatever the number of news items (issue 14: the join sorted every
+    # one of them).
+    live_copy = models.BooleanField(default=False, editable=False)
+    first_published_at_copy = models.DateTimeField(null=True, editable=False)
 
     # Old parents are kept for existing content; new news goes under the News section.
     parent_page_types = ["pages.NewsIndexPage", "pages.SectionPage", "pages.AgencyHomePage"]
@@ -136,11 +144,43 @@ class NewsPage(BasePage):
 
     class Meta:
         verbose_name = _("news item")
+        indexes = [
+            # Walked backwards for ORDER BY date DESC, first_published_at DESC, id DESC
+            # (the portal's latest news: cms.pages.models.portal._latest_news).
+            models.Index(
+                fields=["date", "first_published_at_copy", "page_ptr"],
+                condition=models.Q(live_copy=True),
+                name="newspage_latest_live",
+            )
+        ]
+
+    def save(self, *args, **kwargs):
+        self.live_copy, self.first_published_at_copy = self.live, self.first_published_at
+        update_fields = kwargs.get("update_fields")
+        # Wagtail saves some fields only (copying a live page: first_published_at).
+        if update_fields is not None and {"live", "first_published_at"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "live_copy", "first_published_at_copy"}
+        return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(news_page_context(self, request))
         return context
+
+
+def sync_listing_copies(instance, **kwargs) -> None:
+    """After a page is published or unpublished: a news item whose copies of `live`
+    and `first_published_at` differ from Wagtail's gets them (one UPDATE). NewsPage.save
+    keeps them, but a news item (un)published through a plain Page instance saves
+    wagtailcore_page only; Wagtail's signals carry the specific page, read afresh."""
+    if not isinstance(instance, NewsPage):
+        return
+    values = {"live_copy": instance.live, "first_published_at_copy": instance.first_published_at}
+    if all(getattr(instance, name) == value for name, value in values.items()):
+        return
+    NewsPage.objects.filter(pk=instance.pk).update(**values)
+    for name, value in values.items():
+        setattr(instance, name, value)
 
 
 # --- Contexts ----------------------------------------------------------------------

@@ -8,8 +8,9 @@ bodies, regions with their akimats, and a link to the kind's complete list,
 (`&page=2`), and all of it works without JavaScript.
 
 Its cost does not grow with the number of agencies (issue 14): a page of the directory
-is cached whole under the platform's chrome version, the news come from one query
-over the latest news items only (cms.pages.directory, tests/test_portal_home.py,
+is cached whole, rendered, under the platform's chrome version, the news come from one
+query that walks an index of the live news items' dates and reads the latest of them
+only (cms.pages.directory, tests/test_portal_home.py, tests/test_portal_news.py,
 tests/test_scale_flat.py).
 """
 
@@ -19,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Substr
+from django.template.loader import render_to_string
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -171,16 +173,29 @@ def _top_tasks(portal, request) -> list[dict]:
     return shown
 
 
+def news_candidates():
+    """The ids of the NEWS_CANDIDATES latest live news items of the platform, in the
+    portal's order (date, first publication, id: newest first), from the news table
+    alone: a backward walk of its index newspage_latest_live."""
+    return (
+        NewsPage.objects.filter(live_copy=True)
+        .order_by("-date", "-first_published_at_copy", "-pk")
+        .values("pk")[:NEWS_CANDIDATES]
+    )
+
+
 def _latest_news(portal) -> list:
     """The PORTAL_NEWS latest news items (live, public, under the portal), newest
     first, each with its agency's names (`source_<lang>`, by the tree path of its home
     page: no query per item, and no list of every agency).
 
     They are looked for among the NEWS_CANDIDATES latest live news items, chosen in a
-    subquery that reads only the news items' dates and ids: sorting every news item's
-    whole row (bodies in three languages) made the portal home's one query grow with
-    the number of agencies. When fewer than PORTAL_NEWS of the candidates may be shown
-    (private sections, few news at all), the plain query answers."""
+    subquery on the news table alone (its copies of `live` and `first_published_at`):
+    a walk of its index newspage_latest_live that stops at NEWS_CANDIDATES, whatever
+    the number of news items. Sorting every news item's row, or joining every one to
+    wagtailcore_page to sort them, made the portal home's one query grow with the
+    number of agencies (issue 14). When fewer than PORTAL_NEWS of the candidates may
+    be shown (private sections, few news at all), the plain query answers."""
     homes = AgencyHomePage.objects.filter(path=Substr(OuterRef("path"), 1, HOME_PATH_LENGTH))
     order = ("-date", "-first_published_at", "-pk")
     pages = (
@@ -193,8 +208,7 @@ def _latest_news(portal) -> list:
         )
         .order_by(*order)
     )
-    candidates = NewsPage.objects.filter(live=True).order_by(*order).values("pk")
-    latest = list(pages.filter(pk__in=Subquery(candidates[:NEWS_CANDIDATES]))[:PORTAL_NEWS])
+    latest = list(pages.filter(pk__in=Subquery(news_candidates()))[:PORTAL_NEWS])
     if len(latest) < PORTAL_NEWS:
         latest = list(pages[:PORTAL_NEWS])
     return latest
@@ -210,25 +224,38 @@ def portal_news(portal, request, language: str) -> list[dict]:
     return news_cards(_latest_news(portal), request, source=source)
 
 
+def _directory(portal, language: str, query, base_url: str) -> dict:
+    """A page of the directory as the portal home shows it: its HTML (rendered here,
+    once per cached page), its count of bodies, its notices and its status."""
+    context = directory_context(
+        chrome.cached(("portal-bodies",), (chrome.GLOBAL,), Body.active),
+        language,
+        query,
+        base_url,
+        portal.url_path,
+    )
+    return {
+        "html": render_to_string("pages/portalhomepage_directory.html", context),
+        "bodies_count_label": context["bodies_count_label"],
+        "notices": context["notices"],
+        "status": context["status"],
+    }
+
+
 def portal_home_context(portal, request) -> dict:
     language = get_language()
     filters = Filters(request)
     query = parse(filters, language)
     base_url = page_url(portal, request)
-    # One page of the directory (bounded: see directory_context), under the platform's
-    # chrome version (any agency, site or agency home page change replaces it): a warm
-    # render reads no agency row and does not grow with their number. A page past the
-    # end is not kept.
+    # One page of the directory (bounded: see directory_context), rendered, under the
+    # platform's chrome version (any agency, site or agency home page change replaces
+    # it): a warm render reads no agency row and renders no body, so its cost does not
+    # grow with their number (a page of 1,000 bodies shows more of them than one of
+    # 10). A page past the end is not kept.
     directory = chrome.cached(
-        ("portal-directory", language, base_url, portal.url_path, urlencode(query.params())),
+        ("portal-directory-html", language, base_url, portal.url_path, urlencode(query.params())),
         (chrome.GLOBAL,),
-        lambda: directory_context(
-            chrome.cached(("portal-bodies",), (chrome.GLOBAL,), Body.active),
-            language,
-            query,
-            base_url,
-            portal.url_path,
-        ),
+        lambda: _directory(portal, language, query, base_url),
         keep=lambda value: value["status"] == 200,
     )
     filters.notices.extend(directory["notices"])
@@ -239,6 +266,7 @@ def portal_home_context(portal, request) -> dict:
     return {
         "top_tasks": top_tasks(portal, request),
         "news_cards": portal_news(portal, request, language),
-        **directory,
+        "directory_html": directory["html"],  # SafeString (pickled as such)
+        "bodies_count_label": directory["bodies_count_label"],
         "notices": filters.notices,
     }
