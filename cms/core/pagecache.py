@@ -47,11 +47,13 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from functools import lru_cache, wraps
+from http.client import responses
 from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.handlers.wsgi import WSGIRequest
 from django.core.signals import setting_changed
 from django.db import transaction
 from django.dispatch import receiver
@@ -94,6 +96,7 @@ class _Config:
     query_params: frozenset[str]
     variant: object
     languages: frozenset[str]
+    first: bool  # first of MIDDLEWARE: the WSGI fast path may answer in its place
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +112,7 @@ def _config() -> _Config:
         query_params=frozenset(_setting("PAGE_CACHE_QUERY_PARAMS", DEFAULT_QUERY_PARAMS)),
         variant=_callable(_setting("PAGE_CACHE_VARIANT", None)),
         languages=frozenset({code for code, _name in settings.LANGUAGES} | variants),
+        first=list(settings.MIDDLEWARE[:1]) == [f"{__name__}.PageCacheMiddleware"],
     )
 
 
@@ -339,6 +343,63 @@ def _not_stored(request, response):
     return response
 
 
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """One read of the cache for a request: its entry's key, the current generations,
+    and the stored entry when it is fresh (else None)."""
+
+    key: str
+    generations: list
+    entry: dict | None
+
+
+def _lookup(request, query: str) -> _Lookup:
+    cache = _cache()
+    host = request.get_host().lower()
+    language, segment = split_path(request.path)
+    key = _entry_key(request, host, language, query)
+    gen_keys = [
+        _generation_key(name) for name in _dependencies(segment, split_domain_port(host)[0])
+    ]
+    found = cache.get_many([key, *gen_keys])
+    generations = []
+    for gen_key in gen_keys:
+        if gen_key not in found:
+            cache.add(gen_key, _new_token(), None)
+            found[gen_key] = cache.get(gen_key)
+        generations.append(found[gen_key])
+    entry = found.get(key)
+    if entry is not None and entry["generations"] != generations:
+        entry = None
+    return _Lookup(key, generations, entry)
+
+
+def _hit(method: str, entry: dict) -> tuple[list[tuple[str, str]], bytes]:
+    """The headers and body of a hit on a stored entry (before conditional headers)."""
+    content = entry["content"]
+    headers = [*entry["headers"], ("Content-Length", str(len(content))), (HEADER, "hit")]
+    return headers, (b"" if method == "HEAD" else content)
+
+
+def _replay(request, entry: dict) -> HttpResponse:
+    headers, body = _hit(request.method, entry)
+    response = HttpResponse(body, status=entry["status"], content_type="")
+    store = getattr(response.headers, "_store", None)
+    if isinstance(store, dict):
+        # The stored names and values were checked when the response was made.
+        store.clear()
+        store.update((name.lower(), (name, value)) for name, value in headers)
+    else:  # pragma: no cover - another Django's header mapping
+        del response["Content-Type"]
+        for name, value in headers:
+            response[name] = value
+    if _CONDITIONAL.isdisjoint(request.META):
+        return response
+    return get_conditional_response(
+        request, etag=entry["etag"], last_modified=int(entry["modified"]), response=response
+    )
+
+
 class PageCacheMiddleware:
     """Serve anonymous pages from the cache; store the ones views allowed."""
 
@@ -349,24 +410,13 @@ class PageCacheMiddleware:
         query = _eligible(request)
         if query is None:
             return _not_stored(request, self.get_response(request))
-        cache = _cache()
-        host = request.get_host().lower()
-        language, segment = split_path(request.path)
-        key = _entry_key(request, host, language, query)
-        gen_keys = [
-            _generation_key(name)
-            for name in _dependencies(segment, split_domain_port(host)[0])
-        ]
-        found = cache.get_many([key, *gen_keys])
-        generations = []
-        for gen_key in gen_keys:
-            if gen_key not in found:
-                cache.add(gen_key, _new_token(), None)
-                found[gen_key] = cache.get(gen_key)
-            generations.append(found[gen_key])
-        entry = found.get(key)
-        if entry is not None and entry["generations"] == generations:
-            return self._replay(request, entry)
+        # The WSGI fast path already read the cache for this request (a miss, or a
+        # conditional hit that Django answers): no second read.
+        lookup = request.META.pop(ENVIRON_KEY, None)
+        if not isinstance(lookup, _Lookup):
+            lookup = _lookup(request, query)
+        if lookup.entry is not None:
+            return _replay(request, lookup.entry)
 
         response = self.get_response(request)
         allowance = getattr(request, "_page_cache", None)
@@ -385,7 +435,7 @@ class PageCacheMiddleware:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(now)
         entry = {
-            "generations": generations,
+            "generations": lookup.generations,
             "status": response.status_code,
             "headers": [
                 (name, value)
@@ -396,34 +446,73 @@ class PageCacheMiddleware:
             "etag": etag,
             "modified": now,
         }
-        cache.set(key, entry, _timeout())
+        _cache().set(lookup.key, entry, _timeout())
         response[HEADER] = "miss"
         return get_conditional_response(
             request, etag=etag, last_modified=int(now), response=response
         )
 
-    def _replay(self, request, entry):
-        content = entry["content"]
-        response = HttpResponse(
-            b"" if request.method == "HEAD" else content,
-            status=entry["status"],
-            content_type="",  # replaced by the stored one
-        )
-        headers = [
-            *entry["headers"], ("Content-Length", str(len(content))), (HEADER, "hit")
-        ]
-        store = getattr(response.headers, "_store", None)
-        if isinstance(store, dict):
-            # The stored names and values were checked when the response was made.
-            store.update((name.lower(), (name, value)) for name, value in headers)
-        else:  # pragma: no cover - another Django's header mapping
-            for name, value in headers:
-                response[name] = value
-        if _CONDITIONAL.isdisjoint(request.META):
-            return response
-        return get_conditional_response(
-            request, etag=entry["etag"], last_modified=int(entry["modified"]), response=response
-        )
+
+# --- Before Django: the WSGI fast path ------------------------------------------------
+# The environ key that hands a fast path's cache read to the middleware (a server puts
+# only CGI names and HTTP_* there: a client cannot set it).
+ENVIRON_KEY = "birtutas.page_cache"
+
+
+class WSGIFastPath:
+    """The WSGI application (cms/wsgi.py): hits answered before Django's handler.
+
+    A hit needs neither Django's handler nor its middleware: no ``request_started``
+    and ``request_finished`` signals (which check database connections and prefetch
+    the chrome's versions for a render), no middleware chain, no URL configuration.
+    This reads the cache exactly as `PageCacheMiddleware` does, with the same request
+    object and functions (eligibility, key, generations, replay), and answers a fresh
+    entry itself; anything else goes to Django unchanged, with the cache read handed
+    over in the environ (a miss reads the cache once). It stands aside unless the
+    page cache is on and first of MIDDLEWARE: nothing Django would run before the
+    page cache is skipped.
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        answer = self._answer(environ)
+        if answer is None:
+            return self.application(environ, start_response)
+        status, headers, body = answer
+        start_response(status, headers)
+        return [body]
+
+    def _answer(self, environ):
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return None
+        config = _config()
+        if not (config.enabled and config.first):
+            return None
+        try:
+            # A copy: the request rewrites PATH_INFO, and Django builds its own.
+            request = WSGIRequest({**environ})
+            query = _eligible(request)
+            if query is None:
+                return None
+            lookup = _lookup(request, query)
+        except Exception:  # noqa: BLE001 - Django meets the same error and answers it
+            return None
+        entry = lookup.entry
+        if entry is not None and _CONDITIONAL.isdisjoint(environ):
+            status = entry["status"]
+            return (f"{status} {responses[status]}", *_hit(request.method, entry))
+        if entry is not None:
+            response = _replay(request, entry)
+            if response.status_code < 400:  # a 412 goes through Django, which logs it
+                return (
+                    f"{response.status_code} {response.reason_phrase}",
+                    list(response.items()),
+                    response.content,
+                )
+        environ[ENVIRON_KEY] = lookup
+        return None
 
 
 # --- Invalidation -------------------------------------------------------------------
