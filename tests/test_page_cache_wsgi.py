@@ -259,23 +259,71 @@ def test_a_path_outside_ascii_is_read_as_django_reads_it(app, agency_a, django_s
 
 
 class CountingCache(LocMemCache):
-    """The local-memory cache, recording the page entries each get_many asks for."""
+    """The local-memory cache, recording the page entries read (its get_many calls
+    get for each key)."""
 
     page_reads: list[list[str]] = []
 
-    def get_many(self, keys, version=None):
-        keys = list(keys)
-        pages = [key for key in keys if ":page:" in key]
-        if pages:
-            self.page_reads.append(pages)
-        return super().get_many(keys, version)
+    def get(self, key, default=None, version=None):
+        if ":page:" in key:
+            self.page_reads.append([key])
+        return super().get(key, default, version)
 
 
-def test_a_miss_reads_the_cache_once(agency_a, settings):
+@pytest.fixture
+def counted(agency_a, settings):
+    """The fast path on a cache that records the page entries read."""
     settings.CACHES = {"default": {"BACKEND": "tests.test_page_cache_wsgi.CountingCache"}}
-    app = pagecache.WSGIFastPath(WSGIHandler())
     CountingCache.page_reads.clear()
-    assert header(call(app), pagecache.HEADER) == "miss"
+    return pagecache.WSGIFastPath(WSGIHandler())
+
+
+def test_a_miss_reads_the_cache_once_and_a_hit_reads_only_generations(counted):
+    assert header(call(counted), pagecache.HEADER) == "miss"
     assert len(CountingCache.page_reads) == 1
-    assert header(call(app), pagecache.HEADER) == "hit"
-    assert len(CountingCache.page_reads) == 2
+    # This process keeps a copy of what it stored: a hit reads the generations only.
+    for _ in range(2):
+        assert header(call(counted), pagecache.HEADER) == "hit"
+    assert len(CountingCache.page_reads) == 1
+
+
+def test_a_copy_is_served_only_while_the_shared_entry_would_be(counted, settings):
+    first = call(counted)
+    (key,) = CountingCache.page_reads[0]
+    copy = pagecache._copies.get(key)
+    assert copy["content"] == first[2]
+    # Retired: the copy is dropped, the page rendered and stored anew.
+    pagecache.invalidate(segments=["agency-a"])
+    assert header(call(counted), pagecache.HEADER) == "miss"
+    assert pagecache._copies.get(key) is not copy
+    # A stale copy while another process stored the page anew: the shared entry.
+    fresh = pagecache._copies.get(key)
+    pagecache._copies.keep(key, copy)
+    reads = len(CountingCache.page_reads)
+    hit = call(counted)
+    assert header(hit, pagecache.HEADER) == "hit" and header(hit, "ETag") == fresh["etag"]
+    assert len(CountingCache.page_reads) == reads + 1
+    assert pagecache._copies.get(key)["etag"] == fresh["etag"]
+    # A copy past the shared entry's end (the timeout, local midnight) is not served.
+    pagecache._copies.get(key)["expires"] = 0
+    assert header(call(counted), pagecache.HEADER) == "hit"
+    assert len(CountingCache.page_reads) == reads + 2
+    # No copies at all.
+    settings.PAGE_CACHE_LOCAL_BYTES = 0
+    for n in (3, 4):
+        assert header(call(counted), pagecache.HEADER) == "hit"
+        assert len(CountingCache.page_reads) == reads + n
+
+
+def test_copies_stay_within_their_budget_least_recently_used_out(settings):
+    settings.PAGE_CACHE_LOCAL_BYTES = 400
+    copies = pagecache._Copies()
+    entry = {"content": b"x" * 100, "expires": float("inf")}
+    for key in "abcd":
+        copies.keep(key, dict(entry))
+    copies.touch("a")
+    copies.keep("e", dict(entry))
+    assert list(copies.entries) == ["c", "d", "a", "e"] and copies.size == 400
+    copies.keep("big", {"content": b"x" * 101, "expires": float("inf")})  # over a quarter
+    copies.keep("old", {"content": b"x"})  # stored before copies had an end
+    assert list(copies.entries) == ["c", "d", "a", "e"]

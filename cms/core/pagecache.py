@@ -24,6 +24,12 @@ and the current generations, and a hit touches no database. A hit runs no other
 middleware: the headers they add (security headers, CSP, Permissions-Policy) were
 stored with the response, and their settings are part of the release token. The entry stores the
 generations read *before* the view ran; it is served only while they are unchanged.
+
+Hits are answered before Django's handler by `WSGIFastPath` (cms/wsgi.py), with the
+same request object and functions as the middleware, which serves hits when the
+fast path is not in front (the test client, another WSGI entry). Each process keeps
+copies of the entries it served or stored (`_Copies`, ``PAGE_CACHE_LOCAL_BYTES``):
+a hit on a copy reads only the generations, the same rule decides.
 Invalidation (`invalidate`) replaces generation tokens: O(1), whatever the number of
 hosts, languages and pages. The signal handlers that know what a change touches live
 in the apps that own the models (cms.pages.pagecache, cms.navigation.pagecache).
@@ -43,6 +49,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -77,6 +84,7 @@ _CONDITIONAL = frozenset(
     {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"}
 )
 DEFAULT_SKIP_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/a11y/")
+DEFAULT_LOCAL_BYTES = 2 * 1024 * 1024
 
 
 # --- Settings -----------------------------------------------------------------------
@@ -97,6 +105,7 @@ class _Config:
     variant: object
     languages: frozenset[str]
     first: bool  # first of MIDDLEWARE: the WSGI fast path may answer in its place
+    local_bytes: int  # this process's copies of entries: their contents' total at most
 
 
 @lru_cache(maxsize=1)
@@ -113,12 +122,14 @@ def _config() -> _Config:
         variant=_callable(_setting("PAGE_CACHE_VARIANT", None)),
         languages=frozenset({code for code, _name in settings.LANGUAGES} | variants),
         first=list(settings.MIDDLEWARE[:1]) == [f"{__name__}.PageCacheMiddleware"],
+        local_bytes=int(_setting("PAGE_CACHE_LOCAL_BYTES", DEFAULT_LOCAL_BYTES)),
     )
 
 
 @receiver(setting_changed)
 def _forget_settings(*, setting: str, **kwargs) -> None:
     _config.cache_clear()
+    _copies.clear()
     if setting.startswith(_RELEASE_SETTINGS):
         release.cache_clear()
 
@@ -353,6 +364,64 @@ class _Lookup:
     entry: dict | None
 
 
+class _Copies:
+    """This process's copies of the entries it served or stored ({key: entry}), least
+    recently used first, their contents at most PAGE_CACHE_LOCAL_BYTES in all.
+
+    A hit on a copy reads only the generations from the shared cache: a few bytes
+    instead of the page (with the file cache, a decompressed file; with Redis, the
+    page over the socket and unpickled). A copy is served under the same rule as the
+    shared entry, while its generations are the current ones, and no longer than the
+    shared cache keeps the entry (``expires``: the timeout, local midnight)."""
+
+    def __init__(self):
+        self.entries: dict[str, dict] = {}
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> dict | None:
+        entry = self.entries.get(key)
+        if entry is not None and entry["expires"] <= time.time():
+            self.drop(key)
+            return None
+        return entry
+
+    def keep(self, key: str, entry: dict) -> None:
+        budget = _config().local_bytes
+        size = len(entry["content"])
+        if "expires" not in entry or size * 4 > budget:
+            return
+        with self.lock:
+            self._pop(key)
+            while self.entries and self.size + size > budget:
+                self._pop(next(iter(self.entries)))
+            self.entries[key] = entry
+            self.size += size
+
+    def touch(self, key: str) -> None:
+        with self.lock:
+            entry = self.entries.pop(key, None)
+            if entry is not None:
+                self.entries[key] = entry
+
+    def drop(self, key: str) -> None:
+        with self.lock:
+            self._pop(key)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+    def _pop(self, key: str) -> None:
+        entry = self.entries.pop(key, None)
+        if entry is not None:
+            self.size -= len(entry["content"])
+
+
+_copies = _Copies()
+
+
 def _lookup(request, query: str) -> _Lookup:
     cache = _cache()
     host = request.get_host().lower()
@@ -361,16 +430,24 @@ def _lookup(request, query: str) -> _Lookup:
     gen_keys = [
         _generation_key(name) for name in _dependencies(segment, split_domain_port(host)[0])
     ]
-    found = cache.get_many([key, *gen_keys])
+    copy = _copies.get(key)
+    found = cache.get_many(gen_keys if copy is not None else [key, *gen_keys])
     generations = []
     for gen_key in gen_keys:
         if gen_key not in found:
             cache.add(gen_key, _new_token(), None)
             found[gen_key] = cache.get(gen_key)
         generations.append(found[gen_key])
-    entry = found.get(key)
+    entry = copy if copy is not None else found.get(key)
+    if copy is not None and copy["generations"] != generations:
+        _copies.drop(key)
+        entry = cache.get(key)  # another process may have stored the page anew
     if entry is not None and entry["generations"] != generations:
         entry = None
+    elif entry is copy and copy is not None:
+        _copies.touch(key)
+    elif entry is not None:
+        _copies.keep(key, entry)
     return _Lookup(key, generations, entry)
 
 
@@ -446,7 +523,10 @@ class PageCacheMiddleware:
             "etag": etag,
             "modified": now,
         }
-        _cache().set(lookup.key, entry, _timeout())
+        timeout = _timeout()
+        entry["expires"] = now + timeout
+        _cache().set(lookup.key, entry, timeout)
+        _copies.keep(lookup.key, entry)
         response[HEADER] = "miss"
         return get_conditional_response(
             request, etag=etag, last_modified=int(now), response=response
