@@ -488,8 +488,10 @@ class PageCacheMiddleware:
         if query is None:
             return _not_stored(request, self.get_response(request))
         # The WSGI fast path already read the cache for this request (a miss, or a
-        # conditional hit that Django answers): no second read.
+        # conditional hit that Django answers), or failed to: no second read.
         lookup = request.META.pop(ENVIRON_KEY, None)
+        if isinstance(lookup, Exception):
+            raise lookup
         if not isinstance(lookup, _Lookup):
             lookup = _lookup(request, query)
         if lookup.entry is not None:
@@ -574,10 +576,16 @@ class WSGIFastPath:
             # A copy: the request rewrites PATH_INFO, and Django builds its own.
             request = WSGIRequest({**environ})
             query = _eligible(request)
-            if query is None:
-                return None
-            lookup = _lookup(request, query)
         except Exception:  # noqa: BLE001 - Django meets the same error and answers it
+            return None
+        if query is None:
+            return None
+        try:
+            lookup = _lookup(request, query)
+        except Exception as error:  # noqa: BLE001 - a refused host, the cache out of reach
+            # The middleware raises it where it would have met it: Django answers and
+            # logs it, without a second try (a second wait for a cache that is down).
+            environ[ENVIRON_KEY] = error
             return None
         entry = lookup.entry
         if entry is not None and _CONDITIONAL.isdisjoint(environ):
