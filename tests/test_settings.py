@@ -62,11 +62,23 @@ def test_production_starts_with_its_variables():
 def test_cache_urls():
     assert cache_config(None)["BACKEND"].endswith("LocMemCache")
     assert cache_config("redis://r:6379/1") == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "cms.core.redis_cache.RedisCache",
         "LOCATION": "redis://r:6379/1",
     }
     with pytest.raises(ImproperlyConfigured):
         cache_config("memcached://x")
+
+
+def test_redis_cache_keeps_one_client_and_takes_any_key(recwarn):
+    from cms.core.redis_cache import RedisCache
+
+    # No server needed: redis-py connects on the first command.
+    backend = RedisCache("redis://127.0.0.1:6379/15", {})
+    client = backend._cache.get_client(write=False)
+    assert backend._cache.get_client(write=True) is client  # one server: one client
+    assert client.connection_pool is backend._cache._get_connection_pool(write=True)
+    backend.validate_key("pagecache:" + "x" * 300 + " \u00e4")  # memcached would warn
+    assert not recwarn.list
 
 
 def test_env_bool(monkeypatch):

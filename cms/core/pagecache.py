@@ -24,6 +24,12 @@ and the current generations, and a hit touches no database. A hit runs no other
 middleware: the headers they add (security headers, CSP, Permissions-Policy) were
 stored with the response, and their settings are part of the release token. The entry stores the
 generations read *before* the view ran; it is served only while they are unchanged.
+
+Hits are answered before Django's handler by `WSGIFastPath` (cms/wsgi.py), with the
+same request object and functions as the middleware, which serves hits when the
+fast path is not in front (the test client, another WSGI entry). Each process keeps
+copies of the entries it served or stored (`_Copies`, ``PAGE_CACHE_LOCAL_BYTES``):
+a hit on a copy reads only the generations, the same rule decides.
 Invalidation (`invalidate`) replaces generation tokens: O(1), whatever the number of
 hosts, languages and pages. The signal handlers that know what a change touches live
 in the apps that own the models (cms.pages.pagecache, cms.navigation.pagecache).
@@ -43,15 +49,18 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
 from functools import lru_cache, wraps
+from http.client import responses
 from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.handlers.wsgi import WSGIRequest
 from django.core.signals import setting_changed
 from django.db import transaction
 from django.dispatch import receiver
@@ -75,6 +84,7 @@ _CONDITIONAL = frozenset(
     {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"}
 )
 DEFAULT_SKIP_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/a11y/")
+DEFAULT_LOCAL_BYTES = 2 * 1024 * 1024
 
 
 # --- Settings -----------------------------------------------------------------------
@@ -94,6 +104,8 @@ class _Config:
     query_params: frozenset[str]
     variant: object
     languages: frozenset[str]
+    first: bool  # first of MIDDLEWARE: the WSGI fast path may answer in its place
+    local_bytes: int  # this process's copies of entries: their contents' total at most
 
 
 @lru_cache(maxsize=1)
@@ -109,12 +121,15 @@ def _config() -> _Config:
         query_params=frozenset(_setting("PAGE_CACHE_QUERY_PARAMS", DEFAULT_QUERY_PARAMS)),
         variant=_callable(_setting("PAGE_CACHE_VARIANT", None)),
         languages=frozenset({code for code, _name in settings.LANGUAGES} | variants),
+        first=list(settings.MIDDLEWARE[:1]) == [f"{__name__}.PageCacheMiddleware"],
+        local_bytes=int(_setting("PAGE_CACHE_LOCAL_BYTES", DEFAULT_LOCAL_BYTES)),
     )
 
 
 @receiver(setting_changed)
 def _forget_settings(*, setting: str, **kwargs) -> None:
     _config.cache_clear()
+    _copies.clear()
     if setting.startswith(_RELEASE_SETTINGS):
         release.cache_clear()
 
@@ -339,6 +354,129 @@ def _not_stored(request, response):
     return response
 
 
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """One read of the cache for a request: its entry's key, the current generations,
+    and the stored entry when it is fresh (else None)."""
+
+    key: str
+    generations: list
+    entry: dict | None
+
+
+class _Copies:
+    """This process's copies of the entries it served or stored ({key: entry}), least
+    recently used first, their contents at most PAGE_CACHE_LOCAL_BYTES in all.
+
+    A hit on a copy reads only the generations from the shared cache: a few bytes
+    instead of the page (with the file cache, a decompressed file; with Redis, the
+    page over the socket and unpickled). A copy is served under the same rule as the
+    shared entry, while its generations are the current ones, and no longer than the
+    shared cache keeps the entry (``expires``: the timeout, local midnight)."""
+
+    def __init__(self):
+        self.entries: dict[str, dict] = {}
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> dict | None:
+        entry = self.entries.get(key)
+        if entry is not None and entry["expires"] <= time.time():
+            self.drop(key)
+            return None
+        return entry
+
+    def keep(self, key: str, entry: dict) -> None:
+        budget = _config().local_bytes
+        size = len(entry["content"])
+        if "expires" not in entry or size * 4 > budget:
+            return
+        with self.lock:
+            self._pop(key)
+            while self.entries and self.size + size > budget:
+                self._pop(next(iter(self.entries)))
+            self.entries[key] = entry
+            self.size += size
+
+    def touch(self, key: str) -> None:
+        with self.lock:
+            entry = self.entries.pop(key, None)
+            if entry is not None:
+                self.entries[key] = entry
+
+    def drop(self, key: str) -> None:
+        with self.lock:
+            self._pop(key)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+    def _pop(self, key: str) -> None:
+        entry = self.entries.pop(key, None)
+        if entry is not None:
+            self.size -= len(entry["content"])
+
+
+_copies = _Copies()
+
+
+def _lookup(request, query: str) -> _Lookup:
+    cache = _cache()
+    host = request.get_host().lower()
+    language, segment = split_path(request.path)
+    key = _entry_key(request, host, language, query)
+    gen_keys = [
+        _generation_key(name) for name in _dependencies(segment, split_domain_port(host)[0])
+    ]
+    copy = _copies.get(key)
+    found = cache.get_many(gen_keys if copy is not None else [key, *gen_keys])
+    generations = []
+    for gen_key in gen_keys:
+        if gen_key not in found:
+            cache.add(gen_key, _new_token(), None)
+            found[gen_key] = cache.get(gen_key)
+        generations.append(found[gen_key])
+    entry = copy if copy is not None else found.get(key)
+    if copy is not None and copy["generations"] != generations:
+        _copies.drop(key)
+        entry = cache.get(key)  # another process may have stored the page anew
+    if entry is not None and entry["generations"] != generations:
+        entry = None
+    elif entry is copy and copy is not None:
+        _copies.touch(key)
+    elif entry is not None:
+        _copies.keep(key, entry)
+    return _Lookup(key, generations, entry)
+
+
+def _hit(method: str, entry: dict) -> tuple[list[tuple[str, str]], bytes]:
+    """The headers and body of a hit on a stored entry (before conditional headers)."""
+    content = entry["content"]
+    headers = [*entry["headers"], ("Content-Length", str(len(content))), (HEADER, "hit")]
+    return headers, (b"" if method == "HEAD" else content)
+
+
+def _replay(request, entry: dict) -> HttpResponse:
+    headers, body = _hit(request.method, entry)
+    response = HttpResponse(body, status=entry["status"], content_type="")
+    store = getattr(response.headers, "_store", None)
+    if isinstance(store, dict):
+        # The stored names and values were checked when the response was made.
+        store.clear()
+        store.update((name.lower(), (name, value)) for name, value in headers)
+    else:  # pragma: no cover - another Django's header mapping
+        del response["Content-Type"]
+        for name, value in headers:
+            response[name] = value
+    if _CONDITIONAL.isdisjoint(request.META):
+        return response
+    return get_conditional_response(
+        request, etag=entry["etag"], last_modified=int(entry["modified"]), response=response
+    )
+
+
 class PageCacheMiddleware:
     """Serve anonymous pages from the cache; store the ones views allowed."""
 
@@ -349,24 +487,15 @@ class PageCacheMiddleware:
         query = _eligible(request)
         if query is None:
             return _not_stored(request, self.get_response(request))
-        cache = _cache()
-        host = request.get_host().lower()
-        language, segment = split_path(request.path)
-        key = _entry_key(request, host, language, query)
-        gen_keys = [
-            _generation_key(name)
-            for name in _dependencies(segment, split_domain_port(host)[0])
-        ]
-        found = cache.get_many([key, *gen_keys])
-        generations = []
-        for gen_key in gen_keys:
-            if gen_key not in found:
-                cache.add(gen_key, _new_token(), None)
-                found[gen_key] = cache.get(gen_key)
-            generations.append(found[gen_key])
-        entry = found.get(key)
-        if entry is not None and entry["generations"] == generations:
-            return self._replay(request, entry)
+        # The WSGI fast path already read the cache for this request (a miss, or a
+        # conditional hit that Django answers), or failed to: no second read.
+        lookup = request.META.pop(ENVIRON_KEY, None)
+        if isinstance(lookup, Exception):
+            raise lookup
+        if not isinstance(lookup, _Lookup):
+            lookup = _lookup(request, query)
+        if lookup.entry is not None:
+            return _replay(request, lookup.entry)
 
         response = self.get_response(request)
         allowance = getattr(request, "_page_cache", None)
@@ -385,7 +514,7 @@ class PageCacheMiddleware:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(now)
         entry = {
-            "generations": generations,
+            "generations": lookup.generations,
             "status": response.status_code,
             "headers": [
                 (name, value)
@@ -396,34 +525,82 @@ class PageCacheMiddleware:
             "etag": etag,
             "modified": now,
         }
-        cache.set(key, entry, _timeout())
+        timeout = _timeout()
+        entry["expires"] = now + timeout
+        _cache().set(lookup.key, entry, timeout)
+        _copies.keep(lookup.key, entry)
         response[HEADER] = "miss"
         return get_conditional_response(
             request, etag=etag, last_modified=int(now), response=response
         )
 
-    def _replay(self, request, entry):
-        content = entry["content"]
-        response = HttpResponse(
-            b"" if request.method == "HEAD" else content,
-            status=entry["status"],
-            content_type="",  # replaced by the stored one
-        )
-        headers = [
-            *entry["headers"], ("Content-Length", str(len(content))), (HEADER, "hit")
-        ]
-        store = getattr(response.headers, "_store", None)
-        if isinstance(store, dict):
-            # The stored names and values were checked when the response was made.
-            store.update((name.lower(), (name, value)) for name, value in headers)
-        else:  # pragma: no cover - another Django's header mapping
-            for name, value in headers:
-                response[name] = value
-        if _CONDITIONAL.isdisjoint(request.META):
-            return response
-        return get_conditional_response(
-            request, etag=entry["etag"], last_modified=int(entry["modified"]), response=response
-        )
+
+# --- Before Django: the WSGI fast path ------------------------------------------------
+# The environ key that hands a fast path's cache read to the middleware (a server puts
+# only CGI names and HTTP_* there: a client cannot set it).
+ENVIRON_KEY = "birtutas.page_cache"
+
+
+class WSGIFastPath:
+    """The WSGI application (cms/wsgi.py): hits answered before Django's handler.
+
+    A hit needs neither Django's handler nor its middleware: no ``request_started``
+    and ``request_finished`` signals (which check database connections and prefetch
+    the chrome's versions for a render), no middleware chain, no URL configuration.
+    This reads the cache exactly as `PageCacheMiddleware` does, with the same request
+    object and functions (eligibility, key, generations, replay), and answers a fresh
+    entry itself; anything else goes to Django unchanged, with the cache read handed
+    over in the environ (a miss reads the cache once). It stands aside unless the
+    page cache is on and first of MIDDLEWARE: nothing Django would run before the
+    page cache is skipped.
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        answer = self._answer(environ)
+        if answer is None:
+            return self.application(environ, start_response)
+        status, headers, body = answer
+        start_response(status, headers)
+        return [body]
+
+    def _answer(self, environ):
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return None
+        config = _config()
+        if not (config.enabled and config.first):
+            return None
+        try:
+            # A copy: the request rewrites PATH_INFO, and Django builds its own.
+            request = WSGIRequest({**environ})
+            query = _eligible(request)
+        except Exception:  # noqa: BLE001 - Django meets the same error and answers it
+            return None
+        if query is None:
+            return None
+        try:
+            lookup = _lookup(request, query)
+        except Exception as error:  # noqa: BLE001 - a refused host, the cache out of reach
+            # The middleware raises it where it would have met it: Django answers and
+            # logs it, without a second try (a second wait for a cache that is down).
+            environ[ENVIRON_KEY] = error
+            return None
+        entry = lookup.entry
+        if entry is not None and _CONDITIONAL.isdisjoint(environ):
+            status = entry["status"]
+            return (f"{status} {responses[status]}", *_hit(request.method, entry))
+        if entry is not None:
+            response = _replay(request, entry)
+            if response.status_code < 400:  # a 412 goes through Django, which logs it
+                return (
+                    f"{response.status_code} {response.reason_phrase}",
+                    list(response.items()),
+                    response.content,
+                )
+        environ[ENVIRON_KEY] = lookup
+        return None
 
 
 # --- Invalidation -------------------------------------------------------------------

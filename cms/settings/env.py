@@ -55,7 +55,8 @@ def cache_config(url: str | None) -> dict:
     if not url or url.startswith("locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "birtutas"}
     if url.startswith(("redis://", "rediss://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # Django's backend, keeping its Redis client (cms/core/redis_cache.py).
+        return {"BACKEND": "cms.core.redis_cache.RedisCache", "LOCATION": url}
     if url.startswith("dummy://"):
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     raise ImproperlyConfigured(

@@ -27,7 +27,7 @@ STATIC_ROOT = _DIR / "static"  # empty: only {% static %} URLs are rendered, nev
 STATIC_ROOT.mkdir(exist_ok=True)
 if os.environ.get("BENCH_REDIS_URL"):
     CACHES = {"default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "cms.core.redis_cache.RedisCache",
         "LOCATION": os.environ["BENCH_REDIS_URL"],
         "KEY_PREFIX": _DIR.name,
     }}
