@@ -527,9 +527,11 @@ def search(cursor, query: SearchQuery, plan: Plan):
         match_params,
     )
     facets = []
+    total = 0
     for agency, page_type, year, count, g_agency, g_type in cursor.fetchall():
         if not g_agency:
             facets.append(("agency", agency, count))
+            total += count
         elif not g_type:
             facets.append(("page_type", page_type, count))
         elif year is not None:
@@ -564,7 +566,7 @@ def search(cursor, query: SearchQuery, plan: Plan):
         order = "{t}.score DESC, {t}.tie DESC NULLS LAST, {t}.page_id DESC"
         candidates, candidate_params = _best_candidates(
             ids, plan, parts, slot_conds, where, where_params, match_sql, match_params,
-            columns, column_params, need,
+            columns, column_params, need, total,
         )
         trace = "(SELECT c FROM k), (SELECT theta FROM th), (SELECT open FROM th)"
 
@@ -604,13 +606,14 @@ def search(cursor, query: SearchQuery, plan: Plan):
 
 def _best_candidates(
     ids, plan, parts, slot_conds, where, where_params, match_sql, match_params,
-    columns, column_params, need,
+    columns, column_params, need, total,
 ) -> tuple[str, list]:
     """The CTEs ending in `s`: a set of scored rows that holds the `need` best matches
     by the score (without the phrase in the body), scoring as few as it can.
 
     The candidates `K` are the pages that satisfy every slot (they outrank every page
-    that does not), or every match when fewer than `need` do (`k`). A common word
+    that does not), or every match when fewer than `need` do (`k`; `total`, the
+    number of matches, often decides it without a count). A common word
     matches tens of thousands of pages, and scoring each reads its feature ids (most
     of a search's time): so the rows are taken in two tiers, top-k with a bound
     (exact, as MaxScore/WAND are):
@@ -630,16 +633,24 @@ def _best_candidates(
     cover = _all(slot_conds)
     best = "ORDER BY score DESC, tie DESC NULLS LAST, page_id DESC LIMIT %s"
     branches = []  # (candidates K, their parameters, when K is taken, covered)
+    # k: whether K is the pages with every word. Counted only when the matches'
+    # `total` does not tell: fewer than `need` matches, fewer pages with every word;
+    # with one slot, the pages with every word are the matches.
     k_sql, k_params = "FALSE", []
-    if cover is not None:
+    if cover is not None and total >= need:
         cover_sql = f"{cover[0]} AND {where}"
         cover_params = cover[1] + where_params
-        k_sql = (
-            f"(SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x WHERE {cover_sql} LIMIT %s) z) >= %s"
-        )
-        k_params = cover_params + [need, need]
+        if len(plan.slots) == 1:
+            k_sql = "TRUE"
+        else:
+            k_sql = (
+                f"(SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x WHERE {cover_sql} "
+                "LIMIT %s) z) >= %s"
+            )
+            k_params = cover_params + [need, need]
         branches.append((cover_sql, cover_params, "(SELECT c FROM k)", True))
-    branches.append((match_sql, match_params, "NOT (SELECT c FROM k)", False))
+    if k_sql != "TRUE":
+        branches.append((match_sql, match_params, "NOT (SELECT c FROM k)", False))
     tier_a, tier_b = [], []
     params_a, params_b = [], []
     highest = 0
