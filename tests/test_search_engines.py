@@ -10,7 +10,7 @@ Documents are built as `search.documents` builds them (the analysed *_terms come
 """
 
 import functools
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -556,6 +556,111 @@ def test_ranking_matches_the_definition(engine, params):
     assert [(h.page_id, round(h.score, 4)) for h in results.hits] == hits
     for name, counts in facets.items():
         assert dict(results.facets[name]) == dict(counts), name
+
+
+# --- top-k early termination (PostgreSQL) ---------------------------------------------
+# A common word, "салық", in more titles than a results page and its rerank window hold
+# (the page's end + 200). The groups sit around the PostgreSQL engine's thresholds:
+#   title, high   250 pages, 38 points (title, level 4, lead, exact form), 2019
+#   title, low    300 pages, 32 points (title, exact form), 2020
+#   body, best     40 news pages, 31 points (level 4, lead, headings, exact form) and
+#                 up to 3 for freshness (dated through 2022: fresh on 2022-12-31)
+#   body, low     200 pages, 21 points (the word once, inflected, past the lead), 2020
+# On page 3 of 100 (the 500 best) the threshold is 32: the fresh "body, best" pages
+# reach it (some exactly, and they win the tie by date) and must be found although
+# the word is not in their titles; the others must not be scored. Page 1 of 10 (the
+# 210 best) needs no page without the word in the title.
+COMMON_QUERIES = [
+    dict(text="салық"),
+    dict(text="салық", per_page=100, page=3, today=date(2022, 12, 31)),
+    dict(text="салық", per_page=100, page=3, today=date(2030, 1, 1)),
+    dict(text="салық бюджет", today=date(2022, 12, 31)),
+    dict(text="салық сирексөз"),
+    dict(text="салық", agency="agency-a", include_subordinate=True),
+    dict(text="салық", page_type="sectionpage", per_page=50),
+    dict(text="салық", sort="date", page=2),
+]
+
+
+@functools.cache
+def common_word_corpus(seed=13):
+    import random
+
+    rng = random.Random(seed)
+    others = [w for w in RANKING_WORDS if w not in ("салық", "бюджет")]
+    agencies = ["agency-a", "agency-b", "agency-c"]
+    groups = [
+        # (pages, title has the word, body, headings, first day, page type)
+        (250, True, "Салық салық салық салық {}", None, date(2019, 1, 1), "newspage"),
+        (300, True, "{}", None, date(2020, 1, 1), "newspage"),
+        (40, False, "Салық салық салық салық {}", "Салық", date(2022, 1, 1), "newspage"),
+        (200, False, "{} салықтың", None, date(2020, 1, 1), "sectionpage"),
+    ]
+    docs = []
+    for count, in_title, body, headings, first, page_type in groups:
+        for _ in range(count):
+            i = len(docs)
+            title = rng.sample(others, 2)
+            if in_title:
+                title.insert(0, "Салық")
+            filler = rng.choices(others, k=rng.randint(6, 12))
+            if rng.random() < 0.4:
+                filler.insert(rng.randrange(len(filler) + 1), "бюджет")
+            if i % 97 == 0:
+                filler.append("сирексөз")
+            agency = agencies[i % 3]
+            d = doc(
+                " ".join(title),
+                body.format(" ".join(filler)),
+                agency=agency,
+                page_id=60000 + i,
+                page_type=page_type if i % 7 else "sectionpage",
+                ancestors=["agency-a"] if agency == "agency-c" else [],
+                day=first + timedelta(days=rng.randrange(365)),
+            )
+            if headings:
+                d["headings"] = headings
+            docs.append(d)
+    return docs
+
+
+def test_early_termination_gives_the_full_ranking(db, caplog):
+    """The PostgreSQL engine scores the matches with a query word in the title first
+    and the others only when their bound reaches the threshold those give: it returns
+    the definition's results (the full ranking) on queries whose pages hold rows of
+    both kinds, and it does leave rows unscored (logged by `database_postgres`), so
+    the check is not vacuous."""
+    from django.db import connection
+
+    docs = common_word_corpus()
+    engine = DatabaseEngine()
+    engine.index(docs)
+    rests = []
+    for params in COMMON_QUERIES:
+        caplog.clear()
+        with caplog.at_level("DEBUG", logger="search.engines.database_postgres"):
+            query = SearchQuery(language="kk", **params)
+            results = engine.search(query)
+        total, facets, hits = reference(docs, query)
+        assert results.total == total, params
+        assert [(h.page_id, round(h.score, 4)) for h in results.hits] == hits, params
+        for name, counts in facets.items():
+            assert dict(results.facets[name]) == dict(counts), (params, name)
+        rests += [(params, r.ranking_rest) for r in caplog.records if hasattr(r, "ranking_rest")]
+    # Pages without the word in the title are on the checked page (the tie at 32).
+    _total, _facets, hits = reference(docs, SearchQuery(language="kk", **COMMON_QUERIES[1]))
+    titled = {d["page_id"] for d in docs if "салық" in d["title"].lower()}
+    assert {page_id for page_id, _s in hits} - titled
+    if connection.vendor != "postgresql":
+        return
+    # "skipped": no row without a query word in the title was read; "bounded": only
+    # those whose bound reached the threshold were scored.
+    assert rests[:3] == [
+        (COMMON_QUERIES[0], "skipped"),
+        (COMMON_QUERIES[1], "bounded"),
+        (COMMON_QUERIES[2], "bounded"),
+    ]
+    assert {rest for _params, rest in rests[3:]} >= {"bounded", "all"}, rests
 
 
 def test_elastic_engines_share_one_client_per_url():

@@ -39,6 +39,8 @@ does, so both engines see the same terms.
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from functools import lru_cache
 
 from search.models import SearchEntry, SearchMatch, SearchTerm
@@ -62,6 +64,8 @@ from .base import (
     freshness_since,
 )
 from .entries import COLUMNS, EntryParts, EntryRow
+
+logger = logging.getLogger(__name__)
 
 ENTRY = SearchEntry._meta.db_table
 MATCH = SearchMatch._meta.db_table
@@ -315,6 +319,32 @@ class _Ids:
             return None
         return "(" + " OR ".join(parts) + ")", params
 
+    def any_slot(self, slots, sign: int = 1) -> tuple[str, list]:
+        """SQL: the row satisfies one of `slots` (sign -1: in the title), as one `&&`
+        of every one-term alternative's id (a single condition of the GIN index, where
+        an OR of one per slot is a filter on each row of the others' bitmap) and a
+        `@>` per multi-term alternative. FALSE when no row can."""
+        singles, multis = set(), []
+        for slot in slots:
+            for alt in slot.alternatives:
+                got = self.of(alt)
+                if got is None:
+                    continue
+                if len(got) == 1:
+                    singles.add(sign * got[0])
+                else:
+                    multis.append([sign * i for i in got])
+        parts, params = [], []
+        if singles:
+            parts.append("x.term_ids && %s::integer[]")
+            params.append(sorted(singles))
+        for got in multis:
+            parts.append("x.term_ids @> %s::integer[]")
+            params.append(got)
+        if not parts:
+            return "FALSE", []
+        return "(" + " OR ".join(parts) + ")", params
+
 
 def _member(column: str, term_id: int) -> str:
     """SQL: the sorted, distinct integer array `column` holds `term_id`. A binary search
@@ -353,40 +383,103 @@ def _body_phrase(terms) -> tuple[str, list]:
     )
 
 
-def _score(ids: _Ids, plan: Plan) -> tuple[str, list, str, list]:
-    """The score of `search.engines.base` without the phrase in the body, on `x`, and
-    whether the phrase is in the title (`tp`)."""
+@dataclass(frozen=True)
+class _Part:
+    """One term of the score: `weight` when `sql` (on `x` and `xf`) holds. `kind` says
+    what it is worth in the bound of a row that has no query word in its title
+    (`_bound`): "title" nothing; "cover" its weight when every slot is satisfied;
+    "slot" its weight when slot number `slot` is satisfied (its presence, and its body
+    levels: a level token is written only for a term of the body, which is among the
+    row's terms); "feature" its weight (read from the feature ids, which the bound
+    does not read); "fresh" what it is worth in the score (the row's date)."""
+
+    sql: str
+    params: list
+    weight: float
+    kind: str
+    slot: int | None = None
+
+
+def _score_parts(ids: _Ids, plan: Plan) -> tuple[list[_Part], str, list]:
+    """The score of `search.engines.base` without the phrase in the body, as parts on
+    `x`, and whether the phrase is in the title (`tp`)."""
     n = len(plan.slots)
-    parts, params = [], []
+    parts: list[_Part] = []
 
-    def add(cond, weight: float):
-        if cond is None:
-            return
-        parts.append(f"CASE WHEN {cond[0]} THEN {weight!r} ELSE 0 END")
-        params.extend(cond[1])
+    def add(cond, weight: float, kind: str, slot: int | None = None):
+        if cond is not None:
+            parts.append(_Part(cond[0], list(cond[1]), weight, kind, slot))
 
-    add(_all([ids.slot(s, member=True) for s in plan.slots]), SCORE_ALL_WORDS * n)
-    add(_all([ids.slot(s, sign=-1, member=True) for s in plan.slots]), SCORE_TITLE_ALL)
+    add(_all([ids.slot(s, member=True) for s in plan.slots]), SCORE_ALL_WORDS * n, "cover")
+    add(_all([ids.slot(s, sign=-1, member=True) for s in plan.slots]), SCORE_TITLE_ALL, "title")
     tp_sql, tp_params = "FALSE", []
     sequence = ids.of(plan.sequence)
     if len(plan.sequence) > 1 and sequence is not None:
         tp_sql, tp_params = _title_phrase(sequence)
-        add((tp_sql, tp_params), SCORE_PHRASE)
-    for slot in plan.slots:
-        add(ids.slot(slot, member=True), W_BODY / BODY_LEVELS)
+        add((tp_sql, tp_params), SCORE_PHRASE, "title")
+    for i, slot in enumerate(plan.slots):
+        add(ids.slot(slot, member=True), W_BODY / BODY_LEVELS, "slot", i)
         for k in range(2, BODY_LEVELS + 1):
-            add(ids.slot(slot, f"{BODY_LEVEL}{k}", member=True), W_BODY / BODY_LEVELS)
-        add(ids.slot(slot, sign=-1, member=True), W_TITLE)
+            add(ids.slot(slot, f"{BODY_LEVEL}{k}", member=True), W_BODY / BODY_LEVELS, "slot", i)
+        add(ids.slot(slot, sign=-1, member=True), W_TITLE, "title")
         for prefix, weight in PRESENCE_FEATURES:
-            add(ids.slot(slot, prefix, member=True), weight)
+            add(ids.slot(slot, prefix, member=True), weight, "feature")
         if slot.exact:
             exact = ids.of([slot.exact], EXACT)
             if exact:
-                add((_member("xf.ids", exact[0]), []), W_EXACT)
+                add((_member("xf.ids", exact[0]), []), W_EXACT, "feature")
     for since, points in freshness_since(plan.today):
-        parts.append(f"CASE WHEN x.page_type = ANY(%s) AND x.date >= %s THEN {points!r} ELSE 0 END")
-        params += [sorted(TIME_BOUND_TYPES), since]
-    return " + ".join(parts), params, tp_sql, tp_params
+        add(
+            ("x.page_type = ANY(%s) AND x.date >= %s", [sorted(TIME_BOUND_TYPES), since]),
+            points,
+            "fresh",
+        )
+    return parts, tp_sql, tp_params
+
+
+def _half(points: float) -> int:
+    """Points as an integer number of half points: every weight of the model is a
+    multiple of 1/2 (`search.engines.base`), and integer sums cost a fifth less than
+    numeric ones over the tens of thousands of rows a common word may score."""
+    half = int(points * 2)
+    if half != points * 2:
+        raise ValueError(f"{points} is not a multiple of 1/2")
+    return half
+
+
+def _sum(parts) -> tuple[str, list]:
+    """SQL: the sum of the parts' weights whose condition holds, in half points."""
+    sql = [f"CASE WHEN {p.sql} THEN {_half(p.weight)} ELSE 0 END" for p in parts]
+    return " + ".join(sql) or "0", [v for p in parts for v in p.params]
+
+
+def _bound(parts: list[_Part], slot_conds, covered: bool) -> tuple[str, list, int]:
+    """SQL on `x` (its term ids and date, never its feature ids): at least the score
+    (in half points) of a row in which no slot is satisfied in the title, and the
+    largest value it takes. `slot_conds`: each slot's condition on `x.term_ids`
+    (`_Ids.slot`); with `covered`, the rows are known to satisfy every slot."""
+    terms, params = [], []
+    constant = 0
+    by_slot: dict[int, int] = {}
+    for p in parts:
+        if p.kind == "feature" or (covered and p.kind in ("cover", "slot")):
+            constant += _half(p.weight)
+        elif p.kind == "slot":
+            by_slot[p.slot] = by_slot.get(p.slot, 0) + _half(p.weight)
+        elif p.kind == "cover":
+            cover = _all(slot_conds)
+            if cover is not None:
+                terms.append(f"CASE WHEN {cover[0]} THEN {_half(p.weight)} ELSE 0 END")
+                params += cover[1]
+        elif p.kind == "fresh":
+            terms.append(f"CASE WHEN {p.sql} THEN {_half(p.weight)} ELSE 0 END")
+            params += p.params
+    for i, weight in sorted(by_slot.items()):
+        if slot_conds[i] is not None:
+            terms.append(f"CASE WHEN {slot_conds[i][0]} THEN {weight} ELSE 0 END")
+            params += slot_conds[i][1]
+    highest = sum(_half(p.weight) for p in parts if p.kind != "title")
+    return " + ".join([str(constant), *terms]), params, highest
 
 
 def search(cursor, query: SearchQuery, plan: Plan):
@@ -434,9 +527,11 @@ def search(cursor, query: SearchQuery, plan: Plan):
         match_params,
     )
     facets = []
+    total = 0
     for agency, page_type, year, count, g_agency, g_type in cursor.fetchall():
         if not g_agency:
             facets.append(("agency", agency, count))
+            total += count
         elif not g_type:
             facets.append(("page_type", page_type, count))
         elif year is not None:
@@ -444,7 +539,8 @@ def search(cursor, query: SearchQuery, plan: Plan):
     if not facets:
         return [], []
 
-    score_sql, score_params, tp_sql, tp_params = _score(ids, plan)
+    parts, tp_sql, tp_params = _score_parts(ids, plan)
+    score_sql, score_params = _sum(parts)
     need = query.offset + query.per_page + RERANK_CANDIDATES
     # Each candidate set is scored in its own scan and cut to its `need` best.
     columns = (
@@ -453,61 +549,38 @@ def search(cursor, query: SearchQuery, plan: Plan):
         f"CASE WHEN x.page_type = ANY(%s) THEN x.date END AS tie"
     )
     column_params = score_params + tp_params + [sorted(TIME_BOUND_TYPES)]
+    trace = "NULL, NULL, NULL"
     if query.sort == "date":
         order = "{t}.date DESC NULLS LAST, {t}.score DESC, {t}.page_id DESC"
         # The pages at least as new as the need-th newest match (all, if it has no date).
-        parts = [
-            f"""
+        candidates = f"""s AS (
             SELECT {columns} FROM {SCORED} WHERE {match_sql} AND (
                 x.date >= (SELECT x.date FROM {MATCH} x WHERE {match_sql}
                            ORDER BY x.date DESC NULLS LAST LIMIT 1 OFFSET %s)
                 OR (SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x WHERE {match_sql}
-                                          AND x.date IS NOT NULL LIMIT %s) z) < %s)"""
-        ]
+                                          AND x.date IS NOT NULL LIMIT %s) z) < %s))"""
         candidate_params = (
             column_params + match_params + match_params + [need - 1] + match_params + [need, need]
         )
     else:
         order = "{t}.score DESC, {t}.tie DESC NULLS LAST, {t}.page_id DESC"
-        best = "ORDER BY score DESC, tie DESC NULLS LAST, page_id DESC LIMIT %s"
-        cover = _all(slot_conds)
-        if cover is not None:
-            # Every page that satisfies every slot outranks every page that does not:
-            # score those; every match only when fewer than `need` satisfy them all.
-            cover_sql = f"{cover[0]} AND {where}"
-            cover_params = cover[1] + where_params
-            parts = [
-                f"(SELECT {columns} FROM {SCORED} WHERE {cover_sql} {best})",
-                f"""(SELECT {columns} FROM {SCORED} WHERE {match_sql}
-                     AND (SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x
-                          WHERE {cover_sql} LIMIT %s) z) < %s {best})""",
-            ]
-            candidate_params = (
-                column_params
-                + cover_params
-                + [need]
-                + column_params
-                + match_params
-                + cover_params
-                + [need, need, need]
-            )
-        else:
-            # A slot no page satisfies: no page satisfies them all; score every match.
-            parts = [f"SELECT {columns} FROM {SCORED} WHERE {match_sql} {best}"]
-            candidate_params = column_params + match_params + [need]
+        candidates, candidate_params = _best_candidates(
+            ids, plan, parts, slot_conds, where, where_params, match_sql, match_params,
+            columns, column_params, need, total,
+        )
+        trace = "(SELECT c FROM k), (SELECT theta FROM th), (SELECT open FROM th)"
 
-    cover_min = SCORE_ALL_WORDS * len(plan.slots)
+    cover_min = _half(SCORE_ALL_WORDS * len(plan.slots))
     body_sql, body_params = "FALSE", []
     if len(plan.sequence) > 1 and ids.of(plan.sequence) is not None:
         body_sql, body_params = _body_phrase(plan.sequence)
-    candidates = "\nUNION\n".join(parts)
     cursor.execute(
-        f"""WITH s AS ({candidates}),
+        f"""WITH {candidates},
             top AS (SELECT * FROM s ORDER BY {order.format(t="s")} LIMIT %s)
-            SELECT r.entry_id, r.score FROM (
+            SELECT r.entry_id, r.score, {trace} FROM (
                 SELECT top.entry_id, top.date, top.page_id, top.tie,
-                       top.score + CASE WHEN top.tp = 0 AND top.score >= {cover_min!r}
-                                        AND {body_sql} THEN {SCORE_PHRASE!r} ELSE 0 END
+                       top.score + CASE WHEN top.tp = 0 AND top.score >= {cover_min}
+                                        AND {body_sql} THEN {_half(SCORE_PHRASE)} ELSE 0 END
                        AS score
                 FROM top JOIN {ENTRY} e ON e.id = top.entry_id
             ) r
@@ -515,7 +588,94 @@ def search(cursor, query: SearchQuery, plan: Plan):
             LIMIT %s OFFSET %s""",
         candidate_params + [need] + body_params + [query.per_page, query.offset],
     )
-    return facets, [(entry_id, float(score)) for entry_id, score in cursor.fetchall()]
+    rows = cursor.fetchall()
+    if rows and query.sort != "date":
+        covered, theta, rest_open = rows[0][2:]
+        rest = "all" if theta is None else "bounded" if rest_open else "skipped"
+        # Which tiers of `_best_candidates` were scored (tests check the shortcut).
+        logger.debug(
+            "candidates: %s; threshold %s from those with a query word in the title; "
+            "the others: %s",
+            "the pages with every word" if covered else "every match",
+            None if theta is None else theta / 2,
+            rest,
+            extra={"ranking_rest": rest},
+        )
+    return facets, [(row[0], row[1] / 2) for row in rows]
+
+
+def _best_candidates(
+    ids, plan, parts, slot_conds, where, where_params, match_sql, match_params,
+    columns, column_params, need, total,
+) -> tuple[str, list]:
+    """The CTEs ending in `s`: a set of scored rows that holds the `need` best matches
+    by the score (without the phrase in the body), scoring as few as it can.
+
+    The candidates `K` are the pages that satisfy every slot (they outrank every page
+    that does not), or every match when fewer than `need` do (`k`; `total`, the
+    number of matches, often decides it without a count). A common word
+    matches tens of thousands of pages, and scoring each reads its feature ids (most
+    of a search's time): so the rows are taken in two tiers, top-k with a bound
+    (exact, as MaxScore/WAND are):
+
+    a   the rows of K with a query word in the title (a GIN lookup of the negated
+        title ids), scored, cut to their `need` best; `theta` is the `need`-th
+        score among them (NULL when fewer);
+    b   the other rows of K, whose score is at most `_bound` (no title points, every
+        feature token counted as present, the rest exact from the term ids and the
+        date), scored only when that bound reaches `theta`. When `theta` exceeds the
+        largest bound any row can have (`th.open` false), `b` reads no row at all.
+
+    A row outside `a` and `b` has a score below `theta`, which `need` rows of `a`
+    reach, so the `need` best of `a` and `b` are the `need` best of K, ties included
+    (a bound equal to `theta` is scored)."""
+    title = ids.any_slot(plan.slots, sign=-1)
+    cover = _all(slot_conds)
+    best = "ORDER BY score DESC, tie DESC NULLS LAST, page_id DESC LIMIT %s"
+    branches = []  # (candidates K, their parameters, when K is taken, covered)
+    # k: whether K is the pages with every word. Counted only when the matches'
+    # `total` does not tell: fewer than `need` matches, fewer pages with every word;
+    # with one slot, the pages with every word are the matches.
+    k_sql, k_params = "FALSE", []
+    if cover is not None and total >= need:
+        cover_sql = f"{cover[0]} AND {where}"
+        cover_params = cover[1] + where_params
+        if len(plan.slots) == 1:
+            k_sql = "TRUE"
+        else:
+            k_sql = (
+                f"(SELECT COUNT(*) FROM (SELECT 1 FROM {MATCH} x WHERE {cover_sql} "
+                "LIMIT %s) z) >= %s"
+            )
+            k_params = cover_params + [need, need]
+        branches.append((cover_sql, cover_params, "(SELECT c FROM k)", True))
+    if k_sql != "TRUE":
+        branches.append((match_sql, match_params, "NOT (SELECT c FROM k)", False))
+    tier_a, tier_b = [], []
+    params_a, params_b = [], []
+    highest = 0
+    for sql, params, taken, covered in branches:
+        bound_sql, bound_params, top = _bound(parts, slot_conds, covered)
+        highest = max(highest, top)
+        tier_a.append(
+            f"(SELECT {columns} FROM {SCORED} WHERE {sql} AND {title[0]} AND {taken} {best})"
+        )
+        params_a += column_params + params + title[1] + [need]
+        tier_b.append(
+            f"""(SELECT {columns} FROM {SCORED} WHERE {sql} AND NOT {title[0]} AND {taken}
+                 AND (SELECT open FROM th)
+                 AND {bound_sql} >= COALESCE((SELECT theta FROM th), 0) {best})"""
+        )
+        params_b += column_params + params + title[1] + bound_params + [need]
+    ctes = f"""k AS MATERIALIZED (SELECT {k_sql} AS c),
+        a AS MATERIALIZED ({" UNION ALL ".join(tier_a)}),
+        th AS MATERIALIZED (
+            SELECT theta, theta IS NULL OR theta <= {highest} AS open
+            FROM (SELECT CASE WHEN COUNT(*) < %s THEN NULL ELSE MIN(score) END AS theta
+                  FROM a) t),
+        b AS ({" UNION ALL ".join(tier_b)}),
+        s AS (SELECT * FROM a UNION ALL SELECT * FROM b)"""
+    return ctes, k_params + params_a + [need] + params_b
 
 
 def _any(conds) -> tuple[str, list]:

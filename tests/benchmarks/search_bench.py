@@ -22,7 +22,20 @@ BENCH_ENGINES picks the engines: "all" (default), or a comma list of "database"
 `BENCH_ENGINES=elastic BENCH_DOCS=20000` to measure only Elasticsearch; the scratch
 database is still created (publish-to-searchable needs Wagtail pages).
 
-It prints figures and asserts nothing. Scratch databases are created and dropped.
+BENCH_KEEP=1 keeps the scratch database when the run ends (PostgreSQL: the
+`test_<name>` database of DATABASE_URL); a later run with BENCH_REUSE=1 searches it as
+it is, without indexing again, when it holds exactly the BENCH_DOCS documents this
+run generates (same BENCH_DOCS, BENCH_AGENCIES and BENCH_ATTACHMENTS; otherwise it is
+rebuilt). Handy to compare query code on one 100k database: building it takes minutes.
+(PostgreSQL only: the SQLite scratch file is new on every run.)
+BENCH_REUSE implies BENCH_KEEP; drop the database with `dropdb test_<name>` when done.
+
+Latency is wall-clock; beside it, the CPU per query of this process and, when the
+PostgreSQL server runs on this machine, of its backend (from /proc): on a shared
+machine the wall clock mostly counts other jobs' time.
+
+It prints figures and asserts nothing. Scratch databases are created and dropped
+(unless kept, above).
 """
 
 from __future__ import annotations
@@ -55,6 +68,8 @@ N_QUERIES = int(os.environ.get("BENCH_QUERIES", "500"))
 # Share of documents with an attached document's text (400-1,200 words): 0 by default,
 # so that figures stay comparable with earlier runs.
 ATTACHMENT_SHARE = float(os.environ.get("BENCH_ATTACHMENTS", "0"))
+REUSE = os.environ.get("BENCH_REUSE") == "1"
+KEEP = REUSE or os.environ.get("BENCH_KEEP") == "1"
 LANG_SHARE = (("kk", 0.45), ("ru", 0.45), ("en", 0.10))
 PAGE_TYPES = ("newspage", "sectionpage", "agencyhomepage")
 ENGINES = {e.strip() for e in os.environ.get("BENCH_ENGINES", "all").split(",") if e.strip()}
@@ -186,6 +201,8 @@ def latency(engine, queries) -> dict:
         engine.search(q)
     times: dict[str, list[float]] = {}
     totals = []
+    using = getattr(engine, "using", None)
+    server0, cpu0 = server_cpu(using), time.process_time()
     for kind, q in queries:
         t0 = time.perf_counter()
         results = engine.search(q)
@@ -193,7 +210,9 @@ def latency(engine, queries) -> dict:
         times.setdefault(kind, []).append(elapsed)
         times.setdefault("all", []).append(elapsed)
         totals.append(results.total)
-    return {"times": times, "matched": statistics.mean(totals)}
+    cpu = (time.process_time() - cpu0) * 1000 / len(queries)
+    server = (server_cpu(using) - server0) * 1000 / len(queries)
+    return {"times": times, "matched": statistics.mean(totals), "cpu": cpu, "server": server}
 
 
 def pct(values, p) -> float:
@@ -205,6 +224,10 @@ def report_latency(name, result):
     t = result["times"]
     out(f"  {name}: p50 {pct(t['all'], 50):.1f} ms, p95 {pct(t['all'], 95):.1f} ms, "
         f"max {max(t['all']):.1f} ms (mean matched {result['matched']:.0f} docs)")
+    line = f"      CPU per query: this process {result['cpu']:.1f} ms"
+    if result["server"] == result["server"] and result["server"]:  # measured (not NaN, not 0)
+        line += f", database server {result['server']:.1f} ms"
+    out(line)
     for kind in ("word", "phrase", "agency", "kk-inflected"):
         if kind in t:
             out(f"      {kind:13s} p50 {pct(t[kind], 50):7.1f} ms   p95 {pct(t[kind], 95):7.1f} ms")
@@ -214,6 +237,10 @@ def report_latency(name, result):
 def bench_engine(name, engine, docs, queries):
     out(f"\n[{name}]")
     using = getattr(engine, "using", None)
+    if REUSE and using and sum(engine.counts().values()) == len(docs):
+        out(f"  indexing skipped: BENCH_REUSE, the kept database holds the {len(docs)} documents")
+        report_latency("latency of %d queries" % len(queries), latency(engine, queries))
+        return
     server0 = server_cpu(using)
     t0, cpu0 = time.perf_counter(), time.process_time()
     engine.rebuild(iter(docs), total=len(docs))
@@ -358,7 +385,7 @@ def main() -> None:
         )
     aliases = ["default"]
     for alias in aliases:
-        connections[alias].creation.create_test_db(verbosity=0, autoclobber=True)
+        connections[alias].creation.create_test_db(verbosity=0, autoclobber=True, keepdb=REUSE)
 
     out(f"Search benchmark: {N_DOCS:,} documents, {N_AGENCIES} agencies, "
         f"{N_QUERIES} queries, {os.cpu_count()} CPUs")
@@ -403,6 +430,10 @@ def main() -> None:
 
 
 def _destroy(aliases):
+    if KEEP:
+        names = ", ".join(connections[a].settings_dict["NAME"] for a in aliases)
+        out(f"\nkept (BENCH_KEEP / BENCH_REUSE): {names}")
+        return
     for alias in aliases:
         connections[alias].creation.destroy_test_db(
             connections[alias].settings_dict["NAME"], verbosity=0
