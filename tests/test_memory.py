@@ -1,44 +1,78 @@
-"""What a web worker loads to serve public pages (issue 14: at most 100 MB per worker).
+"""What a web worker loads and keeps to serve public pages (issue 14: at most 100 MB
+per worker). Deterministic: module lists and cache bounds, never an RSS threshold
+(`python -m tests.benchmarks.memory_profile` measures the RSS).
 
-A fresh process, like a gunicorn worker, imports cms.wsgi and serves the portal home,
-an agency home, a news item, the news index, a search and the RSS feed; then it names
-the packages it has loaded. The ones public pages never use must not be among them:
+A fresh process does what gunicorn does with cms/gunicorn.py — imports cms.wsgi, then
+what the master preloads (`when_ready`) — and serves the portal home, an agency home,
+a news item, the news index, a search and the RSS feed; then it names the modules it
+has loaded. The ones public pages never use must not be among them:
 
 * django-ninja and Wagtail's API v3 (cms.core.wagtail_apps: the project serves API v2);
 * the document parsers python-docx, pypdf and odfpy (search.attachments, read at
   indexing time only; the results page reads search.body);
-* `holidays` (cms.compliance.calendar, imported on the first working-day count).
+* `holidays` (cms.compliance.calendar, imported on the first working-day count);
+* the admin's URLconf, its views and what only they import (the second factor's QR
+  codes, segno): public requests are resolved with cms.urls_public;
+* snowballstemmer's 36 languages (search.analysis.snowball loads Russian and English);
+* eSpeak NG, the MP3 encoder and the speech normalisers (imported by the speech task);
+* the agency reorganisations and provisioning (the hooks register their log actions
+  from cms.platform.log_actions).
 
 Not asserted, because Wagtail itself loads them into every worker: Django REST
-framework and pydantic (the admin API's views, imported by wagtail.admin.urls and by
-the images' and documents' wagtail_hooks), and through REST framework's optional
-imports psycopg, requests and pygments; pillow_heif (Willow imports it whenever it is
-installed, and Wagtail requires Willow[heif]).
+framework and pydantic (the admin API's views, imported by the images' and documents'
+wagtail_hooks), and through REST framework's optional imports psycopg, requests and
+pygments; pillow_heif (Willow imports it whenever it is installed, and Wagtail
+requires Willow[heif]).
 
-The API v2, which is now imported on its first request, is tested in tests/test_api.py.
 Two subprocesses (set-up, then the probe), so that this process's imports do not count.
-`python -m tests.benchmarks.memory_profile` measures the RSS.
+Below them: the public URLconf against the whole one, the middleware that chooses
+between them, the gunicorn settings, the bounds of every lru_cache and of search's word
+caches in a web worker, and the persistent PostgreSQL connections.
 """
 
+import ast
 import gc
+import importlib
 import inspect
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
 from hashlib import sha256
 from pathlib import Path
 
+import polib
 import pytest
+import snowballstemmer
 from django.apps import apps
+from django.conf import settings
 from django.db import connection
-from django.urls import reverse
+from django.test import RequestFactory, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from cms import gunicorn
+from cms.core.middleware import PublicURLConfMiddleware
+from cms.core.urlconfs import public_urlconf
+from search.analysis import snowball
 
 # The marker makes pytest-django create the test database that the set-up copies.
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
-KEPT_OUT = ("ninja", "wagtail.api.v3", "docx", "pypdf", "odf", "holidays")
+KEPT_OUT = (
+    "ninja", "wagtail.api.v3", "docx", "pypdf", "odf", "holidays",
+    # the admin's URLconf and views: public requests use cms.urls_public
+    "wagtail.admin.urls", "cms.urls", "cms.accounts.views", "segno",
+    "cms.compliance.admin.views", "cms.platform.admin.views",
+    # snowballstemmer's package (all its languages): search.analysis.snowball
+    "snowballstemmer",
+    # speech synthesis: the task imports it
+    "cms.speech.generate", "cms.speech.engine", "cms.speech.audio", "espeakng_loader",
+    "lameenc",
+    # reorganisations and provisioning: the hooks read cms.platform.log_actions
+    "cms.platform.reorg", "cms.platform.provisioning",
+)
 
 SET_UP = """
 import json, sys
@@ -77,8 +111,10 @@ json.dump({"migrated": migrated, "urls": {
 
 PROBE = """
 import json, sys
-from tests.benchmarks.memory_profile import call
+from tests.benchmarks.memory_profile import _Master, call
+from cms import gunicorn
 from cms.wsgi import application
+gunicorn.when_ready(_Master())
 urls = json.loads(sys.argv[1])
 statuses = {name: call(application, url) for name, url in urls.items()}
 print()
@@ -138,7 +174,10 @@ def test_public_pages_do_not_load(worker_modules, package):
 def test_probe_sees_what_is_loaded(worker_modules):
     """The probe's list is the worker's: what every page needs is in it."""
     _urls, _statuses, modules = worker_modules
-    assert {"cms.wsgi", "wagtail.admin.urls", "search.views", "search.body"} <= modules
+    assert {
+        "cms.wsgi", "cms.urls_public", "wagtail.images.wagtail_hooks", "search.views",
+        "search.body", "search.analysis._snowballstemmer.russian_stemmer",
+    } <= modules
 
 
 # --- the app configs of cms.core.wagtail_apps ----------------------------------------
@@ -165,32 +204,236 @@ def test_wagtail_ready_is_the_one_copied(label):
     )
 
 
-def test_api_v2_urls_resolve_lazily():
-    assert reverse("wagtailapi:pages:listing") == "/api/v2/pages/"
-
-
 # --- cms/gunicorn.py: the production settings ----------------------------------------
 class _Server:
     class cfg:  # noqa: N801 - gunicorn's attribute name
         preload_app = True
 
 
-def test_gunicorn_master_freezes_after_loading_the_urlconfs(monkeypatch):
+def test_gunicorn_master_preloads_the_public_urlconf_and_the_hooks(monkeypatch):
     from django.db import connections
-    from django.urls import clear_url_caches, get_resolver
-
-    from cms import gunicorn
+    from django.urls import clear_url_caches
+    from wagtail import hooks
 
     closed = []
     monkeypatch.setattr(connections, "close_all", lambda: closed.append("db"))
+    monkeypatch.setattr(hooks, "search_for_hooks", lambda: closed.append("hooks"))
     clear_url_caches()
-    assert not get_resolver()._populated
+    assert not get_resolver(public_urlconf())._populated
     assert gunicorn.preload_app is True
     try:
         gunicorn.when_ready(_Server())
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
-    assert closed == ["db"]  # the workers open their own connections
-    assert "admin" in {p.pattern.regex.pattern.strip("^/") for p in get_resolver().url_patterns}
-    assert get_resolver()._populated  # the reverse map is the master's, shared by the workers
+    assert closed == ["hooks", "db"]  # the workers open their own connections
+    public = get_resolver(public_urlconf())
+    assert public._populated  # the reverse map is the master's, shared by the workers
+    assert not get_resolver()._populated  # the admin's is not preloaded
+
+
+# --- the public URLconf and the middleware that chooses it ------------------------------
+def _routes(patterns, prefix=""):
+    """{(route, name)} of every URL pattern below `patterns`, includes flattened."""
+    out = set()
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            out |= _routes(pattern.url_patterns, route)
+        else:
+            assert isinstance(pattern, URLPattern)
+            out.add((route, pattern.name))
+    return out
+
+
+def test_public_urlconf_is_the_whole_one_without_the_admin():
+    whole = _routes(get_resolver("cms.urls").url_patterns)
+    public = _routes(get_resolver(public_urlconf()).url_patterns)
+    assert public <= whole
+    assert public, "the public URLconf has routes"
+    assert {route for route, _name in whole - public} == {
+        route for route, _name in whole if route.startswith("admin/")
+    }
+    assert not any(route.startswith("admin") for route, _name in public)
+    import cms.urls
+    import cms.urls_public
+
+    for code in (403, 404, 500):
+        assert getattr(cms.urls, f"handler{code}") == getattr(cms.urls_public, f"handler{code}")
+
+
+@pytest.mark.parametrize(
+    ("path", "cookies", "public"),
+    [
+        ("/kk/", {}, True),
+        ("/kk/some-agency/news/", {"csrftoken": "x"}, True),
+        ("/documents/1/a.pdf", {}, True),
+        ("/api/v2/pages/", {}, True),
+        ("/admin/", {}, False),
+        ("/admin", {}, False),  # CommonMiddleware's slash redirect needs the admin's routes
+        ("/admin/pages/3/edit/", {}, False),
+        ("/kk/", {settings.SESSION_COOKIE_NAME: "x"}, False),  # the user bar names admin URLs
+    ],
+)
+def test_public_requests_get_the_public_urlconf(path, cookies, public):
+    from django.urls import get_urlconf, set_urlconf
+
+    request = RequestFactory().get(path)
+    request.COOKIES.update(cookies)
+    seen = {}
+
+    def view(request):
+        seen["request"] = getattr(request, "urlconf", None)
+        seen["thread"] = get_urlconf()
+        return None
+
+    try:
+        PublicURLConfMiddleware(view)(request)
+    finally:
+        set_urlconf(None)
+    expected = public_urlconf() if public else None
+    assert seen == {"request": expected, "thread": expected}
+
+
+@pytest.mark.parametrize(
+    "override",
+    [{"PUBLIC_URLCONFS": {}}, {"ROOT_URLCONF": "tests.test_memory"}],  # a test's own routes
+)
+def test_a_root_urlconf_without_public_part_serves_every_request(override):
+    with override_settings(**override):
+        request = RequestFactory().get("/kk/")
+        PublicURLConfMiddleware(lambda request: request)(request)
+    assert not hasattr(request, "urlconf")
+
+
+def test_public_page_and_admin_are_served_side_by_side(client, agency_a, django_user_model):
+    """A public page resolves without the admin's routes; a signed-in editor's request
+    and the admin itself still get them."""
+    response = client.get(f"/kk/{agency_a.slug}/")
+    assert response.status_code == 200
+    assert response.wsgi_request.urlconf == public_urlconf()
+    admin = django_user_model.objects.create_superuser("memory-admin", "m@example.org", "x")
+    client.force_login(admin)
+    response = client.get(f"/kk/{agency_a.slug}/")
+    assert response.status_code == 200
+    assert getattr(response.wsgi_request, "urlconf", None) is None
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert getattr(response.wsgi_request, "urlconf", None) is None
+
+
+def test_api_v2_urls_resolve_lazily():
+    assert reverse("wagtailapi:pages:listing") == "/api/v2/pages/"
+    assert reverse("wagtailapi:pages:listing", urlconf=public_urlconf()) == (
+        "/api/v2/pages/"
+    )
+
+
+# --- search's stemmers: snowballstemmer's files, not its package ---------------------------
+def _catalogue_words(language: str) -> list[str]:
+    """Every word of this project's catalogue in `language` (msgstr for ru, msgid for en)."""
+    entries = polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / "django.po"))
+    texts = [e.msgstr if language == "ru" else e.msgid for e in entries]
+    return sorted({w.lower() for t in texts for w in re.findall(r"[^\W\d_]+", t)})
+
+
+@pytest.mark.parametrize("language", ["russian", "english"])
+def test_snowball_stemmers_are_snowballstemmers(language):
+    words = _catalogue_words("ru" if language == "russian" else "en")
+    assert len(words) > 300
+    ours, theirs = snowball.stemmer(language), snowballstemmer.stemmer(language)
+    assert [ours.stemWord(w) for w in words] == [theirs.stemWord(w) for w in words]
+
+
+# --- caches: bounded --------------------------------------------------------------------
+def _module_name(path: Path) -> str:
+    return path.relative_to(ROOT).with_suffix("").as_posix().replace("/", ".").removesuffix(
+        ".__init__"
+    )
+
+
+def _lru_caches(path: Path):
+    """(module.function, maxsize) of every function a functools cache decorates in a
+    source file: maxsize None for @cache and @lru_cache(maxsize=None)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        for decorator in getattr(node, "decorator_list", ()):
+            target = decorator.func if isinstance(decorator, ast.Call) else decorator
+            kind = getattr(target, "id", getattr(target, "attr", None))
+            where = f"{_module_name(path)}.{node.name}"
+            if kind == "cache":
+                yield where, None
+            elif kind == "lru_cache":
+                size = 128  # lru_cache's default
+                if isinstance(decorator, ast.Call):
+                    given = [*decorator.args, *(k.value for k in decorator.keywords)]
+                    size = ast.literal_eval(given[0]) if given else 128
+                yield where, size
+
+
+def _project_caches() -> dict:
+    found = {}
+    for package in ("cms", "search", "themes"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            found.update(_lru_caches(path))
+    return found
+
+
+def test_every_lru_cache_of_the_project_is_bounded():
+    found = _project_caches()
+    assert len(found) > 10  # the scan sees the project's caches
+    unbounded = sorted(where for where, size in found.items() if size is None)
+    assert not unbounded, f"caches without a bound (give them a maxsize): {unbounded}"
+
+
+def test_gunicorn_finds_every_word_cache_of_search():
+    """The web worker's budget covers every lru_cache of the search modules loaded."""
+    for module in ("search.views", "search.engines.database", "search.highlight"):
+        importlib.import_module(module)
+    declared = {
+        where for where in _project_caches()
+        if where.startswith("search") and where.rsplit(".", 1)[0] in sys.modules
+    }
+    found = {f"{cache.__module__}.{cache.__qualname__}" for cache in gunicorn.word_caches()}
+    assert len(declared) > 5
+    assert declared == found
+
+
+def test_gunicorn_empties_search_word_caches_above_their_budget(monkeypatch):
+    from search.analysis import analyze
+
+    caches = gunicorn.word_caches()
+    for cache in caches:
+        cache.cache_clear()
+    analyze("жаңалықтар министрлігі цифрландыру", "kk")
+    entries = sum(cache.cache_info().currsize for cache in caches)
+    assert entries > 0
+    monkeypatch.setattr(gunicorn, "WORD_CACHE_ENTRIES", entries)
+    gunicorn.post_request(None, None, {}, None)  # at the budget: kept
+    assert sum(cache.cache_info().currsize for cache in caches) == entries
+    analyze("ақпарат", "kk")
+    gunicorn.post_request(None, None, {}, None)  # above it: emptied
+    assert sum(cache.cache_info().currsize for cache in caches) == 0
+
+
+# --- persistent database connections (issue 14) ------------------------------------------
+@pytest.mark.parametrize(
+    ("url", "max_age"),
+    [("postgres://u@db.example:5432/birtutas", 60), ("sqlite:////tmp/x.sqlite3", 0)],
+)
+def test_postgresql_connections_persist_and_are_checked(monkeypatch, url, max_age):
+    """PostgreSQL keeps a worker's connection 60 s (DATABASE_CONN_MAX_AGE), checked
+    before reuse; SQLite opens its file per request."""
+    import cms.settings.base as base
+
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.delenv("DATABASE_CONN_MAX_AGE", raising=False)
+    try:
+        database = importlib.reload(base).DATABASES["default"]
+        assert database["CONN_MAX_AGE"] == max_age
+        assert database["CONN_HEALTH_CHECKS"] is True
+        monkeypatch.setenv("DATABASE_CONN_MAX_AGE", "300")
+        assert importlib.reload(base).DATABASES["default"]["CONN_MAX_AGE"] == 300
+    finally:
+        monkeypatch.undo()
+        importlib.reload(base)

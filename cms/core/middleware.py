@@ -1,11 +1,14 @@
-"""Project-wide HTTP middleware: the database-outage page and the admin's headers."""
+"""Project-wide HTTP middleware: the public site's URLconf, the database-outage page
+and the admin's headers."""
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest
+from django.urls import set_urlconf
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext
 
 from .errors import DATABASE_ERRORS, render_error
+from .urlconfs import public_urlconf
 
 # The Wagtail admin's Content-Security-Policy, as strict as Wagtail 8 allows:
 # * script-src needs 'unsafe-inline': InlinePanel, MultipleChooserPanel, the date/time
@@ -34,6 +37,34 @@ ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 ADMIN_PREFIX = "/admin/"
+
+
+class PublicURLConfMiddleware:
+    """Public requests are resolved with the public part of ROOT_URLCONF
+    (settings.PUBLIC_URLCONFS: cms.urls_public), which leaves out the admin's routes,
+    so that a worker serving public pages never imports the admin's URLconf and views
+    (issue 14, memory per worker).
+
+    The whole ROOT_URLCONF stays for /admin/ (and /admin without its slash, which
+    CommonMiddleware redirects) and for any request with a session cookie: a signed-in
+    visitor's pages show Wagtail's user bar, which names admin URLs. It is set for the
+    middleware below too (set_urlconf: their resolve() and reverse() calls), not only
+    for the view (request.urlconf). A ROOT_URLCONF without a public part is used whole.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        urlconf = public_urlconf()
+        if (
+            urlconf
+            and not request.path_info.startswith(ADMIN_PREFIX.rstrip("/"))
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        ):
+            request.urlconf = urlconf
+            set_urlconf(urlconf)
+        return self.get_response(request)
 
 
 class DatabaseOutageMiddleware:

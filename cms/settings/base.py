@@ -85,6 +85,9 @@ MIDDLEWARE = [
     # headers the middleware below add (security headers, CSP, Permissions-Policy) are
     # stored with the page and replayed; static files and /admin/ are never looked up.
     "cms.core.pagecache.PageCacheMiddleware",
+    # Issue 14: public requests are resolved without the admin's routes (PUBLIC_URLCONFS
+    # below), so that the workers serving them never load the admin's URLconf.
+    "cms.core.middleware.PublicURLConfMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Issue 12: a database outage answers the 503 page (no database needed for it).
     "cms.core.middleware.DatabaseOutageMiddleware",
@@ -127,6 +130,10 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cms.urls"
+# The public part of each root URLconf (every route but /admin/'s): the URLconf of
+# requests outside /admin/ without a session cookie (cms.core.middleware.
+# PublicURLConfMiddleware). A ROOT_URLCONF without one here (a test's) is used whole.
+PUBLIC_URLCONFS = {"cms.urls": "cms.urls_public"}
 WSGI_APPLICATION = "cms.wsgi.application"
 
 TEMPLATES = [

@@ -145,7 +145,7 @@ def _find_program(name: str) -> _Program | None:
     return _Program(path) if path else None
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4)  # one (choice, program) a process, from settings
 def _engine(choice: str, program: str):
     if choice == "off":
         return None

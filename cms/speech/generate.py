@@ -23,15 +23,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.models import Page
 
-from cms.core import pagecache
 from cms.pages.languages import page_languages
-from cms.pages.pagecache import invalidate_page
-from cms.pages.privacy import is_in_private_section
-from cms.tenants.scoping import AGENCY_HOME_DEPTH
 
 from . import engine
 from .audio import encode_mp3
 from .models import PageAudio
+from .removal import audio_changed, is_eligible, remove
 from .text import spoken_text
 
 logger = logging.getLogger(__name__)
@@ -40,33 +37,6 @@ logger = logging.getLogger(__name__)
 def text_hash(text: str, language: str) -> str:
     voice = f"{engine.voice_for(language)}:{engine.RATE}:{language}"
     return hashlib.sha256(f"{voice}\n{text}".encode()).hexdigest()
-
-
-def is_eligible(page: Page) -> bool:
-    """Live, public, and below an agency's (or the portal's) home page."""
-    if not page.live or page.depth <= AGENCY_HOME_DEPTH:
-        return False
-    if is_in_private_section(page.path):
-        return False
-    return not page.get_view_restrictions().exists()
-
-
-def _changed(page: Page | None, page_id: int) -> None:
-    """The page's HTML shows (or no longer shows) a player: retire its cached copies.
-    (The player's lookups are forgotten by the PageAudio signals.)"""
-    if page is not None and pagecache.enabled():
-        invalidate_page(page)
-
-
-def remove(page_id: int, page: Page | None = None) -> int:
-    """Delete the page's audio (rows now, files when the transaction commits)."""
-    count = 0
-    for audio in PageAudio.objects.filter(page_id=page_id):
-        audio.delete()
-        count += 1
-    if count:
-        _changed(page, page_id)
-    return count
 
 
 def _synthesise(text: str, language: str) -> tuple[bytes, float]:
@@ -129,7 +99,7 @@ def sync_page(page_id: int) -> dict:
         done["made"].append(language)
         changed = True
     if changed:
-        _changed(page, page_id)
+        audio_changed(page, page_id)
     return done
 
 

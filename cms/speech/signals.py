@@ -27,9 +27,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.core import chrome
 
-from .generate import is_eligible, remove
 from .models import PageAudio
 from .player import page_scope, subtree_scope
+from .removal import is_eligible, remove
 from .tasks import sync_audio_task
 
 _state = threading.local()

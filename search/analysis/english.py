@@ -26,11 +26,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import snowballstemmer
+from .snowball import stemmer
 
 __all__ = ["stem", "STOP_WORDS", "is_stop_word", "us_spelling"]
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = stemmer("english")
 
 STOP_WORDS = frozenset(
     """

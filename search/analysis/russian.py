@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import snowballstemmer
+from .snowball import stemmer
 
 __all__ = ["stem", "STOP_WORDS", "EXCEPTIONS", "is_stop_word"]
 
-_STEMMER = snowballstemmer.stemmer("russian")
+_STEMMER = stemmer("russian")
 
 STOP_WORDS = frozenset(
     """

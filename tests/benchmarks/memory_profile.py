@@ -2,25 +2,32 @@
 
 Builds the page benchmark's scratch platform (tests/benchmarks/pages_bench.py: demo
 platform + BENCH_AGENCIES extra agencies, SQLite, its settings), then starts a fresh
-process that does what a gunicorn worker does — imports cms.wsgi:application — and
-calls it directly for every public page type (portal home, agency home, news index
-and item, legal-acts register and act, standard page, the listing pages, search, RSS,
-sitemap), twice. That process prints:
+process that does what gunicorn does with the production settings — imports
+cms.wsgi:application, then what the master preloads (cms.gunicorn.when_ready: the
+public URLconf, every app's Wagtail hooks) — and calls the application directly for
+every public page type (portal home, agency home, news index and item, legal-acts
+register and act, standard page, the listing pages, search, RSS, sitemap), twice.
+That process prints:
 
 * RSS (/proc/self/status VmRSS) and the number of modules in sys.modules after the
-  import, after the first pass and after the second one;
+  import, after the preload, after the first pass and after the second one;
 * the top-level packages by number of modules loaded;
 * the MEMORY_TOP (15) modules that cost most (below), and which of the heavy packages
-  named in issue 14 are loaded (tests/test_memory.py keeps out those it can);
+  named in issue 14 are loaded (tests/test_memory.py keeps out those it can; Wagtail's
+  images and documents hooks import its admin API, so Django REST framework, pydantic
+  and REST framework's optional imports — psycopg through django.contrib.postgres,
+  requests, pygments — stay);
 * the top-level packages by memory: the RSS growth while each module is created and
   executed (an extension's shared library included), its nested imports left out,
   summed by top-level package. The rest of the growth (the warm-up rows' deltas
   beyond imports) is data: caches, compiled templates, the page cache's entries.
 
 BENCH_AGENCIES defaults to 5 here. The scratch folder is removed on exit (BENCH_KEEP=1
-keeps it). Last, it serves the same pages with gunicorn (2 sync workers) as
-pages_bench starts it and with the production settings (cms/gunicorn.py), and prints
-each one's RSS, PSS and private memory per worker. RSS per worker under load is in
+keeps it). Last, it serves the same pages with gunicorn (2 sync workers) with
+gunicorn's defaults (no preload), with the production settings (cms/gunicorn.py, as
+`make bench-pages` starts it), and with the production settings over the pages in all
+three languages (kk, ru, en: what a production worker serves), and prints the master's
+RSS and each worker's RSS, PSS and private memory. RSS per worker under load is in
 `make bench-pages`' table.
 """
 
@@ -40,7 +47,8 @@ CHILD_FLAG = "--worker"
 TOP_MODULES = int(os.environ.get("MEMORY_TOP", "15"))
 # Packages a worker must not load to serve public pages (tests/test_memory.py).
 HEAVY = ("ninja", "pydantic", "rest_framework", "pillow_heif", "psycopg", "requests",
-         "docx", "pypdf", "odf", "holidays", "pygments")
+         "docx", "pypdf", "odf", "holidays", "pygments", "wagtail.admin.urls", "segno",
+         "snowballstemmer", "espeakng_loader", "lameenc")
 
 
 def rss_mb(pid: int | str = "self") -> float:
@@ -130,15 +138,25 @@ class _MeasuredLoader:
             self._cost.finish()
 
 
+class _Master:
+    """What cms.gunicorn.when_ready reads of gunicorn's server."""
+
+    class cfg:  # noqa: N801 - gunicorn's attribute name
+        preload_app = True
+
+
 def worker(urls: dict[str, str]) -> None:
     cost = ImportCost()
     sys.meta_path.insert(0, cost)
     # A fresh page cache: the first pass renders every page, the second one hits.
     shutil.rmtree(Path(os.environ["BENCH_DIR"]) / "cache", ignore_errors=True)
     base = rss_mb(), len(sys.modules)
+    from cms import gunicorn
     from cms.wsgi import application
 
     rows = [("python", *base), ("import cms.wsgi", rss_mb(), len(sys.modules))]
+    gunicorn.when_ready(_Master())
+    rows.append(("master's preload (cms.gunicorn.when_ready)", rss_mb(), len(sys.modules)))
     for round_ in (1, 2):
         for name, url in urls.items():
             status = call(application, url)
@@ -240,21 +258,37 @@ def uss_mb(pid: int) -> float:
     return total / 1024
 
 
+def in_language(url: str, language: str) -> str:
+    return url.replace("/kk/", f"/{language}/", 1)
+
+
 def compare_gunicorn(bench, urls: dict[str, str]) -> None:
-    """gunicorn as pages_bench starts it, and with the production settings
-    (cms/gunicorn.py: preload, URLconfs imported and gc.freeze in the master)."""
+    """gunicorn with its defaults, and with the production settings (cms/gunicorn.py:
+    the app, the public URLconf and the hooks preloaded, gc.freeze in the master), over
+    the kk pages and over the pages in every language."""
     bench.out("\n| gunicorn, 2 workers, 4 rounds over every page type | master RSS (MB) "
               "| RSS per worker | PSS per worker | private (USS) per worker |")
     bench.out("|---|---:|---:|---:|---:|")
-    production = {"GUNICORN_CMD_ARGS": "--config=python:cms.gunicorn"}
-    for label, env in (("as pages_bench starts it", {}), ("-c python:cms.gunicorn", production)):
+    runs = (
+        ("gunicorn's defaults, kk", "", ("kk",)),
+        ("-c python:cms.gunicorn, kk", "python:cms.gunicorn", ("kk",)),
+        ("-c python:cms.gunicorn, kk ru en", "python:cms.gunicorn", ("kk", "ru", "en")),
+    )
+    for label, config, languages in runs:
         shutil.rmtree(bench.BENCH_DIR / "cache", ignore_errors=True)
-        server = bench.Server("memory", "cms.wsgi:application", env)
+        bench.CONFIG = config  # read by bench.Server
+        server = bench.Server("memory", "cms.wsgi:application", {})
         try:
             server.wait_ready("/healthz")
+            failed = set()
             for _ in range(4):
-                for url in urls.values():
-                    bench.get(server.port, url)
+                for language in languages:
+                    for url in urls.values():
+                        status, _body = bench.get(server.port, in_language(url, language))
+                        if status != 200:
+                            failed.add(f"{in_language(url, language)} ({status})")
+            if failed:
+                bench.out(f"({label}: not 200: {', '.join(sorted(failed))})")
             master = rss_mb(server.proc.pid)
             workers = server.workers()
             bench.out(f"| {label} | {master:.0f} "

@@ -4,11 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from cms.platform.reorg.common import ACTIONS as REORG_ACTIONS
+from cms.platform.log_actions import ARCHIVE_ACTION, REORG_ACTIONS, RESTORE_ACTION
 from cms.tenants.models import Agency
 
 from .permissions import PlatformAdminPolicy
-from .views import ARCHIVE_ACTION, RESTORE_ACTION
 
 # Before the viewset is registered: it would otherwise create a fallback policy
 # based on the tenants.*_agency model permissions.

@@ -15,6 +15,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
 from cms.core.languages import LANGUAGE_CODES
+from cms.platform.log_actions import ARCHIVE_ACTION, RESTORE_ACTION
 from cms.platform.provisioning import (
     AgencyConflict,
     archive_agency,
@@ -28,8 +29,6 @@ from .confirm import NAMESPACE, AgencyActionView
 from .forms import PROVISION_FIELDS
 
 LANGS = LANGUAGE_CODES
-ARCHIVE_ACTION = "birtutas.agency.archive"
-RESTORE_ACTION = "birtutas.agency.restore"
 
 
 def archive_action(agency) -> dict:

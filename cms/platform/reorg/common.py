@@ -16,16 +16,12 @@ from wagtail.models import Page, WorkflowState
 
 from cms.core import chrome, pagecache
 from cms.pages.models import AgencyHomePage, PortalHomePage
+from cms.platform.log_actions import REORG_ACTIONS
 from cms.tenants.models import Agency, AgencyHostRedirect, AgencyPathRedirect, validate_slug
 from search import outbox
 
 # Audit log actions (registered in cms.platform.admin.hooks).
-ACTIONS = {
-    "rename": "birtutas.agency.rename",
-    "move": "birtutas.agency.move",
-    "merge": "birtutas.agency.merge",
-    "split": "birtutas.agency.split",
-}
+ACTIONS = REORG_ACTIONS
 
 
 # --- checks ---------------------------------------------------------------------------
