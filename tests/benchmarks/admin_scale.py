@@ -18,7 +18,8 @@ child process (`python -m tests.benchmarks.admin_scale --measure FOLDER`) on a f
 copy of the level's snapshot, so that no level inherits the heap, garbage or warm
 caches of the build or of another level, and drift of the machine falls on every level
 alike. The child signs the measured users in (found by username), and with the test
-client sends per view two warm-up requests, then BENCH_ADMIN_REPEAT (15) timed ones,
+client sends per view two warm-up requests, then BENCH_ADMIN_REPEAT (15) timed ones
+(the views in turn, one request each, so that a burst of load falls on all of them),
 and prints each view's median wall and CPU ms and its queries per request; the views:
 
 * an agency editor's dashboard, a moderator's dashboard with one page awaiting review,
@@ -153,24 +154,36 @@ VIEWS = [
 ]
 
 
-def measure(client: Client, url: str) -> tuple[float, float, int]:
-    """Median wall ms and median CPU ms (this process: the view and SQLite, which runs
-    in-process) over REPEAT requests after two warm-up requests, and the queries of one
-    request. On a shared machine the CPU time is the steadier of the two."""
-    for _ in range(2):
-        response = client.get(url)
-        if response.status_code != 200:
-            raise SystemExit(f"{url}: HTTP {response.status_code}")
+def measure(requests: dict[str, tuple[Client, str]]) -> Figures:
+    """Per view: median wall ms and median CPU ms (this process: the view and SQLite,
+    which runs in-process) over REPEAT requests after two warm-up requests, and the
+    queries of one request. The timed requests go to the views in turn (one each, REPEAT
+    times), so that a burst of load on the machine falls on all views rather than on
+    one view's requests. On a shared machine the CPU time is the steadier of the two."""
+    for name, (client, url) in requests.items():
+        for _ in range(2):
+            response = client.get(url)
+            if response.status_code != 200:
+                raise SystemExit(f"{name}, {url}: HTTP {response.status_code}")
     gc.collect()
-    times, cpu = [], []
+    times: dict[str, list[float]] = {name: [] for name in requests}
+    cpu: dict[str, list[float]] = {name: [] for name in requests}
     for _ in range(REPEAT):
-        t0, c0 = time.perf_counter(), time.process_time()
-        client.get(url)
-        times.append((time.perf_counter() - t0) * 1000)
-        cpu.append((time.process_time() - c0) * 1000)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(url)
-    return statistics.median(times), statistics.median(cpu), len(ctx.captured_queries)
+        for name, (client, url) in requests.items():
+            t0, c0 = time.perf_counter(), time.process_time()
+            client.get(url)
+            times[name].append((time.perf_counter() - t0) * 1000)
+            cpu[name].append((time.process_time() - c0) * 1000)
+    results = {}
+    for name, (client, url) in requests.items():
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        results[name] = (
+            statistics.median(times[name]),
+            statistics.median(cpu[name]),
+            len(ctx.captured_queries),
+        )
+    return results
 
 
 def measure_child() -> None:
@@ -179,7 +192,7 @@ def measure_child() -> None:
     cache.clear()
     with translation.override("kk"), override_settings(PAGE_CACHE_ENABLED=False):
         people_clients = clients()
-        results = {name: measure(people_clients[who], url()) for name, who, url in VIEWS}
+        results = measure({name: (people_clients[who], url()) for name, who, url in VIEWS})
     sys.stdout.write("RESULT " + json.dumps(results) + "\n")
 
 
