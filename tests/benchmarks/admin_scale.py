@@ -8,9 +8,19 @@ published news item, an image and a document; the first also gets the measured e
 moderator and a page awaiting review), the rest as bulk clones of the second
 (tests/benchmarks/scale_platform.py: agency, collection, groups and permissions,
 workflow, the whole page tree with valid path/depth/numchild/url_path, image,
-document, an editor and a moderator; about 2 s per hundred). At each level it
-requests in this process with the test client (BENCH_ADMIN_REPEAT (15) timed requests
-per view after two warm-up requests):
+document, an editor and a moderator; about 2 s per hundred). After each level is
+built it takes a snapshot of it (the SQLite file, by SQLite's backup, and the media
+folder) in the scratch folder.
+
+Then it measures the snapshots, never the building process: in BENCH_ADMIN_ROUNDS (3)
+rounds, the levels in turn (10, 100, 1,000, 10, 100, 1,000, ...), each time in a fresh
+child process (`python -m tests.benchmarks.admin_scale --measure FOLDER`) on a fresh
+copy of the level's snapshot, so that no level inherits the heap, garbage or warm
+caches of the build or of another level, and drift of the machine falls on every level
+alike. The child signs the measured users in (found by username), and with the test
+client sends per view two warm-up requests, then BENCH_ADMIN_REPEAT (15) timed ones
+(the views in turn, one request each, so that a burst of load falls on all of them),
+and prints each view's median wall and CPU ms and its queries per request; the views:
 
 * an agency editor's dashboard, a moderator's dashboard with one page awaiting review,
   a superuser's dashboard;
@@ -19,27 +29,39 @@ per view after two warm-up requests):
   from the chrome cache, as after the first request; its latest news are queried and
   rendered).
 
-It prints, and appends as markdown to $BENCH_OUT (default /tmp/pages_bench.md), the
-median wall and CPU milliseconds and the queries per request at every level, and the
-ratio of the largest level's CPU time to the smallest's (issue 14: within 1.2 at
-1,000 vs 10 agencies).
-Times are in-process (no gunicorn, no network): they compare levels with each other,
-not with the page rows above them. BENCH_ADMIN_LEVELS=10,100 for a quick run.
+It prints, and appends as markdown to $BENCH_OUT (default /tmp/pages_bench.md), per view
+and level the median over rounds of each round's median wall and CPU milliseconds and
+the queries per request (which must not differ between levels: the table says so if they
+do), and the ratio of the largest level's CPU time to the smallest's (issue 14: within
+1.2 at 1,000 vs 10 agencies); it also prints that ratio round by round, to show the
+spread. About 1.5 minutes at the default levels on a quiet 2-core machine.
+Times are in the child process (no gunicorn, no network): they compare levels with each
+other, not with the page rows above them. BENCH_ADMIN_LEVELS=10,100 for a quick run;
+BENCH_KEEP=1 keeps the scratch folder (with the snapshots).
 """
 
 from __future__ import annotations
 
 import datetime
+import gc
 import io
+import json
 import os
 import shutil
+import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-BENCH_DIR = Path(tempfile.mkdtemp(prefix="birtutas-admin-bench-"))
+# `--measure FOLDER`: a child measuring one copy of a level's snapshot (see measure_child).
+MEASURING = sys.argv[1:2] == ["--measure"]
+if MEASURING:
+    BENCH_DIR = Path(sys.argv[2])
+else:
+    BENCH_DIR = Path(tempfile.mkdtemp(prefix="birtutas-admin-bench-"))
 os.environ["BENCH_DIR"] = str(BENCH_DIR)
 os.environ["DJANGO_SETTINGS_MODULE"] = "tests.benchmarks.pages_settings"
 
@@ -61,10 +83,14 @@ LEVELS = sorted(
     int(level) for level in os.environ.get("BENCH_ADMIN_LEVELS", "10,100,1000").split(",") if level
 )
 REPEAT = int(os.environ.get("BENCH_ADMIN_REPEAT", "15"))
+ROUNDS = int(os.environ.get("BENCH_ADMIN_ROUNDS", "3"))
 # Agencies made by the real provisioning; the rest are bulk clones of number TEMPLATE.
 PROVISIONED = int(os.environ.get("BENCH_ADMIN_PROVISIONED", "3"))
 TEMPLATE = 2
 OUT = Path(os.environ.get("BENCH_OUT") or "/tmp/pages_bench.md")
+ROOT = Path(__file__).resolve().parents[2]
+Figures = dict[str, tuple[float, float, int]]  # view: wall ms, CPU ms, queries
+USERNAMES = {"editor": "scale-editor", "moderator": "scale-moderator", "superuser": "scale-root"}
 
 
 def out(line: str = "") -> None:
@@ -86,18 +112,19 @@ def signed_in(user) -> Client:
     return client
 
 
-def people(first):
-    """The measured users of the first agency, and one page of it awaiting review."""
+def people(first) -> None:
+    """The measured users of the first agency (USERNAMES), and one page of it awaiting
+    review."""
     from django.contrib.auth import get_user_model
 
     from cms.pages.models import NewsPage
 
     user_model = get_user_model()
-    editor = user_model.objects.create_user("scale-editor", password="bench-pass-123")
+    editor = user_model.objects.create_user(USERNAMES["editor"], password="bench-pass-123")
     editor.groups.add(first.editors_group)
-    moderator = user_model.objects.create_user("scale-moderator", password="bench-pass-123")
+    moderator = user_model.objects.create_user(USERNAMES["moderator"], password="bench-pass-123")
     moderator.groups.add(first.moderators_group)
-    root = user_model.objects.create_superuser("scale-root", password="bench-pass-123")
+    user_model.objects.create_superuser(USERNAMES["superuser"], password="bench-pass-123")
     news_index = first.home_page.get_children().get(slug="news")
     pending = NewsPage(slug="awaiting-review", date=datetime.date(2026, 3, 2), live=False)
     pending.title_kk, pending.title_ru = "Қарауды күтеді", "Ждёт проверки"
@@ -106,12 +133,15 @@ def people(first):
     news_index.add_child(instance=pending)
     pending.save_revision(user=editor)
     first.workflow.start(pending, editor)
-    return {
-        "editor": signed_in(editor),
-        "moderator": signed_in(moderator),
-        "superuser": signed_in(root),
-        "anonymous": Client(),
-    }
+
+
+def clients() -> dict[str, Client]:
+    """A signed-in client per measured user (found by username), and an anonymous one."""
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    users = {who: user_model.objects.get(username=name) for who, name in USERNAMES.items()}
+    return {**{who: signed_in(user) for who, user in users.items()}, "anonymous": Client()}
 
 
 VIEWS = [
@@ -124,23 +154,100 @@ VIEWS = [
 ]
 
 
-def measure(client: Client, url: str) -> tuple[float, float, int]:
-    """Median wall ms and median CPU ms (this process: the view and SQLite, which runs
-    in-process) over REPEAT requests, and the queries of one request. On a shared
-    machine the CPU time is the steadier of the two."""
-    for _ in range(2):
-        response = client.get(url)
-        if response.status_code != 200:
-            raise SystemExit(f"{url}: HTTP {response.status_code}")
-    times, cpu = [], []
+def measure(requests: dict[str, tuple[Client, str]]) -> Figures:
+    """Per view: median wall ms and median CPU ms (this process: the view and SQLite,
+    which runs in-process) over REPEAT requests after two warm-up requests, and the
+    queries of one request. The timed requests go to the views in turn (one each, REPEAT
+    times), so that a burst of load on the machine falls on all views rather than on
+    one view's requests. On a shared machine the CPU time is the steadier of the two."""
+    for name, (client, url) in requests.items():
+        for _ in range(2):
+            response = client.get(url)
+            if response.status_code != 200:
+                raise SystemExit(f"{name}, {url}: HTTP {response.status_code}")
+    gc.collect()
+    times: dict[str, list[float]] = {name: [] for name in requests}
+    cpu: dict[str, list[float]] = {name: [] for name in requests}
     for _ in range(REPEAT):
-        t0, c0 = time.perf_counter(), time.process_time()
-        client.get(url)
-        times.append((time.perf_counter() - t0) * 1000)
-        cpu.append((time.process_time() - c0) * 1000)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(url)
-    return statistics.median(times), statistics.median(cpu), len(ctx.captured_queries)
+        for name, (client, url) in requests.items():
+            t0, c0 = time.perf_counter(), time.process_time()
+            client.get(url)
+            times[name].append((time.perf_counter() - t0) * 1000)
+            cpu[name].append((time.process_time() - c0) * 1000)
+    results = {}
+    for name, (client, url) in requests.items():
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        results[name] = (
+            statistics.median(times[name]),
+            statistics.median(cpu[name]),
+            len(ctx.captured_queries),
+        )
+    return results
+
+
+def measure_child() -> None:
+    """In a fresh process on a copy of one level's snapshot (BENCH_DIR): sign the users
+    in, measure every view, print the figures as one JSON line."""
+    cache.clear()
+    with translation.override("kk"), override_settings(PAGE_CACHE_ENABLED=False):
+        people_clients = clients()
+        results = measure({name: (people_clients[who], url()) for name, who, url in VIEWS})
+    sys.stdout.write("RESULT " + json.dumps(results) + "\n")
+
+
+def snapshot(level: int) -> Path:
+    """Copy the database (SQLite's backup, so the copy is whole) and media folder as they
+    are at `level` agencies."""
+    folder = BENCH_DIR / f"level-{level:05d}"
+    folder.mkdir()
+    connection.close()
+    source = sqlite3.connect(BENCH_DIR / "bench.sqlite3")
+    target = sqlite3.connect(folder / "bench.sqlite3")
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+    if (BENCH_DIR / "media").exists():
+        shutil.copytree(BENCH_DIR / "media", folder / "media")
+    return folder
+
+
+def measure_level(folder: Path) -> Figures:
+    """Measure a fresh copy of a snapshot in a child process (the copy: every round
+    starts from the same files, though signing in and renditions write to them)."""
+    run = BENCH_DIR / "run"
+    shutil.rmtree(run, ignore_errors=True)
+    run.mkdir()
+    shutil.copy2(folder / "bench.sqlite3", run / "bench.sqlite3")
+    if (folder / "media").exists():
+        shutil.copytree(folder / "media", run / "media")
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.admin_scale", "--measure", str(run)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "BENCH_DIR": str(run), "BENCH_KEEP": "1"},
+    )
+    shutil.rmtree(run, ignore_errors=True)
+    lines = [line for line in child.stdout.splitlines() if line.startswith("RESULT ")]
+    if child.returncode or not lines:
+        sys.stderr.write(child.stdout + child.stderr)
+        raise SystemExit(f"measuring {folder.name} failed (exit {child.returncode})")
+    return {name: tuple(figures) for name, figures in json.loads(lines[-1][7:]).items()}
+
+
+def combine(rounds: list[Figures]) -> Figures:
+    """Per view: the median over rounds of each round's median wall and CPU ms, and the
+    queries (the same in every round, else the largest)."""
+    return {
+        name: (
+            statistics.median(r[name][0] for r in rounds),
+            statistics.median(r[name][1] for r in rounds),
+            max(r[name][2] for r in rounds),
+        )
+        for name, _who, _url in VIEWS
+    }
 
 
 def table(results: dict[int, dict[str, tuple[float, float, int]]]) -> list[str]:
@@ -157,7 +264,9 @@ def table(results: dict[int, dict[str, tuple[float, float, int]]]) -> list[str]:
             for n in levels
         ]
         ratio = results[levels[-1]][name][1] / results[levels[0]][name][1]
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {ratio:.2f} × |")
+        flat = len({results[n][name][2] for n in levels}) == 1
+        warning = "" if flat else " (queries differ!)"
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {ratio:.2f} ×{warning} |")
     return lines
 
 
@@ -165,13 +274,15 @@ def main() -> None:
     from cms.tenants.models import Agency
 
     started = time.monotonic()
-    out(f"Admin scale benchmark in {BENCH_DIR}: levels {LEVELS}, {REPEAT} requests per view")
+    out(
+        f"Admin scale benchmark in {BENCH_DIR}: levels {LEVELS}, {ROUNDS} rounds of "
+        f"{REPEAT} requests per view"
+    )
     call_command("migrate", verbosity=0, interactive=False, stdout=io.StringIO())
     call_command("setup_platform", stdout=io.StringIO())
-    clients = None
-    results: dict[int, dict[str, tuple[float, float, int]]] = {}
+    snapshots: dict[int, Path] = {}
     provisioning: list[float] = []
-    with translation.override("kk"), override_settings(PAGE_CACHE_ENABLED=False):
+    with translation.override("kk"):
         for level in LEVELS:
             t0 = time.perf_counter()
             added = 0
@@ -180,25 +291,38 @@ def main() -> None:
                 agency = add_agency(Agency.objects.count() + 1)
                 provisioning.append(time.perf_counter() - t1)
                 added += 1
-                if clients is None:
-                    clients = people(agency)
+                if agency.slug == "scale-0001":
+                    people(agency)
             have = Agency.objects.count()
             if have < level:
                 template = Agency.objects.get(slug=f"scale-{TEMPLATE:04d}")
                 clone_agencies(template, list(range(have + 1, level + 1)))
                 added += level - have
-            out(f"{level} agencies ({added} added in {time.perf_counter() - t0:.1f} s)")
-            cache.clear()
-            results[level] = {}
-            for name, who, url in VIEWS:
-                results[level][name] = measure(clients[who], url())
-                ms, cpu_ms, queries = results[level][name]
-                out(f"  {name}: {ms:.1f} ms ({cpu_ms:.1f} ms CPU), {queries} queries")
+            snapshots[level] = snapshot(level)
+            took = time.perf_counter() - t0
+            out(f"{level} agencies ({added} added in {took:.1f} s), snapshot taken")
+    rounds: dict[int, list[Figures]] = {level: [] for level in LEVELS}
+    for number in range(1, ROUNDS + 1):
+        for level in LEVELS:
+            rounds[level].append(measure_level(snapshots[level]))
+            out(
+                f"  round {number}, {level} agencies: "
+                + ", ".join(f"{name} {cpu:.1f}" for name, (_, cpu, _) in rounds[level][-1].items())
+                + " ms CPU"
+            )
+    results = {level: combine(rounds[level]) for level in LEVELS}
+    for name, _who, _url in VIEWS:
+        ratios = [
+            rounds[LEVELS[-1]][i][name][1] / rounds[LEVELS[0]][i][name][1] for i in range(ROUNDS)
+        ]
+        out(f"  {name}: CPU ratio per round " + ", ".join(f"{r:.2f}" for r in ratios))
     lines = [
         "",
-        f"Admin views by number of agencies, {datetime.date.today()}: SQLite, in-process "
-        f"test client, median of {REPEAT} requests (page cache off); agencies beyond "
-        f"the first {PROVISIONED} are bulk clones (scale_platform.clone_agencies).",
+        f"Admin views by number of agencies, {datetime.date.today()}: SQLite, test client "
+        f"in a fresh process per level and round on a snapshot of that level, levels "
+        f"alternating for {ROUNDS} rounds; median over rounds of each round's median of "
+        f"{REPEAT} requests (page cache off); agencies beyond the first {PROVISIONED} are "
+        f"bulk clones (scale_platform.clone_agencies).",
         "",
         *table(results),
         "",
@@ -214,8 +338,11 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    finally:
-        if os.environ.get("BENCH_KEEP") != "1":
-            shutil.rmtree(BENCH_DIR, ignore_errors=True)
+    if MEASURING:
+        measure_child()
+    else:
+        try:
+            main()
+        finally:
+            if os.environ.get("BENCH_KEEP") != "1":
+                shutil.rmtree(BENCH_DIR, ignore_errors=True)
