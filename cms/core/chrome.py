@@ -182,10 +182,16 @@ def cached(
 
 
 def _remember(key: str, value: object, deadline: float) -> None:
-    _local.pop(key, None)
-    while len(_local) >= LOCAL_MAX:
+    keep(_local, key, (deadline, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)), LOCAL_MAX)
+
+
+def keep(mapping: dict, key, value, limit: int) -> None:
+    """Store `value` under `key` in a process-local `mapping` of at most `limit`
+    entries, the oldest dropped first (the key counts as new)."""
+    mapping.pop(key, None)
+    while len(mapping) >= limit:
         try:  # (another thread may evict the same one)
-            del _local[next(iter(_local))]
+            del mapping[next(iter(mapping))]
         except (KeyError, RuntimeError, StopIteration):
             break
-    _local[key] = (deadline, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    mapping[key] = value

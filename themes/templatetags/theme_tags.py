@@ -17,6 +17,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from cms.core import renditions
+from cms.core.chrome import keep
 from cms.core.components.card import card
 from cms.core.components.contact_block import phone_href
 from cms.core.components.search_box import search_box
@@ -82,13 +83,7 @@ def _render_once(context, name: str, params: dict, only: bool) -> str:
     html = _rendered.get(key)
     if html is None:
         html = _render(template, context, params, only)
-        _rendered.pop(key, None)
-        while len(_rendered) >= RENDERED_MAX:
-            try:  # (another thread may evict the same one)
-                del _rendered[next(iter(_rendered))]
-            except (KeyError, RuntimeError, StopIteration):
-                break
-        _rendered[key] = html
+        keep(_rendered, key, html, RENDERED_MAX)
     return html
 
 
