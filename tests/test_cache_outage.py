@@ -219,6 +219,7 @@ def test_every_page_renders_without_a_cache_out_of_reach(client, agency_a, setti
     assert "Жаңалық outage" in client.get(NEWS).content.decode()
     assert "private" in client.get("/kk/agency-a/")["Cache-Control"]  # not for a CDN either
     assert redis_cache.out_of_reach(cache)
+    assert not LostInvalidation.objects.exists()  # reading records nothing
     # One warning for the outage, not one per call.
     assert len(outage_warnings(caplog)) == 1
     assert "out of reach" in outage_warnings(caplog)[0]
