@@ -21,7 +21,8 @@ Redis is a cache here: without it every page still renders, from the database.
   ``retry_after`` seconds (OPTIONS, default 5) no cache call reaches the network;
   reads miss (``get`` returns the default, ``get_many`` nothing, ``add`` False,
   ``incr`` raises ValueError as for a missing key) and writes are dropped. The next
-  call after that tries the server again (one thread; the others still miss).
+  call after that tries the server again (one thread; the others still miss); its
+  return is logged at INFO.
   `out_of_reach(cache)` tells callers whose correctness depends on the cache (the
   page cache, the chrome's versions, rate limits) to do without it meanwhile.
 - **Invalidations are never lost**: a ``delete``, ``delete_many`` or ``clear`` that
@@ -70,6 +71,9 @@ class _Breaker:
         self.down_since: float | None = None  # monotonic; None while the server answers
         self.retry_at = 0.0
         self.probe = threading.Lock()  # one thread tries the server again
+        # Held to record a lost invalidation and to close the breaker: a record made
+        # while this process still does without the server is always replayed.
+        self.closing = threading.Lock()
 
     def trip(self, error: Exception) -> None:
         now = time.monotonic()
@@ -140,7 +144,12 @@ class _Client(RedisCacheClient):
             except self.outage as error:
                 self.breaker.trip(error)
         if lost:
-            self._record(lost)
+            with self.breaker.closing:
+                closed = self.breaker.down_since is None
+                if not closed:
+                    self._record(lost)
+            if closed:  # the server came back meanwhile: deliver it there
+                return self._guard(fallback, operation, *args, lost=lost)
         if isinstance(fallback, _Missing):
             raise ValueError(str(fallback.error))
         return fallback
@@ -158,19 +167,21 @@ class _Client(RedisCacheClient):
             try:
                 self.get_client(write=True).ping()
                 replayed = self.replay()
+                with breaker.closing:  # and what this process recorded meanwhile
+                    replayed += self.replay()
+                    down_since, breaker.down_since = breaker.down_since, None
             except self.outage:
                 breaker.retry_at = time.monotonic() + breaker.retry_after
                 return False
             except DatabaseError:
                 logger.exception("Cache %s: the lost invalidations could not be read", breaker.name)
                 return False
-            logger.warning(
+            logger.info(
                 "Cache %s is reachable again after %.0f s; %d lost invalidations replayed.",
                 breaker.name,
-                time.monotonic() - breaker.down_since,
+                time.monotonic() - down_since,
                 replayed,
             )
-            breaker.down_since = None
             return True
         finally:
             breaker.probe.release()
