@@ -76,6 +76,8 @@ BOTH_DATABASES = {
     "its own way, and migration 0007 fills the news items' copies with a correlated UPDATE",
     "test_query_budget_search": "the search page runs the configured engine's SQL (its count "
     "differs by backend) and the query log's UPDATE",
+    "test_cache_outage": "invalidations lost to a Redis outage are recorded in a savepoint of "
+    "the publish's transaction, which must neither break it nor outlive its rollback",
 }
 
 

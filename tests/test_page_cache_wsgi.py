@@ -228,27 +228,6 @@ def test_a_host_django_refuses_is_refused(app, stored, settings):
     assert header(call(app), pagecache.HEADER) == "hit"
 
 
-class DownCache(LocMemCache):
-    """A cache whose page cache reads fail (as if out of reach)."""
-
-    reads = 0
-
-    def get_many(self, keys, version=None):
-        keys = list(keys)
-        if any(key.startswith(pagecache.KEY_PREFIX) for key in keys):
-            DownCache.reads += 1
-            raise ConnectionError("cache out of reach")
-        return super().get_many(keys, version)
-
-
-def test_a_cache_out_of_reach_is_an_error_page_after_one_try(agency_a, settings):
-    settings.CACHES = {"default": {"BACKEND": "tests.test_page_cache_wsgi.DownCache"}}
-    app = pagecache.WSGIFastPath(WSGIHandler())
-    DownCache.reads = 0
-    assert call(app)[0].startswith("500")
-    assert DownCache.reads == 1
-
-
 def test_it_stands_aside_when_the_page_cache_is_not_first(agency_a, settings, django_signals):
     settings.MIDDLEWARE = ["tests.test_page_cache_wsgi.Recorder", *settings.MIDDLEWARE]
     app = pagecache.WSGIFastPath(WSGIHandler())

@@ -18,6 +18,9 @@ versions, as the page cache stores it under the generations read before the view
 A version is replaced at once and again when the transaction commits: a request that
 read the database before the commit and stored its value under the version of the
 first replacement is retired by the second (the same rule as cms.core.pagecache).
+A version is replaced by deleting it; while the cache is out of reach every value is
+built anew (no copy is used: its versions cannot be known), and the deletes are
+recorded and replayed when it answers again (cms.core.redis_cache).
 
 The signal handlers that know what a change touches live in the apps that own the
 models (cms.navigation.signals for pages, menus and sites; cms.tenants for agencies).
@@ -38,6 +41,7 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from . import pagecache
+from .redis_cache import out_of_reach
 
 GLOBAL = "global"
 TIMEOUT = 60 * 60
@@ -116,7 +120,9 @@ def _forget() -> None:
 
 
 def _replace(scopes: frozenset[str]) -> None:
-    cache.set_many({version_key(scope): uuid4().hex for scope in scopes}, None)
+    # Deleted: replaced by a new version when next read; a delete that cannot reach the
+    # cache is recorded and replayed (cms.core.redis_cache).
+    cache.delete_many([version_key(scope) for scope in scopes])
     _forget()
 
 
@@ -131,8 +137,9 @@ def bump(*scopes: str) -> None:
         transaction.on_commit(lambda: _replace(names))
 
 
-def versions(*scopes: str) -> list[str]:
-    """The current version of each scope (one round trip to the cache when warm)."""
+def versions(*scopes: str) -> list[str] | None:
+    """The current version of each scope (one round trip to the cache when warm);
+    None while the cache is out of reach (cms.core.redis_cache)."""
     keys = [version_key(scope) for scope in scopes]
     remembered = _remembered()
     if remembered is None:
@@ -143,10 +150,12 @@ def versions(*scopes: str) -> list[str]:
             found.update(cache.get_many([key for key in keys if key not in found]))
     out = []
     for key in keys:
-        if key not in found:
+        if key not in found and not out_of_reach(cache):
             cache.add(key, uuid4().hex, None)
             found[key] = cache.get(key)
-        out.append(found[key])
+        out.append(found.get(key))
+    if out_of_reach(cache):
+        return None
     if remembered is not None:
         remembered.update(zip(keys, out, strict=True))
     return out
@@ -163,9 +172,10 @@ def cached(
     (None is a value too: an unknown path is not looked up again), unless `keep`
     says a value is not worth keeping."""
     scopes = tuple(scopes)
-    key = ":".join(
-        ["chrome", str(SCHEMA), pagecache.release(), *(str(p) for p in parts), *versions(*scopes)]
-    )
+    current = versions(*scopes)
+    if current is None:  # the cache is out of reach: no copy can be known to be current
+        return build()
+    key = ":".join(["chrome", str(SCHEMA), pagecache.release(), *(str(p) for p in parts), *current])
     now = time.monotonic()
     copy = _local.get(key)
     if copy is not None and copy[0] > now:

@@ -1,12 +1,18 @@
 """Tasks that run once a day and queue their own next run (the platform's purges,
 the compliance checks): when the next run is, whether one is already waiting, and
-queueing it. One implementation for every daily task."""
+queueing it. One implementation for every daily task.
+
+Queueing also replays the cache invalidations that a Redis outage kept from the cache
+(cms.core.redis_cache): a backstop that runs after every daily task and at each
+deployment (setup_platform), beside the processes that saw the outage."""
 
 import datetime
 
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
+
+from .redis_cache import replay_all
 
 
 def next_run(run_at: datetime.time, now: datetime.datetime | None = None) -> datetime.datetime:
@@ -37,6 +43,7 @@ def schedule_daily(task, run_at: datetime.time) -> datetime.datetime | None:
     """Queue the next daily run of `task`; its time, or None when the backend runs
     tasks in-process (no deferred tasks) or one is already queued. (A running task's
     own result is RUNNING, not READY: it does queue the next day's.)"""
+    replay_all()
     if not task.get_backend().supports_defer or is_queued(task):
         return None
     when = next_run(run_at)

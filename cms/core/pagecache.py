@@ -36,8 +36,16 @@ in the apps that own the models (cms.pages.pagecache, cms.navigation.pagecache).
 
 Generations are replaced at once and again when the transaction commits: a request
 that read the database before the commit then stored its page under a generation that
-the second replacement retires. A lost generation token is replaced by a new one, so
-an eviction can never bring an old page back.
+the second replacement retires. A generation is retired by deleting it: a lost
+generation token is replaced by a new one, so an eviction can never bring an old page
+back.
+
+When the cache is out of reach (`cms.core.redis_cache`: short timeouts, then a circuit
+breaker) every page is rendered as with the cache off: nothing is served from it,
+stored in it or kept as a local copy, and no second try is made for the request.
+Invalidations made meanwhile are deletes that the backend records in the database and
+replays before it serves from the cache again, so a Redis that kept its data (a
+network partition) does not serve the pages they retired.
 
 A CDN can sit in front: stored responses say ``Cache-Control: public, max-age=...,
 s-maxage=...`` with an ``ETag`` and ``Last-Modified``; ``PAGE_CACHE_PURGE`` names a
@@ -70,6 +78,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.module_loading import import_string
+
+from .redis_cache import out_of_reach
 
 logger = logging.getLogger(__name__)
 
@@ -136,8 +146,16 @@ def _forget_settings(*, setting: str, **kwargs) -> None:
 
 # Settings that change release(): the header settings and what the digest reads.
 _RELEASE_SETTINGS = (
-    "PAGE_CACHE_VERSION", "SECURE_", "CONTENT_SECURITY", "CSP_", "PERMISSIONS_POLICY",
-    "MIDDLEWARE", "X_FRAME_OPTIONS", "TEMPLATES", "LOCALE_PATHS", "STATIC_ROOT",
+    "PAGE_CACHE_VERSION",
+    "SECURE_",
+    "CONTENT_SECURITY",
+    "CSP_",
+    "PERMISSIONS_POLICY",
+    "MIDDLEWARE",
+    "X_FRAME_OPTIONS",
+    "TEMPLATES",
+    "LOCALE_PATHS",
+    "STATIC_ROOT",
 )
 
 
@@ -356,11 +374,12 @@ def _not_stored(request, response):
 
 @dataclass(frozen=True, slots=True)
 class _Lookup:
-    """One read of the cache for a request: its entry's key, the current generations,
-    and the stored entry when it is fresh (else None)."""
+    """One read of the cache for a request: its entry's key, the current generations
+    (None while the cache is out of reach: the response is neither served from it nor
+    stored), and the stored entry when it is fresh (else None)."""
 
     key: str
-    generations: list
+    generations: list | None
     entry: dict | None
 
 
@@ -434,10 +453,12 @@ def _lookup(request, query: str) -> _Lookup:
     found = cache.get_many(gen_keys if copy is not None else [key, *gen_keys])
     generations = []
     for gen_key in gen_keys:
-        if gen_key not in found:
+        if gen_key not in found and not out_of_reach(cache):
             cache.add(gen_key, _new_token(), None)
             found[gen_key] = cache.get(gen_key)
-        generations.append(found[gen_key])
+        generations.append(found.get(gen_key))
+    if out_of_reach(cache):  # no generations, nothing served or stored (module doc)
+        return _Lookup(key, None, None)
     entry = copy if copy is not None else found.get(key)
     if copy is not None and copy["generations"] != generations:
         _copies.drop(key)
@@ -496,6 +517,8 @@ class PageCacheMiddleware:
             lookup = _lookup(request, query)
         if lookup.entry is not None:
             return _replay(request, lookup.entry)
+        if lookup.generations is None:  # the cache is out of reach: render uncached
+            return _not_stored(request, self.get_response(request))
 
         response = self.get_response(request)
         allowance = getattr(request, "_page_cache", None)
@@ -582,9 +605,10 @@ class WSGIFastPath:
             return None
         try:
             lookup = _lookup(request, query)
-        except Exception as error:  # noqa: BLE001 - a refused host, the cache out of reach
+        except Exception as error:  # noqa: BLE001 - a refused host, a failing backend
             # The middleware raises it where it would have met it: Django answers and
-            # logs it, without a second try (a second wait for a cache that is down).
+            # logs it, without a second try. (RedisCache raises nothing when Redis is
+            # out of reach: the lookup says so, and Django renders the page uncached.)
             environ[ENVIRON_KEY] = error
             return None
         entry = lookup.entry
@@ -646,9 +670,11 @@ class Invalidation:
 
 
 def _bump(invalidation: Invalidation) -> None:
+    """Retire the generations: deleted, each is replaced by a new token when next
+    read; a delete that cannot reach the cache is recorded and replayed (module doc)."""
     names = invalidation.generation_names()
     if names:
-        _cache().set_many({_generation_key(name): _new_token() for name in names}, None)
+        _cache().delete_many([_generation_key(name) for name in names])
 
 
 class _Pending:
