@@ -7,7 +7,6 @@ own transaction on top, rolled back.
 
 import datetime
 import io
-import time
 from io import StringIO
 
 import pytest
@@ -24,7 +23,12 @@ from cms.pages.models import NewsPage
 from cms.tenants.models import Agency
 
 SLUGS = sorted(data["agency"]["slug"] for data in agencies())
-TODAY = timezone.localdate()
+
+
+def today():
+    """The local date when asked, not when the module was imported: a run that crosses
+    local midnight (19:00 UTC in Almaty) compares with the command's own date."""
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -38,15 +42,12 @@ def run(*args) -> tuple[str, str]:
     return out.getvalue(), err.getvalue()
 
 
-def test_the_command_checks_every_demo_agency_in_seconds(demo_db):
-    started = time.monotonic()
+def test_the_command_checks_every_demo_agency(demo_db):
     out, err = run()
-    elapsed = time.monotonic() - started
-    assert elapsed < 30, elapsed  # about half a second on a developer's machine
     # Not a terminal: one progress line per agency, on stderr.
     assert err.splitlines() == [f"[{n}/{len(SLUGS)}] {slug}" for n, slug in enumerate(SLUGS, 1)]
     assert f"{len(SLUGS)} agencies checked" in out
-    snapshots = Snapshot.objects.filter(date=TODAY)
+    snapshots = Snapshot.objects.filter(date=today())
     assert sorted(s.agency.slug for s in snapshots) == SLUGS
     for snapshot in snapshots:
         assert snapshot.pages > 10
@@ -81,7 +82,8 @@ def test_moving_the_clock_turns_news_red_with_its_due_date(demo_db):
     assert snapshot.freshness < 100
     stale = [i for i in snapshot.items if i["check"] == "freshness" and i["page"] == news.pk]
     assert {(i["lang"], i["due"]) for i in stale} == {
-        ("kk", due.isoformat()), ("ru", due.isoformat())
+        ("kk", due.isoformat()),
+        ("ru", due.isoformat()),
     }
 
 
@@ -92,7 +94,7 @@ def test_publishing_news_turns_the_demo_agency_green(demo_db, client):
         first_published_at=timezone.now() - datetime.timedelta(days=21)
     )
     run("--agency", "digital")
-    assert Snapshot.objects.get(agency=digital, date=TODAY).freshness < 100
+    assert Snapshot.objects.get(agency=digital, date=today()).freshness < 100
     client.force_login(platform_admin())
     row = client.get("/admin/compliance/agency/digital/").content.decode()
     assert "Overdue" in row
@@ -105,7 +107,7 @@ def test_publishing_news_turns_the_demo_agency_green(demo_db, client):
     news.add_child(instance=item)
     item.save_revision().publish()
     run("--agency", "digital")
-    assert Snapshot.objects.get(agency=digital, date=TODAY).freshness == 100
+    assert Snapshot.objects.get(agency=digital, date=today()).freshness == 100
 
 
 def test_the_dashboard_shows_every_demo_agency(demo_db, client):
