@@ -7,8 +7,10 @@ shared instead of being copied into each worker when it writes their reference
 counts). Each worker then holds only what it changes. The admin's URLconf is not
 preloaded: public requests never use it (cms.urls_public), so the workers that serve
 only public pages never load it, and a worker loads it on its first admin request.
-With the page benchmark's warm-up over every public page type: about 102 MB RSS and
-44 MB private memory a worker, 106 MB when it serves all three languages (issue 14;
+Nor do they load the APIs' Django REST framework and pydantic, the admin's tag
+libraries, requests or pillow_heif (tests/test_memory.py says where each is kept out).
+With the page benchmark's warm-up over every public page type: about 85 MB RSS and
+41 MB private memory a worker, 90 MB RSS when it serves all three languages (issue 14;
 `python -m tests.benchmarks.memory_profile` shows what they hold; README, Production).
 
 Search's word caches (the functools.lru_cache functions of `search`: the analysers'

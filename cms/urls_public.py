@@ -23,6 +23,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.compliance import public as compliance_public
 from cms.core import views as core_views
+from cms.core.urlconfs import include_on_use
 from cms.feeds import views as feed_views
 from cms.tenants import media
 from themes import views as theme_views
@@ -35,10 +36,10 @@ urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
     path("theme/agency/<slug:slug>.css", theme_views.agency_css, name="theme-agency-css"),
     path("a11y/", theme_views.a11y, name="theme-a11y"),
-    # A dotted path, imported on the first request to /api/v2/ (or reverse() of one of
-    # its names), not when a worker starts: Django REST framework's API v2 views stay
-    # out of the workers that serve pages only (issue 14, memory per worker).
-    path("api/v2/", ("cms.api.api", "wagtailapi", "wagtailapi")),
+    # Imported on the first request to /api/v2/ or reverse() of one of its names, not
+    # when a worker starts or builds its reverse map: Django REST framework, pydantic
+    # and the API v2 views stay out of the workers that serve pages only (issue 14).
+    include_on_use("api/v2/", "cms.api.api", "wagtailapi"),
     path("sitemap.xml", feed_views.sitemap, name="sitemap"),
     path("robots.txt", feed_views.robots_txt, name="robots-txt"),
 ]

@@ -16,13 +16,21 @@ has loaded. The ones public pages never use must not be among them:
 * snowballstemmer's 36 languages (search.analysis.snowball loads Russian and English);
 * eSpeak NG, the MP3 encoder and the speech normalisers (imported by the speech task);
 * the agency reorganisations and provisioning (the hooks register their log actions
-  from cms.platform.log_actions).
+  from cms.platform.log_actions);
+* Django REST framework's views, pydantic and REST framework's optional imports
+  (django.contrib.postgres with psycopg, pygments): the API v2 URLconf is imported on
+  its first use (cms.core.urlconfs.include_on_use), the admin API view sets that
+  Wagtail's images and documents wagtail_hooks import on the first construction of the
+  admin's API (cms.core.wagtail_apps.defer_admin_api_view_set), this project's scoped
+  ones by its hook (cms.tenants.isolation.admin_api);
+* the tag libraries no public template loads: Django's engine imports them all when it
+  starts, cms.core.template_engine on their first {% load %};
+* requests (Wagtail's oEmbed finder: the embed finders are checked by the system
+  checks, cms.core.wagtail_apps.EmbedsConfig) and pillow_heif (Willow imports it when it
+  is installed; no HEIF image is accepted, so the settings tell Python it is not).
 
-Not asserted, because Wagtail itself loads them into every worker: Django REST
-framework and pydantic (the admin API's views, imported by the images' and documents'
-wagtail_hooks), and through REST framework's optional imports psycopg, requests and
-pygments; pillow_heif (Willow imports it whenever it is installed, and Wagtail
-requires Willow[heif]).
+The probe then builds the admin's API, as the admin's URLconf does, and names the view
+sets it mounts: the real ones, not the placeholders the hooks held until then.
 
 Two subprocesses (set-up, then the probe), so that this process's imports do not count.
 Below them: the public URLconf against the whole one, the middleware that chooses
@@ -53,6 +61,7 @@ from django.test import RequestFactory, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cms import gunicorn
+from cms.core import wagtail_apps
 from cms.core.middleware import PublicURLConfMiddleware
 from cms.core.urlconfs import public_urlconf
 from search.analysis import snowball
@@ -72,6 +81,15 @@ KEPT_OUT = (
     "lameenc",
     # reorganisations and provisioning: the hooks read cms.platform.log_actions
     "cms.platform.reorg", "cms.platform.provisioning",
+    # the APIs: REST framework's views, pydantic, REST framework's optional imports
+    "cms.api", "wagtail.api.v2.views", "wagtail.images.api", "wagtail.documents.api",
+    "cms.tenants.isolation.admin_api_views", "rest_framework.views", "rest_framework.compat",
+    "pydantic", "pydantic_core", "django.contrib.postgres", "psycopg", "psycopg_binary",
+    "pygments",
+    # the oEmbed finder's HTTP client; HEIF images
+    "requests", "urllib3", "pillow_heif",
+    # tag libraries no public template loads (cms.core.template_engine)
+    "rest_framework.templatetags.rest_framework", "django.contrib.admin.templatetags.admin_list",
 )
 
 SET_UP = """
@@ -114,11 +132,25 @@ import json, sys
 from tests.benchmarks.memory_profile import _Master, call
 from cms import gunicorn
 from cms.wsgi import application
+from cms.core import wagtail_apps  # (after the settings, as in a worker)
 gunicorn.when_ready(_Master())
 urls = json.loads(sys.argv[1])
 statuses = {name: call(application, url) for name, url in urls.items()}
+modules = sorted(name for name, module in sys.modules.items() if module is not None)
+# Then what the admin's URLconf does first: its API, with the hooks' view sets.
+import wagtail.documents.wagtail_hooks, wagtail.images.wagtail_hooks
+from django.urls import reverse
+from wagtail.admin.api.urls import admin_api
+reverse("wagtailadmin_api:images:listing")
+hooks_view_sets = {
+    hooks: getattr(sys.modules[hooks], name).__module__
+    for hooks, (views, name) in wagtail_apps.ADMIN_API_VIEW_SETS.items()
+}
+mounted = {name: view_set.__module__ for name, view_set in admin_api._endpoints.items()}
 print()
-json.dump({"statuses": statuses, "modules": sorted(sys.modules)}, sys.stdout)
+json.dump({"statuses": statuses, "modules": modules, "admin_api": {
+    "hooks": hooks_view_sets, "mounted": mounted,
+}}, sys.stdout)
 """
 
 
@@ -156,28 +188,143 @@ def worker_modules(tmp_path_factory, django_db_setup, django_db_blocker):
     assert set_up["migrated"] == (connection.vendor != "sqlite")  # the copy was used
     urls = set_up["urls"]
     result = _run(PROBE, env, json.dumps(urls))
-    return urls, result["statuses"], set(result["modules"])
+    return urls, result["statuses"], set(result["modules"]), result["admin_api"]
 
 
 def test_public_pages_are_served(worker_modules):
-    urls, statuses, _modules = worker_modules
+    urls, statuses, _modules, _admin_api = worker_modules
     assert statuses == {name: 200 for name in urls}
 
 
 @pytest.mark.parametrize("package", KEPT_OUT)
 def test_public_pages_do_not_load(worker_modules, package):
-    _urls, _statuses, modules = worker_modules
+    _urls, _statuses, modules, _admin_api = worker_modules
     loaded = sorted(m for m in modules if m == package or m.startswith(package + "."))
     assert not loaded, f"{package} is loaded by a worker serving public pages: {loaded[:5]}"
 
 
 def test_probe_sees_what_is_loaded(worker_modules):
     """The probe's list is the worker's: what every page needs is in it."""
-    _urls, _statuses, modules = worker_modules
+    _urls, _statuses, modules, _admin_api = worker_modules
     assert {
         "cms.wsgi", "cms.urls_public", "wagtail.images.wagtail_hooks", "search.views",
         "search.body", "search.analysis._snowballstemmer.russian_stemmer",
     } <= modules
+
+
+def test_admin_api_mounts_the_real_view_sets(worker_modules):
+    """After the public pages, the admin's API is built with the real view sets: the
+    hooks' placeholders replaced (Wagtail's), this project's scoped ones mounted."""
+    _urls, _statuses, _modules, admin_api = worker_modules
+    assert admin_api["hooks"] == {
+        "wagtail.documents.wagtail_hooks": "wagtail.documents.api.admin.views",
+        "wagtail.images.wagtail_hooks": "wagtail.images.api.admin.views",
+    }
+    assert admin_api["mounted"] == {
+        "pages": "wagtail.admin.api.views",
+        "images": "cms.tenants.isolation.admin_api_views",
+        "documents": "cms.tenants.isolation.admin_api_views",
+    }
+
+
+@pytest.mark.parametrize("hooks_module", sorted(wagtail_apps.ADMIN_API_VIEW_SETS))
+def test_wagtail_hooks_use_the_admin_api_view_set_in_construct_admin_api_only(hooks_module):
+    """The placeholder is never seen by anything but the hook that
+    use_admin_api_view_sets prepares: Wagtail's module reads the name there only."""
+    views, name = wagtail_apps.ADMIN_API_VIEW_SETS[hooks_module]
+    tree = ast.parse(inspect.getsource(importlib.import_module(hooks_module)))
+    readers = []
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and any(a.name == name for a in node.names):
+            assert node.module == views
+            continue
+        if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node)):
+            readers.append(getattr(node, "name", type(node).__name__))
+    assert readers == ["construct_admin_api"]
+
+
+def test_deferred_module_gives_the_placeholder_to_its_hooks_module_only(tmp_path, monkeypatch):
+    (tmp_path / "deferred_target.py").write_text("class ViewSet:\n    pass\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "deferred_target", raising=False)
+    deferred = wagtail_apps._DeferredModule("deferred_target", "fake.hooks", "ViewSet")
+    monkeypatch.setitem(sys.modules, "deferred_target", deferred)
+    hooks_globals = {"__name__": "fake.hooks"}
+    exec("from deferred_target import ViewSet", hooks_globals)  # noqa: S102
+    assert isinstance(hooks_globals["ViewSet"], wagtail_apps.NotImportedYet)
+    assert "deferred_target" not in sys.modules  # it left: the next import is the real one
+    monkeypatch.setitem(sys.modules, "deferred_target", deferred)
+    other = {"__name__": "somebody.else"}
+    exec("from deferred_target import ViewSet", other)  # noqa: S102
+    assert isinstance(other["ViewSet"], type)
+    assert sys.modules["deferred_target"].ViewSet is other["ViewSet"]
+
+
+def test_embed_finders_are_checked_by_the_system_checks():
+    from django.core import checks
+    from django.core.checks.registry import registry
+    from wagtail.embeds.finders import get_finders
+
+    assert wagtail_apps.embed_finders_check in registry.registered_checks
+    with override_settings(WAGTAILEMBEDS_FINDERS=[{"class": "no.such.finder"}]):
+        get_finders.cache_clear()
+        with pytest.raises(ImportError):
+            checks.run_checks()
+    get_finders.cache_clear()
+    assert wagtail_apps.embed_finders_check(None) == []  # the project's finders start
+
+
+# --- cms.core.template_engine: tag libraries imported on their first {% load %} ----------
+# Its DjangoTemplates.__init__ repeats Django's; its listing, Django's without the imports.
+# When Django changes them (an upgrade), compare, then record the new fingerprints here.
+ENGINE_SOURCES = {
+    "DjangoTemplates.__init__": "5daa7eae3a53",
+    "get_template_tag_modules": "78759b19db5d",
+    "get_package_libraries": "9d6a49a4fe86",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ENGINE_SOURCES))
+def test_django_template_engine_set_up_is_the_one_copied(name):
+    from django.template.backends import django as django_backend
+
+    function = django_backend
+    for part in name.split("."):
+        function = getattr(function, part)
+    source = inspect.getsource(function)
+    assert sha256(source.encode()).hexdigest()[:12] == ENGINE_SOURCES[name], (
+        f"Django's {name} changed: compare it with cms/core/template_engine.py, "
+        f"then update ENGINE_SOURCES"
+    )
+
+
+def test_template_engine_offers_django_s_libraries_on_use():
+    from django.template import engines
+    from django.template.backends.django import get_installed_libraries
+    from django.template.library import import_library
+
+    from cms.core.template_engine import DjangoTemplates
+
+    backend = engines["django"]
+    assert isinstance(backend, DjangoTemplates)
+    expected = get_installed_libraries()  # Django's: imports each module
+    assert len(expected) > 20
+    libraries = backend.engine.template_libraries
+    assert {name: libraries[name] for name in expected} == {
+        name: import_library(path) for name, path in expected.items()
+    }
+    for name in set(libraries) - set(expected):  # listed, but no module of that name is one
+        with pytest.raises(KeyError):
+            libraries[name]
+    assert set(libraries) == set(expected)
+
+
+@pytest.mark.parametrize("name", ["no_such_library", "base"])  # admin's base: no register
+def test_template_engine_refuses_what_is_no_library(name):
+    from django.template import TemplateSyntaxError, engines
+
+    with pytest.raises(TemplateSyntaxError, match="is not a registered tag library"):
+        engines["django"].from_string(f"{{% load {name} %}}")
 
 
 # --- the app configs of cms.core.wagtail_apps ----------------------------------------
@@ -185,6 +332,7 @@ def test_probe_sees_what_is_loaded(worker_modules):
 # (an upgrade), compare it with the copy in cms/core/wagtail_apps.py, then record the
 # new fingerprint here.
 WAGTAIL_READY = {
+    "wagtailembeds": "5f7f4ae836b1",
     "wagtailredirects": "19d1a78049d8",
     "wagtailsnippets": "1ac35b5ed403",
     "wagtaildocs": "4cdf87a46dbf",

@@ -4,6 +4,7 @@ DEBUG defaults to False; dev and test override what they need, production requir
 the real values.
 """
 
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -55,7 +56,7 @@ INSTALLED_APPS = [
     "cms.core.wagtail_apps.RedirectsConfig",  # these four: without API v3 (see there)
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
-    "wagtail.embeds",
+    "cms.core.wagtail_apps.EmbedsConfig",  # no oEmbed client (requests) at start-up
     "wagtail.sites",
     "wagtail.users",
     "cms.core.wagtail_apps.SnippetsConfig",
@@ -138,7 +139,9 @@ WSGI_APPLICATION = "cms.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Django's, with each tag library imported on its first {% load %} (issue 14).
+        "BACKEND": "cms.core.template_engine.DjangoTemplates",
+        "NAME": "django",  # (the alias Django's own backend has: engines["django"])
         "DIRS": [BASE_DIR / "themes" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
@@ -389,6 +392,12 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Willow reads and writes HEIF images with pillow_heif whenever it is installed (Wagtail
+# requires Willow[heif]): about 4 MB in every web worker (issue 14). No HEIF image is
+# accepted (the extensions above), so it is not imported: None in sys.modules is
+# Python's "not installed" (tests/test_memory.py).
+if not {"heic", "heif"} & set(WAGTAILIMAGES_EXTENSIONS):
+    sys.modules.setdefault("pillow_heif", None)
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 

@@ -17,7 +17,9 @@ It prints, and writes as markdown to $BENCH_OUT (default /tmp/pages_bench.md):
   page, search, RSS, sitemap), cached and uncached: req/s, p50/p99 latency, server
   CPU per request (utime+stime of the gunicorn workers from /proc, before/after),
   and queries per request (the test Client in this process, CaptureQueriesContext);
-* RSS per worker after a warm-up over every page type (/proc/<pid>/status VmRSS);
+* RSS per worker (/proc/<pid>/status VmRSS) and PSS after the load above and a warm-up
+  over every page type in Kazakh, Russian and English (what a production worker
+  serves: each language has its own catalogue, pages and cached fragments);
 * publish-to-fresh: a news item's new title published through the ORM here, timed
   until the cached agency home served by gunicorn shows it;
 * the ratios of issue 14 (cached agency home / minimal view req/s, the median of
@@ -354,6 +356,21 @@ def load_threads(server: Server, path: str) -> dict:
 
 
 # --- publish to fresh -----------------------------------------------------------------
+def in_language(url: str, language: str) -> str:
+    """The Kazakh URL `url` (/kk/...) in `language`; a URL without a language as it is."""
+    return url.replace("/kk/", f"/{language}/", 1)
+
+
+def warm_languages(server: Server, urls: dict[str, str]) -> None:
+    """Every page type in kk, ru and en, twice (each worker serves some of them)."""
+    for _ in range(WORKERS):
+        for language in ("kk", "ru", "en"):
+            for url in urls.values():
+                status, _body = get(server.port, in_language(url, language))
+                if status != 200:
+                    raise SystemExit(f"{server.name}: {in_language(url, language)}: {status}")
+
+
 def publish_to_fresh(server: Server, news, home_path: str, tries: int = 3):
     """Milliseconds from publish() to the new title on the cached page, and of the
     publish and commit alone."""
@@ -434,6 +451,8 @@ def main() -> None:
             home = load(cached, urls["agency home"])
             rounds.append((home["rps"] / base["rps"], home["cpu_ms"], base["cpu_ms"]))
             out(f"  ratio round: {rounds[-1][0]:.2f}")
+        for server in (cached, uncached):
+            warm_languages(server, urls)
         memory = {s.name: s.rss_mb() for s in servers}
         shared = {s.name: s.pss_mb() for s in servers}
         fresh, commits = publish_to_fresh(cached, news, urls["agency home"])
@@ -452,7 +471,8 @@ def main() -> None:
         "",
         "Search results are never stored by the page cache: both search rows are renders.",
         "",
-        "| gunicorn | RSS per worker (MB) after the warm-up over every page type | PSS (MB) |",
+        "| gunicorn | RSS per worker (MB) after the load and a warm-up over every page type "
+        "in kk, ru, en | PSS (MB) |",
         "|---|---|---|",
         *(f"| {name} | {', '.join(f'{mb:.0f}' for mb in sizes)} "
           f"| {', '.join(f'{mb:.0f}' for mb in shared[name])} |"
