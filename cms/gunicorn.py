@@ -25,6 +25,7 @@ workers from the master, which keeps the code it imported.
 """
 
 import gc
+import logging
 import os
 import sys
 
@@ -55,11 +56,28 @@ def when_ready(server):
         # Every app's wagtail_hooks module: the first page served reads hooks (rich
         # text, before_serve_page); the admin's URLconf is no longer what imports them.
         hooks.search_for_hooks()
+        replay_lost_invalidations()
     # Nothing the workers would share by accident: each opens its own connections.
     connections.close_all()
     caches.close_all()
     gc.collect()
     gc.freeze()
+
+
+def replay_lost_invalidations() -> None:
+    """Invalidations that Redis missed while it was out of reach (cms.core.redis_cache:
+    recorded in the database, replayed by the process that saw the outage): a restart
+    replays them too, before any worker serves from the cache."""
+    from django.db import DatabaseError
+
+    from cms.core.redis_cache import replay_all
+
+    try:
+        replay_all()
+    except DatabaseError as error:  # not migrated yet: the next contact replays
+        logging.getLogger("cms.core.redis_cache").warning(
+            "Lost cache invalidations not replayed: %s", error
+        )
 
 
 def _in_search(name: str | None) -> bool:

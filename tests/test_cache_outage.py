@@ -26,6 +26,7 @@ from django.db import close_old_connections, transaction
 from django.test import Client
 from django.utils import timezone
 
+from cms import gunicorn
 from cms.core import chrome, pagecache, ratelimit, redis_cache
 from cms.core.models import LostInvalidation
 from cms.listings.models import VacancyPage
@@ -366,6 +367,19 @@ def test_the_command_replays_what_was_recorded(db, settings, redis_server, relay
     assert redis_server.client.get(":1:some:value")  # what a partition leaves
     call_command("replay_cache_invalidations", stdout=output)
     assert "default: 2 lost invalidations replayed." in output.getvalue()
+    assert not redis_server.client.get(":1:some:value")
+    assert not LostInvalidation.objects.exists()
+
+
+def test_a_restarted_master_replays_before_the_workers_serve(db, settings, redis_server, relay):
+    """cms/gunicorn.py's when_ready: a restart after an outage replays what was lost."""
+    use_redis(settings, relay.port)
+    cache.set("some:value", "old")
+    relay.cut()
+    cache.delete("some:value")
+    relay.restore()
+    assert LostInvalidation.objects.count() == 1
+    gunicorn.replay_lost_invalidations()
     assert not redis_server.client.get(":1:some:value")
     assert not LostInvalidation.objects.exists()
 
