@@ -23,6 +23,7 @@ from cms.core.components.contact_block import phone_href
 from cms.core.components.search_box import search_box
 from cms.core.languages import fallback_lang
 from cms.navigation.menus import agency_menu, breadcrumbs, mark_current, portal
+from cms.pages.agency_cache import cached_for_agency
 from themes import vi
 
 register = template.Library()
@@ -106,6 +107,36 @@ def news_card(context, **params):
     """``{% include "components/news_card/news_card.html" with ... only %}``, rendered
     once per process for each card."""
     return _render_once(context, "components/news_card/news_card.html", params, only=True)
+
+
+@register.tag
+def agency_fragment(parser, token):
+    """``{% agency_fragment "name" page %}...{% endagency_fragment %}``: the enclosed
+    template, rendered once per version of the agency of `page`, language and site
+    (cms.pages.agency_cache: any publication in the agency, its menus and quick
+    links, its record, the platform, privacy retire it) and then served as HTML.
+    Only for what the agency's cached values and the page's own published fields
+    determine: nothing of the visitor (no CSRF token, no user, no query string).
+    A preview renders it afresh (the page shown is a draft)."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and a page")
+    nodelist = parser.parse(("endagency_fragment",))
+    parser.delete_first_token()
+    return AgencyFragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
+
+
+class AgencyFragmentNode(template.Node):
+    def __init__(self, nodelist, name, page):
+        self.nodelist, self.name, self.page = nodelist, name, page
+
+    def render(self, context):
+        request = context.get("request")
+        page = self.page.resolve(context)
+        if request is None or page is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        name = f"html:{self.name.resolve(context)}:{page.pk}:{int(context.autoescape)}"
+        return cached_for_agency(name, page, request, lambda: str(self.nodelist.render(context)))
 
 
 def _url(page, request):
