@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 from django.utils.functional import Promise
-from django.utils.safestring import SafeData
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
@@ -100,6 +101,43 @@ def site_footer(context, **params):
     """The footer component with these parameters, as ``{% include %}`` renders it (it
     reads nothing else of the context)."""
     return _render_once(context, FOOTER, params, only=False)
+
+
+@register.simple_tag(takes_context=True)
+def render_once(context, name, **params):
+    """``{% include name with params only %}``, rendered once per process for each
+    language and parameters: for a component that reads nothing but its parameters."""
+    return _render_once(context, name, params, only=True)
+
+
+VI_PANEL = "components/header/vi_panel.html"
+# Stands for the page's own part of the panel's links while it is rendered (letters
+# only: HTML escaping leaves it as it is, and no label or URL holds it).
+_VI_NEXT_SLOT = "viNextQuerySlot"
+
+
+@register.simple_tag(takes_context=True)
+def vi_panel_html(context, params):
+    """``{% include "components/header/vi_panel.html" with vi=params only %}``.
+    Every link of the panel ends with the page's own "next=<path>" (`next_query`,
+    themes.vi.panel): the panel is rendered once per language and settings with a
+    slot in its place, and the page's query put in the slot."""
+    tail = params.get("next_query") if isinstance(params, dict) else None
+    if not tail:
+        return _render_once(context, VI_PANEL, {"vi": params}, only=True)
+    html = _render_once(context, VI_PANEL, {"vi": _slotted(params, tail)}, only=True)
+    return mark_safe(html.replace(_VI_NEXT_SLOT, conditional_escape(tail)))  # noqa: S308
+
+
+def _slotted(value, tail: str):
+    """`value` with `tail` replaced by the slot in every string."""
+    if isinstance(value, dict):
+        return {k: _slotted(v, tail) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_slotted(v, tail) for v in value]
+    if isinstance(value, str) and not isinstance(value, SafeData | Promise):
+        return value.replace(tail, _VI_NEXT_SLOT)
+    return value
 
 
 @register.simple_tag(takes_context=True)
