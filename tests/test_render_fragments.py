@@ -189,10 +189,13 @@ def test_the_vi_panel_marks_the_visitors_settings(client, agency_a):
     client.cookies["vi"] = "text:large|contrast:dark"
     large, _ = render(client, "/ru/agency-a/")
     current = re.compile(r'href="[^"]*\?(\w+=\w+)&amp;next=[^"]*" aria-current="true"')
-    assert current.findall(normal) == ["text=normal", "contrast=normal", "spacing=normal",
-                                       "images=on"]
-    assert current.findall(large) == ["text=large", "contrast=dark", "spacing=normal",
-                                      "images=on"]
+    assert current.findall(normal) == [
+        "text=normal",
+        "contrast=normal",
+        "spacing=normal",
+        "images=on",
+    ]
+    assert current.findall(large) == ["text=large", "contrast=dark", "spacing=normal", "images=on"]
     assert 'class="vi vi-text-large vi-contrast-dark"' in large
 
 

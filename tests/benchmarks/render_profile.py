@@ -50,11 +50,6 @@ os.environ.setdefault("BENCH_AGENCIES", "5")
 
 from tests.benchmarks import pages_bench as bench  # noqa: E402 (sets up Django)
 
-from django.db import connection  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import translation  # noqa: E402
-
 REQUESTS = int(os.environ.get("RENDER_REQUESTS", "300"))
 ROUNDS = int(os.environ.get("RENDER_ROUNDS", "3"))
 PROFILE = os.environ.get("RENDER_PROFILE", "")
@@ -64,6 +59,8 @@ RENDERS = ("portal home", "agency home", "news item", "legal-acts register", "st
 
 
 def platform() -> None:
+    from django.db import connection
+
     kept = ("bench.sqlite3", "media")
     if os.environ.get("RENDER_FROM"):
         source = Path(os.environ["RENDER_FROM"])
@@ -85,6 +82,11 @@ def callgrind(state: str) -> None:
 
 
 def main() -> None:
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
     try:
         platform()
         with translation.override("kk"):

@@ -161,7 +161,8 @@ def agency_fragment(parser, token):
         raise template.TemplateSyntaxError(f"{bits[0]} takes a name and a page")
     nodelist = parser.parse(("endagency_fragment",))
     parser.delete_first_token()
-    return AgencyFragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
+    name, page = (parser.compile_filter(bit) for bit in bits[1:])
+    return AgencyFragmentNode(nodelist, name, page)
 
 
 class AgencyFragmentNode(template.Node):
