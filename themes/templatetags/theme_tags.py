@@ -54,9 +54,20 @@ RENDERED_MAX = 2048
 _rendered: dict[tuple, str] = {}
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _frozen(value):
     """A hashable image of a parameter (safe text kept apart from text that the
-    template escapes; lazy text in the active language)."""
+    template escapes; lazy text in the active language). Plain text, dicts and lists
+    (most of a menu) are told by their exact type first: a key is made on every use."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return ("dict", tuple([(str(k), _frozen(v)) for k, v in value.items()]))
+    if kind is list:
+        return ("list", tuple([_frozen(v) for v in value]))
     if isinstance(value, dict):
         return ("dict", tuple(sorted((str(k), _frozen(v)) for k, v in value.items())))
     if isinstance(value, list | tuple):
