@@ -113,4 +113,7 @@ def panel(request) -> dict:
         "groups": groups,
         "reset_url": f"{url}?{urlencode({'reset': '1'})}&{tail}",
         "active": current != defaults(),
+        # The page's own part of every link: the rest is the same on every page, so
+        # the panel is rendered once per language and settings (theme_tags.vi_panel_html).
+        "next_query": tail,
     }

@@ -1,21 +1,27 @@
 """The pages along a URL path, cached (cms.core.chrome): Wagtail's routing asks the
 database for a child by slug and then its specific row at every level; `BasePage.route`
-fetches the whole path in one query, and this module keeps that query's answer, so a
-warm request only fetches the page it serves (its specific row).
+fetches the whole path in one query, and this module keeps that query's answer and
+the specific page it serves (`specific_page`), so a warm request reads no page from
+the database.
 
 A value is stored under the URL path and the versions of the platform and of the
 path's *top* page (the agency home or portal page it starts with, by its url_path).
 Publishing, unpublishing, moving or deleting a page replaces its top page's version,
 and the platform's for a page at the top of the tree (`connect()`); only complete
 answers are kept (a path that does not exist is looked up again every time, so made-up
-URLs fill no cache).
+URLs fill no cache). A page saved without being published (a draft, a script's
+`save()`) replaces its top page's version too: the specific page kept is the row as
+saved. Each request gets its own copy of a kept page (chrome.cached unpickles one),
+never an object another request changed; privacy is not in the kept values (Wagtail's
+check before serving reads cms.pages.privacy, whose changes replace the platform's
+version, which is in every key here too).
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -66,6 +72,35 @@ def path_pages(root: Page, path_components: list[str]) -> dict[str, Page]:
     )
 
 
+def specific_page(page: Page) -> Page:
+    """`page.specific` (the page to serve, found by `path_pages`), from the cache under
+    the versions of the platform and of its top page. Raises Page.DoesNotExist for a
+    page deleted since its path was cached outside the signals."""
+    scope = top_scope(page.url_path)
+    if scope is None:
+        return page.specific
+    specific_class = page.specific_class
+    if specific_class is None or isinstance(page, specific_class):
+        return page.specific
+    specific = chrome.cached(
+        ("route-page", page.pk, page.content_type_id),
+        (chrome.GLOBAL, scope),
+        lambda: specific_class._default_manager.get(pk=page.pk),
+    )
+    # As Wagtail's `specific` does: what was set on the routed page (its parent).
+    for name, value in page.__dict__.items():
+        specific.__dict__.setdefault(name, value)
+    return specific
+
+
+def _page_saved(instance, **kwargs):
+    if not isinstance(instance, Page):
+        return
+    scope = top_scope(instance.url_path or "")
+    if scope:
+        chrome.bump(scope)
+
+
 def _page_changed(instance, **kwargs):
     if not isinstance(instance, Page):
         return
@@ -89,3 +124,4 @@ def connect() -> None:
     page_unpublished.connect(_page_changed, dispatch_uid="routing-unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="routing-moved")
     post_delete.connect(_page_changed, dispatch_uid="routing-page-deleted")
+    post_save.connect(_page_saved, dispatch_uid="routing-page-saved")

@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 from django.utils.functional import Promise
-from django.utils.safestring import SafeData
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
@@ -23,6 +24,7 @@ from cms.core.components.contact_block import phone_href
 from cms.core.components.search_box import search_box
 from cms.core.languages import fallback_lang
 from cms.navigation.menus import agency_menu, breadcrumbs, mark_current, portal
+from cms.pages.agency_cache import cached_for_agency
 from themes import vi
 
 register = template.Library()
@@ -52,9 +54,20 @@ RENDERED_MAX = 2048
 _rendered: dict[tuple, str] = {}
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _frozen(value):
     """A hashable image of a parameter (safe text kept apart from text that the
-    template escapes; lazy text in the active language)."""
+    template escapes; lazy text in the active language). Plain text, dicts and lists
+    (most of a menu) are told by their exact type first: a key is made on every use."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return ("dict", tuple([(str(k), _frozen(v)) for k, v in value.items()]))
+    if kind is list:
+        return ("list", tuple([_frozen(v) for v in value]))
     if isinstance(value, dict):
         return ("dict", tuple(sorted((str(k), _frozen(v)) for k, v in value.items())))
     if isinstance(value, list | tuple):
@@ -102,10 +115,78 @@ def site_footer(context, **params):
 
 
 @register.simple_tag(takes_context=True)
+def render_once(context, name, **params):
+    """``{% include name with params only %}``, rendered once per process for each
+    language and parameters: for a component that reads nothing but its parameters."""
+    return _render_once(context, name, params, only=True)
+
+
+VI_PANEL = "components/header/vi_panel.html"
+# Stands for the page's own part of the panel's links while it is rendered (letters
+# only: HTML escaping leaves it as it is, and no label or URL holds it).
+_VI_NEXT_SLOT = "viNextQuerySlot"
+
+
+@register.simple_tag(takes_context=True)
+def vi_panel_html(context, params):
+    """``{% include "components/header/vi_panel.html" with vi=params only %}``.
+    Every link of the panel ends with the page's own "next=<path>" (`next_query`,
+    themes.vi.panel): the panel is rendered once per language and settings with a
+    slot in its place, and the page's query put in the slot."""
+    tail = params.get("next_query") if isinstance(params, dict) else None
+    if not tail:
+        return _render_once(context, VI_PANEL, {"vi": params}, only=True)
+    html = _render_once(context, VI_PANEL, {"vi": _slotted(params, tail)}, only=True)
+    return mark_safe(html.replace(_VI_NEXT_SLOT, conditional_escape(tail)))  # noqa: S308
+
+
+def _slotted(value, tail: str):
+    """`value` with `tail` replaced by the slot in every string."""
+    if isinstance(value, dict):
+        return {k: _slotted(v, tail) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_slotted(v, tail) for v in value]
+    if isinstance(value, str) and not isinstance(value, SafeData | Promise):
+        return value.replace(tail, _VI_NEXT_SLOT)
+    return value
+
+
+@register.simple_tag(takes_context=True)
 def news_card(context, **params):
     """``{% include "components/news_card/news_card.html" with ... only %}``, rendered
     once per process for each card."""
     return _render_once(context, "components/news_card/news_card.html", params, only=True)
+
+
+@register.tag
+def agency_fragment(parser, token):
+    """``{% agency_fragment "name" page %}...{% endagency_fragment %}``: the enclosed
+    template, rendered once per version of the agency of `page`, language and site
+    (cms.pages.agency_cache: any publication in the agency, its menus and quick
+    links, its record, the platform, privacy retire it) and then served as HTML.
+    Only for what the agency's cached values and the page's own published fields
+    determine: nothing of the visitor (no CSRF token, no user, no query string).
+    A preview renders it afresh (the page shown is a draft)."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and a page")
+    nodelist = parser.parse(("endagency_fragment",))
+    parser.delete_first_token()
+    name, page = (parser.compile_filter(bit) for bit in bits[1:])
+    return AgencyFragmentNode(nodelist, name, page)
+
+
+class AgencyFragmentNode(template.Node):
+    def __init__(self, nodelist, name, page):
+        self.nodelist, self.name, self.page = nodelist, name, page
+
+    def render(self, context):
+        request = context.get("request")
+        page = self.page.resolve(context)
+        if request is None or page is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        name = f"html:{self.name.resolve(context)}:{page.pk}:{int(context.autoescape)}"
+        return cached_for_agency(name, page, request, lambda: str(self.nodelist.render(context)))
 
 
 def _url(page, request):

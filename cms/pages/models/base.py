@@ -14,7 +14,7 @@ from ..forms import TranslatedPageForm
 from ..languages import content_language
 from ..preview import LanguagePreviewMixin
 from ..privacy import is_in_private_section
-from ..routing import path_pages
+from ..routing import path_pages, specific_page
 
 
 class BasePage(LanguagePreviewMixin, Page):
@@ -110,7 +110,8 @@ class BasePage(LanguagePreviewMixin, Page):
         """Wagtail's routing, in at most one query for the whole path instead of two
         per level (a child by slug, then its specific row): the pages of the path are
         fetched by their url_path at once (or read from the cache, cms.pages.routing),
-        walked like Wagtail walks them, and only the last one is made specific. A page
+        walked like Wagtail walks them, and only the last one is made specific (read
+        from the cache too). A page
         type on the way that routes by itself (its own `route`) is handed the rest of
         the path, as Wagtail would."""
         if not path_components:
@@ -149,9 +150,10 @@ class BasePage(LanguagePreviewMixin, Page):
 
 
 def _specific(page):
-    """The specific page of a routed one; a page deleted since its path was cached
-    (outside the signals that retire it) is not found rather than an error."""
+    """The specific page of a routed one (cached, cms.pages.routing); a page deleted
+    since its path was cached (outside the signals that retire it) is not found rather
+    than an error."""
     try:
-        return page.specific
+        return specific_page(page)
     except Page.DoesNotExist as missing:
         raise Http404 from missing
