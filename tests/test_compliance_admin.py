@@ -29,6 +29,14 @@ DASHBOARD = "/admin/compliance/"
 TODAY = timezone.localdate()
 
 
+@pytest.fixture(autouse=True)
+def _today():
+    """TODAY as each test starts, not as the module was imported: a run that crosses
+    local midnight (19:00 UTC in Almaty) compares with the checks' own date."""
+    global TODAY  # noqa: PLW0603
+    TODAY = timezone.localdate()
+
+
 def agency_url(agency):
     return f"/admin/compliance/agency/{agency.slug}/"
 

@@ -35,6 +35,14 @@ from cms.tenants.models import Agency
 TODAY = timezone.localdate()
 
 
+@pytest.fixture(autouse=True)
+def _today():
+    """TODAY as each test starts, not as the module was imported: a run that crosses
+    local midnight (19:00 UTC in Almaty) compares with the checks' own date."""
+    global TODAY  # noqa: PLW0603
+    TODAY = timezone.localdate()
+
+
 def later(working_days: int) -> datetime.date:
     return calendar.add_working_days(TODAY, working_days)
 
