@@ -353,11 +353,16 @@ def test_a_rolled_back_change_leaves_no_record(agency_a, settings):
     assert not LostInvalidation.objects.exists()
 
 
-def test_the_command_replays_what_was_recorded(db, settings, redis_server, relay):
+def lose_a_delete(settings, relay) -> None:
+    """A value in Redis, then its delete made while the relay is cut (recorded)."""
     use_redis(settings, relay.port)
     cache.set("some:value", "old")
     relay.cut()
     cache.delete("some:value")
+
+
+def test_the_command_replays_what_was_recorded(db, settings, redis_server, relay):
+    lose_a_delete(settings, relay)
     chrome.bump(chrome.GLOBAL)
     assert LostInvalidation.objects.count() == 2
     output = io.StringIO()
@@ -373,10 +378,7 @@ def test_the_command_replays_what_was_recorded(db, settings, redis_server, relay
 
 def test_a_restarted_master_replays_before_the_workers_serve(db, settings, redis_server, relay):
     """cms/gunicorn.py's when_ready: a restart after an outage replays what was lost."""
-    use_redis(settings, relay.port)
-    cache.set("some:value", "old")
-    relay.cut()
-    cache.delete("some:value")
+    lose_a_delete(settings, relay)
     relay.restore()
     assert LostInvalidation.objects.count() == 1
     gunicorn.replay_lost_invalidations()
