@@ -26,6 +26,11 @@ It prints, and writes as markdown to $BENCH_OUT (default /tmp/pages_bench.md):
   BENCH_RATIO_ROUNDS (3) alternating rounds of the two, since the load of a shared
   machine drifts; uncached agency home CPU ms per request).
 
+BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres runs the same on
+PostgreSQL (a scratch database created on that server and dropped on exit; the
+production settings' persistent connections): what production workers cost, psycopg
+included in their RSS.
+
 The full scale of the issue (300 agencies, ~100k page-language documents) is
 BENCH_AGENCIES=300 BENCH_NEWS=110, and takes hours to build. Numbers depend on the
 load of the machine; the ratios of one run are what counts. Every process it starts
@@ -55,6 +60,23 @@ BENCH_DIR = Path(tempfile.mkdtemp(prefix="birtutas-pages-bench-"))
 os.environ["BENCH_DIR"] = str(BENCH_DIR)
 os.environ["DJANGO_SETTINGS_MODULE"] = "tests.benchmarks.pages_settings"
 os.environ.pop("PAGE_CACHE", None)  # the bench process invalidates: its cache is on
+# BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres: the platform on
+# PostgreSQL instead, in a scratch database created here and dropped on exit.
+PG_URL = os.environ.get("BENCH_DATABASE_URL", "")
+if PG_URL:
+    os.environ["BENCH_DATABASE_NAME"] = f"birtutas_pages_bench_{os.getpid()}"
+
+
+def _postgres(statement: str) -> None:
+    """Run one statement on the server of BENCH_DATABASE_URL, outside a transaction."""
+    import psycopg
+
+    with psycopg.connect(PG_URL, autocommit=True) as maintenance:
+        maintenance.execute(statement)
+
+
+if PG_URL:
+    _postgres(f'CREATE DATABASE "{os.environ["BENCH_DATABASE_NAME"]}"')
 
 import django  # noqa: E402
 
@@ -79,6 +101,8 @@ LOADGEN = "wrk" if WRK else "Python threads"
 CONFIG = os.environ.get("BENCH_GUNICORN_CONFIG", "python:cms.gunicorn")
 WORKERS = 2
 OUT = Path(os.environ.get("BENCH_OUT") or "/tmp/pages_bench.md")
+DB_LABEL = (f"PostgreSQL {connection.pg_version // 10000} (persistent connections)"
+            if PG_URL else "SQLite")
 HOST = "127.0.0.1"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
@@ -462,7 +486,8 @@ def main() -> None:
 
     lines = [
         f"Page benchmark, {date.today()}: demo platform + {N_AGENCIES} agencies "
-        f"({N_NEWS} news each), SQLite, gunicorn {WORKERS} sync workers, {os.cpu_count()} CPUs, "
+        f"({N_NEWS} news each), {DB_LABEL}, gunicorn {WORKERS} sync workers, "
+        f"{os.cpu_count()} CPUs, "
         f"{CLIENTS} loopback connections, load generator {LOADGEN}, gunicorn settings "
         f"{CONFIG or 'default'}, {SECONDS:g} s"
         + ("" if WRK else f" or {MAX_REQUESTS} requests") + " per row.",
@@ -514,3 +539,7 @@ if __name__ == "__main__":
     finally:
         if os.environ.get("BENCH_KEEP") != "1":
             shutil.rmtree(BENCH_DIR, ignore_errors=True)
+            if PG_URL:
+                connection.close()
+                _postgres(f'DROP DATABASE IF EXISTS "{os.environ["BENCH_DATABASE_NAME"]}" '
+                          "WITH (FORCE)")
