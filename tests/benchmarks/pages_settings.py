@@ -12,7 +12,9 @@ from cms.settings.dev import *  # noqa: F401,F403
 
 _DIR = Path(os.environ["BENCH_DIR"])
 DEBUG = False
-ALLOWED_HOSTS = ["*"]
+# Named, as production names them (cms/settings/production.py requires it): what a
+# page keeps per host (cms.pages.agency_cache.cached_for_page) is kept for named hosts.
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", ".localhost"]
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
