@@ -2,16 +2,22 @@
 cache, cms.pages.routing.specific_page), the agency home's content block rendered
 once per agency version, language and site (the `agency_fragment` tag), and the
 header's parts rendered once per process for their parameters (the main navigation,
-the visually-impaired panel with the page's own "next" put in afterwards).
+the visually-impaired panel with the page's own "next" put in afterwards), a page's
+own parts rendered once per version of the page (`page_fragment`: body, breadcrumbs,
+foot; Open Graph; a news item's tags), the legal-acts register once per choice of
+filters, and the portal's latest news once per version of the platform's news.
 
 Each is shown to follow the changes that show in it at once (publish, unpublish,
 a plain save, privacy; tests/test_agency_home_cache.py: news, services, the head,
-quick links, contacts), to keep agencies, languages,
-the Latin script and previews apart, and to give each request its own page object.
+quick links, contacts), to keep agencies, languages, hosts, the visually-impaired
+version, the Latin script and previews apart, never to serve a private page's parts
+to a visitor without access nor a CSRF token to another visitor, and to give each
+request its own page object.
 
 The page cache is off in the tests (cms/settings/test.py): every request here renders.
 """
 
+import datetime
 import re
 from urllib.parse import urlencode
 
@@ -211,3 +217,247 @@ def test_the_main_nav_marks_the_current_section_on_each_page(client, agency_a):
     assert marked.findall(about) == ["page"]
     assert marked.findall(below) == ["true"]
     assert marked.findall(render(client, "/ru/agency-a/")[0]) == []
+
+
+# --- a page's own parts (page_fragment, seo_meta, the news item's context) ---------
+# On the portal site's own host: the parts that hold the address asked (the foot's
+# share links, Open Graph) are kept for the hosts the platform knows only.
+KNOWN = {"HTTP_HOST": "localhost"}
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def publish_body(page_pk, **bodies):
+    page = Page.objects.get(pk=page_pk).specific
+    for lang, text in bodies.items():
+        setattr(page, f"body_{lang}", [("paragraph", f"<p>{text}</p>")])
+    page.save_revision().publish()
+
+
+def news_item(agency, slug, tags=()):
+    from tests.test_content_pages import add_news
+
+    return add_news(agency, slug, tags=tags)
+
+
+def test_warm_content_pages_read_nothing_from_the_database(client, agency_a):
+    add_page(section(agency_a, "about"), "history", {"kk": "Тарихы", "ru": "История"})
+    news_item(agency_a, "warm", tags=["water"])
+    for url in ("/ru/agency-a/about/history/", "/ru/agency-a/about/", "/ru/agency-a/news/warm/"):
+        render(client, url, **KNOWN)
+        html, warm = render(client, url, **KNOWN)
+        assert warm == [], url
+        assert 'property="og:url" content="http://localhost' in html
+
+
+def test_the_body_shows_a_publish_at_once_in_each_language(client, agency_a):
+    page = add_page(section(agency_a, "about"), "history", {"kk": "Тарихы", "ru": "История"})
+    publish_body(page.pk, kk="Бірінші мәтін", ru="Первый текст")
+    url = "/{}/agency-a/about/history/"
+    for lang, text in (("kk", "Бірінші мәтін"), ("ru", "Первый текст")):
+        assert text in render(client, url.format(lang), **KNOWN)[0]
+        assert text in render(client, url.format(lang), **KNOWN)[0]
+    publish_body(page.pk, kk="Екінші мәтін", ru="Второй текст")
+    kk, _ = render(client, url.format("kk"), **KNOWN)
+    ru, _ = render(client, url.format("ru"), **KNOWN)
+    assert "Екінші мәтін" in kk and "Бірінші мәтін" not in kk and "Второй текст" not in kk
+    assert "Второй текст" in ru and "Первый текст" not in ru and "Екінші мәтін" not in ru
+
+
+def test_a_sections_kept_list_follows_its_children_at_once(client, agency_a):
+    about = section(agency_a, "about")
+    render(client, "/ru/agency-a/about/", **KNOWN)
+    child = add_page(about, "mandate", {"kk": "Өкілеттіктер", "ru": "Полномочия"})
+    assert "Полномочия" in render(client, "/ru/agency-a/about/", **KNOWN)[0]
+    Page.objects.get(pk=child.pk).specific.unpublish()
+    assert "Полномочия" not in render(client, "/ru/agency-a/about/", **KNOWN)[0]
+
+
+def test_a_news_items_tags_follow_a_publish_at_once(client, agency_a):
+    item = news_item(agency_a, "tagged", tags=["water"])
+    url = "/ru/agency-a/news/tagged/"
+    assert "?tag=water" in render(client, url, **KNOWN)[0]
+    assert "?tag=water" in render(client, url, **KNOWN)[0]
+    item = Page.objects.get(pk=item.pk).specific
+    item.tags.set(["roads"])
+    item.save_revision().publish()
+    html, _ = render(client, url, **KNOWN)
+    assert "?tag=roads" in html and "?tag=water" not in html
+
+
+def test_pages_of_the_same_path_in_two_agencies_keep_their_own_parts(client, agency_a, agency_b):
+    page_a = add_page(section(agency_a, "about"), "history", {"kk": "А", "ru": "История А"})
+    page_b = add_page(section(agency_b, "about"), "history", {"kk": "Б", "ru": "История Б"})
+    publish_body(page_a.pk, ru="Текст агентства А")
+    publish_body(page_b.pk, ru="Текст агентства Б")
+    for _ in range(2):
+        html_a, _ = render(client, "/ru/agency-a/about/history/", **KNOWN)
+        html_b, _ = render(client, "/ru/agency-b/about/history/", **KNOWN)
+        assert "Текст агентства А" in html_a and "Текст агентства Б" not in html_a
+        assert "Текст агентства Б" in html_b and "Текст агентства А" not in html_b
+        # The foot's feedback form and the breadcrumbs are each page's own.
+        assert f"/feedback/{page_a.pk}/" in html_a and f"/feedback/{page_b.pk}/" not in html_a
+        assert f"/feedback/{page_b.pk}/" in html_b and f"/feedback/{page_a.pk}/" not in html_b
+        assert 'href="/ru/agency-b/' not in html_a and 'href="/ru/agency-a/' not in html_b
+
+
+def test_the_latin_and_cyrillic_pages_keep_their_own_script(client, agency_a):
+    page = add_page(section(agency_a, "about"), "history", {"kk": "Тарихы", "ru": "История"})
+    publish_body(page.pk, kk="Жаңа мәтін")
+    for _ in range(2):
+        cyrillic, _ = render(client, "/kk/agency-a/about/history/", **KNOWN)
+        latin, _ = render(client, "/kk-latn/agency-a/about/history/", **KNOWN)
+        assert "Жаңа мәтін" in INTRO.search(cyrillic).group(0)
+        main = INTRO.search(latin).group(0)
+        assert "Жаңа мәтін" not in main and latin_text("Жаңа мәтін") in main
+        assert latin_text("Жаңа мәтін") not in cyrillic
+
+
+def test_a_visually_impaired_visitor_gets_the_same_body_in_their_version(client, agency_a):
+    page = add_page(section(agency_a, "about"), "history", {"kk": "Тарихы", "ru": "История"})
+    publish_body(page.pk, ru="Текст страницы")
+    normal, _ = render(client, "/ru/agency-a/about/history/", **KNOWN)
+    client.cookies["vi"] = "text:large|images:off"
+    large, _ = render(client, "/ru/agency-a/about/history/", **KNOWN)
+    assert 'class="vi vi-text-large vi-images-off"' in large and '<html lang="ru">' in normal
+    assert INTRO.search(normal).group(0) == INTRO.search(large).group(0)
+
+
+def test_the_address_asked_is_in_the_share_links_and_open_graph(client, agency_a):
+    add_page(section(agency_a, "about"), "history", {"kk": "Тарихы", "ru": "История"})
+    url = "/ru/agency-a/about/history/"
+    for host in ("localhost", "made-up.invalid", "localhost"):
+        html, _ = render(client, url, HTTP_HOST=host)
+        assert f'property="og:url" content="http://{host}{url}"' in html
+        assert f"http%3A%2F%2F{host}%2Fru%2Fagency-a" in html  # a share link
+        other = "made-up.invalid" if host == "localhost" else "localhost"
+        assert other not in html
+
+
+def test_a_private_page_is_never_served_from_its_kept_parts(client, agency_a, django_user_model):
+    from django.contrib.auth.models import Group
+
+    page = add_page(section(agency_a, "about"), "internal", {"kk": "Ішкі", "ru": "Внутреннее"})
+    publish_body(page.pk, ru="Только для своих")
+    group = Group.objects.create(name="Readers of agency A")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(group)
+    reader = django_user_model.objects.create_user("reader", password="x")
+    reader.groups.add(group)
+    outsider = django_user_model.objects.create_user("outsider", password="x")
+    url = "/ru/agency-a/about/internal/"
+    client.force_login(reader)
+    for _ in range(2):
+        assert "Только для своих" in render(client, url, **KNOWN)[0]
+    client.force_login(outsider)
+    response = client.get(url, **KNOWN)
+    assert response.status_code != 200 and "Только для своих" not in response.content.decode()
+    client.logout()
+    response = client.get(url, **KNOWN)
+    assert response.status_code == 302 and "Только для своих" not in response.content.decode()
+    # Its section lists it to nobody, the reader included.
+    client.force_login(reader)
+    assert "Внутреннее" not in render(client, "/ru/agency-a/about/", **KNOWN)[0]
+
+
+def test_a_preview_shows_the_draft_body_not_the_kept_one(client, agency_a):
+    page = add_page(section(agency_a, "about"), "history", {"kk": "Тарихы", "ru": "История"})
+    publish_body(page.pk, ru="Опубликованный текст")
+    render(client, "/ru/agency-a/about/history/", **KNOWN)
+    draft = Page.objects.get(pk=page.pk).specific
+    draft.body_ru = [("paragraph", "<p>Черновик текста</p>")]
+    html = draft.make_preview_request(preview_mode="ru").rendered_content
+    assert "Черновик текста" in html and "Опубликованный текст" not in html
+    assert "Опубликованный текст" in render(client, "/ru/agency-a/about/history/", **KNOWN)[0]
+
+
+def test_a_form_page_gives_each_visitor_their_own_csrf_token(client, agency_a):
+    from django.test import Client
+
+    from tests.appeals_helpers import make_form_page
+
+    page = make_form_page(agency_a)
+    url = page.get_url()
+    tokens = set()
+    for visitor in (Client(), Client(), client):
+        response = visitor.get(url, **KNOWN)
+        assert response.status_code == 200
+        tokens.update(CSRF.findall(response.content.decode()))
+    assert len(tokens) == 3
+
+
+# --- the legal-acts register: one page per choice of filters ---------------------------
+
+
+def add_act(agency, slug, **fields):
+    from tests.test_content_pages import add_act as add
+
+    return add(agency, slug, **fields)
+
+
+def test_the_register_follows_a_published_act_in_each_filtered_page(client, agency_a):
+    add_act(agency_a, "order-1", act_type="order", date=datetime.date(2025, 5, 20))
+    urls = ("/ru/agency-a/documents/", "/ru/agency-a/documents/?type=order&year=2025")
+    for url in urls:
+        render(client, url, **KNOWN)
+        html, warm = render(client, url, **KNOWN)
+        assert "ru act order-1" in html and warm == [], url
+    add_act(agency_a, "order-2", act_type="order", date=datetime.date(2025, 6, 1))
+    for url in urls:
+        assert "ru act order-2" in render(client, url, **KNOWN)[0], url
+    decree, _ = render(client, "/ru/agency-a/documents/?type=decree", **KNOWN)
+    assert "ru act order-1" not in decree and "ru act order-2" not in decree
+
+
+def test_a_register_page_that_gave_a_notice_is_never_kept(client, agency_a):
+    add_act(agency_a, "order-1")
+    for value in ("bogus", "unknown"):
+        for _ in range(2):
+            html, _ = render(client, f"/ru/agency-a/documents/?type={value}", **KNOWN)
+            assert f"«{value}»" in html or f"“{value}”" in html
+            assert "ru act order-1" in html
+    response = client.get("/ru/agency-a/documents/?page=9", **KNOWN)
+    assert response.status_code == 404
+    assert client.get("/ru/agency-a/documents/?page=9", **KNOWN).status_code == 404
+    # A number not written as its digits is served, never kept (a bounded set is).
+    assert "ru act order-1" in render(client, "/ru/agency-a/documents/?page=01", **KNOWN)[0]
+
+
+def test_two_agencies_registers_stay_apart(client, agency_a, agency_b):
+    add_act(agency_a, "order-a")
+    add_act(agency_b, "order-b")
+    assert_apart(client, "/ru/{}/documents/?type=order", "ru act order-a", "ru act order-b")
+
+
+# --- the portal's latest news ----------------------------------------------------------
+
+
+def portal_news(client):
+    """The portal's news column ("" when it shows none)."""
+    html, _ = render(client, "/ru/")
+    if 'class="portal-news"' not in html:
+        return ""
+    return html.split('class="portal-news"', 1)[1].split("</section>", 1)[0]
+
+
+def test_the_portals_news_follow_a_publish_an_unpublish_and_a_rename_at_once(client, agency_a):
+    render(client, "/ru/")
+    _, warm = render(client, "/ru/")
+    assert warm == []
+    item = news_item(agency_a, "fresh")
+    assert "ru news fresh" in portal_news(client)
+    agency_a.name_ru = "Переименованное агентство"
+    agency_a.save()
+    assert "Переименованное агентство" in portal_news(client)
+    Page.objects.get(pk=item.pk).specific.unpublish()
+    assert "ru news fresh" not in portal_news(client)
+
+
+def test_a_moved_news_section_moves_the_portals_links_at_once(client, agency_a):
+    news_item(agency_a, "moving")
+    assert 'href="/ru/agency-a/news/moving/"' in portal_news(client)
+    news = section(agency_a, "news").specific
+    news.slug_ru = news.slug = "press"
+    news.save_revision().publish()
+    assert 'href="/ru/agency-a/press/moving/"' in portal_news(client)

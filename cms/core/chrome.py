@@ -59,7 +59,7 @@ T = TypeVar("T")
 # A page consults some fifteen values: one round trip for the versions instead of
 # sixteen (each a file read with the file cache, a round trip with Redis). Kept
 # pickled, so that no caller can change another's value; kept no longer than the
-# shared cache keeps it (`timeout`).
+# shared cache keeps it (`timeout`). Text (rendered HTML) is immutable: kept as it is.
 LOCAL_MAX = 4096
 _local: dict[str, tuple[float, bytes]] = {}
 
@@ -179,6 +179,8 @@ def cached(
     now = time.monotonic()
     copy = _local.get(key)
     if copy is not None and copy[0] > now:
+        if type(copy[1]) is not bytes:  # text (rendered HTML): immutable, kept as it is
+            return copy[1]
         return pickle.loads(copy[1])  # noqa: S301 (bytes this process pickled)
     value = cache.get(key, _MISSING)
     if value is _MISSING:
@@ -192,7 +194,9 @@ def cached(
 
 
 def _remember(key: str, value: object, deadline: float) -> None:
-    keep(_local, key, (deadline, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)), LOCAL_MAX)
+    # Text cannot be changed by a caller: no copy is needed (the fragments of HTML).
+    kept = value if isinstance(value, str) else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    keep(_local, key, (deadline, kept), LOCAL_MAX)
 
 
 def keep(mapping: dict, key, value, limit: int) -> None:

@@ -65,6 +65,19 @@ class Filters:
             return 1
         return int(value)
 
+    def cache_key(self, names) -> str | None:
+        """The query parameters `names` as one text, or None when a number among them
+        is not written as its canonical digits ("01", "1e3"): a listing shown for the
+        values (cms.pages.agency_cache) is kept only when they gave no notice and no
+        404, so that the values a listing is kept for are a bounded set."""
+        values = []
+        for name in names:
+            value = self.raw(name)
+            if value[:1].isdigit() and (not value.isdigit() or str(int(value)) != value):
+                return None
+            values.append(f"{name}={value}")
+        return "&".join(values)
+
     def url(self, base: str, **changes) -> str:
         params = {**self.values, **{k: v for k, v in changes.items() if v is not None}}
         params = {k: v for k, v in params.items() if v not in ("", None)}

@@ -13,7 +13,9 @@ from cms.settings.dev import *  # noqa: F401,F403
 
 _DIR = Path(os.environ["BENCH_DIR"])
 DEBUG = False
-ALLOWED_HOSTS = ["*"]
+# Named, as production names them (cms/settings/production.py requires it): what a
+# page keeps per host (cms.pages.agency_cache.cached_for_page) is kept for named hosts.
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", ".localhost"]
 if os.environ.get("BENCH_DATABASE_URL"):
     # PostgreSQL as production runs it (cms/settings/base.py: persistent connections,
     # health checks), on a scratch database that pages_bench creates and drops.

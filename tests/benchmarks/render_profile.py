@@ -21,7 +21,8 @@ checkout on the same RENDER_FROM, in turn, e.g.
 RENDER_PROFILE=<page type> (e.g. "agency home") runs cProfile over that page's
 requests and prints the RENDER_TOP (40) functions by own time and by cumulative time
 (RENDER_PSTATS=<file> also writes the profile there, for pstats' callers/callees).
-RENDER_PAGES="agency home,news item" limits the page types.
+RENDER_PAGES="agency home,news item" limits the page types. RENDER_SQL=<n> prints the
+first n characters of each query of the counted request.
 
 A machine shared with other work inflates CPU times unevenly; instructions are not
 inflated. Under valgrind, RENDER_CALLGRIND=1 counts only the timed requests (it turns
@@ -54,6 +55,7 @@ REQUESTS = int(os.environ.get("RENDER_REQUESTS", "300"))
 ROUNDS = int(os.environ.get("RENDER_ROUNDS", "3"))
 PROFILE = os.environ.get("RENDER_PROFILE", "")
 TOP = int(os.environ.get("RENDER_TOP", "40"))
+SQL = int(os.environ.get("RENDER_SQL", "0"))
 PAGES = [p.strip() for p in os.environ.get("RENDER_PAGES", "").split(",") if p.strip()]
 RENDERS = ("portal home", "agency home", "news item", "legal-acts register", "standard page")
 
@@ -105,6 +107,9 @@ def main() -> None:
                 with CaptureQueriesContext(connection) as ctx:
                     client.get(url)
                 queries[name] = len(ctx.captured_queries)
+                if SQL:
+                    for query in ctx.captured_queries:
+                        sys.stdout.write(f"  {name}: {query['sql'][:SQL]}\n")
             per_round = max(1, REQUESTS // ROUNDS)
             callgrind("on")
             for _ in range(ROUNDS):

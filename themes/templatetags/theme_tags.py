@@ -24,7 +24,7 @@ from cms.core.components.contact_block import phone_href
 from cms.core.components.search_box import search_box
 from cms.core.languages import fallback_lang
 from cms.navigation.menus import agency_menu, breadcrumbs, mark_current, portal
-from cms.pages.agency_cache import cached_for_agency
+from cms.pages.agency_cache import cached_for_agency, cached_for_page
 from themes import vi
 
 register = template.Library()
@@ -167,26 +167,67 @@ def agency_fragment(parser, token):
     Only for what the agency's cached values and the page's own published fields
     determine: nothing of the visitor (no CSRF token, no user, no query string).
     A preview renders it afresh (the page shown is a draft)."""
+    return _fragment(parser, token, "endagency_fragment", per_page=False)
+
+
+@register.tag
+def page_fragment(parser, token):
+    """``{% page_fragment "name" page %}...{% endpage_fragment %}``: the enclosed
+    template, rendered once per version of `page` as `agency_fragment` keeps it, and
+    per address (scheme, host, path), visually-impaired settings and script
+    (cms.pages.agency_cache.cached_for_page; a plain save of the page retires it
+    too). The same rule: nothing of the visitor, nothing of the query string (a
+    page's body, its breadcrumbs, its foot; never a form with a CSRF token, never a
+    list filtered or paged by the query unless `name` names the query's values, as
+    `listing_key` does). A name that is empty: rendered afresh; a preview too."""
+    return _fragment(parser, token, "endpage_fragment", per_page=True)
+
+
+@register.tag
+def page_fragment_absolute(parser, token):
+    """``{% page_fragment_absolute "name" page %}``: `page_fragment` for a part that
+    holds addresses built from the request's scheme and host (the share links):
+    kept per host, for the hosts the platform knows only
+    (cms.pages.agency_cache.cached_for_page)."""
+    return _fragment(parser, token, "endpage_fragment_absolute", per_page=True, absolute=True)
+
+
+def _fragment(parser, token, end: str, *, per_page: bool, absolute: bool = False):
     bits = token.split_contents()
     if len(bits) != 3:
         raise template.TemplateSyntaxError(f"{bits[0]} takes a name and a page")
-    nodelist = parser.parse(("endagency_fragment",))
+    nodelist = parser.parse((end,))
     parser.delete_first_token()
     name, page = (parser.compile_filter(bit) for bit in bits[1:])
-    return AgencyFragmentNode(nodelist, name, page)
+    return FragmentNode(nodelist, name, page, per_page, absolute)
 
 
-class AgencyFragmentNode(template.Node):
-    def __init__(self, nodelist, name, page):
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, page, per_page: bool, absolute: bool):
         self.nodelist, self.name, self.page = nodelist, name, page
+        self.per_page, self.absolute = per_page, absolute
 
     def render(self, context):
         request = context.get("request")
-        page = self.page.resolve(context)
-        if request is None or page is None or getattr(request, "is_preview", False):
-            return self.nodelist.render(context)
-        name = f"html:{self.name.resolve(context)}:{page.pk}:{int(context.autoescape)}"
-        return cached_for_agency(name, page, request, lambda: str(self.nodelist.render(context)))
+        page, name = self.page.resolve(context), self.name.resolve(context)
+        if not name or request is None or page is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)  # (no name: a part that is not kept)
+        name = f"html:{name}:{page.pk}:{int(context.autoescape)}"
+
+        def build():
+            return str(self.nodelist.render(context))
+
+        if not self.per_page:
+            return cached_for_agency(name, page, request, build)
+        variant = request_variant(request)
+        return cached_for_page(name, page, request, build, variant, absolute=self.absolute)
+
+
+def request_variant(request) -> str:
+    """What of the request, besides its address, a page's cached part may show: the
+    visually-impaired settings (normalised) and the script (``kk-latn``)."""
+    script = getattr(request, "script_variant", None)
+    return f"{vi.cache_variant(request)}|{script.prefix if script is not None else ''}"
 
 
 def _url(page, request):

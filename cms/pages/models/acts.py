@@ -2,6 +2,8 @@
 filterable by type, year and status) and its acts (`LegalActPage`), with the contexts
 their templates render."""
 
+import hashlib
+
 from django.db import models
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
@@ -20,6 +22,7 @@ from cms.core.components.document_table import document_file, document_row
 from cms.core.components.filter_form import filter_form, select_field
 from cms.core.languages import FALLBACK, LANGUAGE_CODES
 
+from ..agency_cache import cached_for_page
 from ..blocks import BodyBlock
 from ..forms import LegalActForm
 from ..paging import Filters, lang_if_other, page_url, paginate
@@ -53,7 +56,25 @@ class LegalActIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super(SectionPage, self).get_context(request, *args, **kwargs)
-        context.update(legal_act_index_context(self, request))
+        key = Filters(request).cache_key(ACT_FILTERS)
+        if key is not None:
+            key = hashlib.sha256(key.encode()).hexdigest()[:32]
+        if key is None:
+            listing = legal_act_index_context(self, request)
+        else:
+            # One page of the register for one choice of filters: built once per
+            # version of the agency (cms.pages.agency_cache), and rendered once
+            # ({% page_fragment listing_key page %}); what gave a notice is not kept.
+            listing = cached_for_page(
+                f"acts:{key}",
+                self,
+                request,
+                lambda: legal_act_index_context(self, request),
+                keep=_listing_kept,
+            )
+        request._listing_status = listing["status"]
+        context.update(listing)
+        context["listing_key"] = f"acts:{key}" if key is not None and _listing_kept(listing) else ""
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -313,6 +334,12 @@ def former_body_notice(agency) -> str:
 
 
 # --- Contexts ----------------------------------------------------------------------
+# The query parameters of the register.
+ACT_FILTERS = ("type", "year", "status", "page")
+
+
+def _listing_kept(listing: dict) -> bool:
+    return listing["status"] == 200 and not listing["notices"]
 
 
 def _extension(document) -> str:
@@ -386,8 +413,8 @@ def legal_act_index_context(index, request) -> dict:
         acts = acts.filter(status=status)
     acts = acts.order_by("-date_signed", "-pk")
     items, pagination = paginate(acts, ACTS_PER_PAGE, filters, base_url)
-    request._listing_status = filters.status
     return {
+        "status": filters.status,
         "acts": legal_act_rows(items, request),
         "pagination": pagination,
         "notices": filters.notices,

@@ -2,6 +2,8 @@
 content, previews in each language, and the hooks other apps read from a page (the
 page protocol, see `BasePage`)."""
 
+from functools import cache
+
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction
@@ -135,7 +137,7 @@ class BasePage(LanguagePreviewMixin, Page):
         """Wagtail's check before serving a page: no query outside the private
         sections (cms.pages.privacy), whose list is cached."""
         if self.alias_of_id is None and not is_in_private_section(self.path):
-            return PageViewRestriction.objects.none()
+            return _no_restrictions()
         return super().get_view_restrictions()
 
     def content_language(self, language: str | None = None) -> str:
@@ -147,6 +149,17 @@ class BasePage(LanguagePreviewMixin, Page):
         context["content_lang"] = self.content_language(language)
         context["agency"] = self.agency
         return context
+
+
+@cache
+def _no_restrictions():
+    """An empty queryset of restrictions, evaluated once per process: Wagtail iterates
+    the restrictions of every page it serves, and iterating a fresh `.none()` compiles
+    a query first (its methods, `exists()`, `order_by()`..., still answer as `.none()`'s
+    do: a clone is a fresh empty queryset, the evaluated one is only read)."""
+    empty = PageViewRestriction.objects.none()
+    list(empty)
+    return empty
 
 
 def _specific(page):

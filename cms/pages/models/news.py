@@ -22,6 +22,7 @@ from cms.core.components.tag_list import tag as tag_params
 from cms.core.languages import lang_attribute, text_language
 from cms.core.renditions import rendition
 
+from ..agency_cache import cached_for_page
 from ..blocks import BodyBlock, RelatedLinksBlock, link_href
 from ..forms import AgencyMediaPageForm
 from ..paging import Filters, lang_if_other, page_url, paginate
@@ -164,7 +165,11 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(news_page_context(self, request))
+        # Its tags, category and related links: built once per version of the page
+        # (cms.pages.agency_cache), as its body is rendered once (page_fragment).
+        context.update(
+            cached_for_page("news-context", self, request, lambda: news_page_context(self, request))
+        )
         return context
 
 

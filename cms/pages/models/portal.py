@@ -44,6 +44,10 @@ PORTAL_NEWS = 4
 NEWS_CANDIDATES = 24
 # The chrome cache's scope of the top tasks' pages (cms.pages.toptasks bumps it).
 TOP_TASKS_SCOPE = "top-tasks"
+# The portal's latest news: replaced when a news item, or a page that may have news
+# below it, is published, unpublished, moved or deleted, and when an image changes
+# (cms.pages.portalnews); agencies' names, sites and privacy are GLOBAL's.
+PORTAL_NEWS_SCOPE = "portal-news"
 HOME_PATH_LENGTH = AGENCY_HOME_DEPTH * Page.steplen
 
 
@@ -215,13 +219,20 @@ def _latest_news(portal) -> list:
 
 
 def portal_news(portal, request, language: str) -> list[dict]:
-    """The latest news of every agency, newest first, each naming its agency."""
+    """The latest news of every agency, newest first, each naming its agency: built
+    once per version of the platform and of the portal's news (PORTAL_NEWS_SCOPE),
+    language and site (the cards' addresses are relative on the portal's own site)."""
 
     def source(page):
         names = {lang: getattr(page, f"source_{lang}") or "" for lang in LANGUAGE_CODES}
         return names[language] or names[FALLBACK.get(language, DEFAULT)] or ""
 
-    return news_cards(_latest_news(portal), request, source=source)
+    site = Site.find_for_request(request) if request is not None else None
+    return chrome.cached(
+        ("portal-news", portal.pk, language, site.pk if site else ""),
+        (chrome.GLOBAL, PORTAL_NEWS_SCOPE),
+        lambda: news_cards(_latest_news(portal), request, source=source),
+    )
 
 
 def _directory(portal, language: str, query, base_url: str) -> dict:

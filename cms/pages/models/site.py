@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -28,11 +29,13 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = public(self.get_children().live()).specific()
-        context["children"] = sorted(
-            children,
-            key=lambda p: (getattr(p, "date", None) or timezone.localdate(), p.pk),
-            reverse=True,
+        # Read when the template first asks (not when its body is a kept fragment).
+        context["children"] = SimpleLazyObject(
+            lambda: sorted(
+                public(self.get_children().live()).specific(),
+                key=lambda p: (getattr(p, "date", None) or timezone.localdate(), p.pk),
+                reverse=True,
+            )
         )
         return context
 
