@@ -270,6 +270,30 @@ def contexts(browser, live_site):
         context.close()
 
 
+@pytest.fixture(scope="session")
+def tabs(contexts):
+    """One tab per shared context (`tabs(viewport, mode, **options)`), for the checks
+    that navigate, read, click and run axe: each such test starts with its own goto.
+
+    A tab opened per test costs a new renderer process, whose scripts (axe's 570 kB
+    among them) are compiled cold: about half of a page check's time. Tests that
+    change a tab beyond what the next navigation resets (emulated media, listeners,
+    dialogs) open their own.
+    """
+    made = {}
+
+    def get(viewport: str, mode: str, **options):
+        key = (viewport, mode, tuple(sorted(options.items())))
+        if key not in made or made[key].is_closed():
+            made[key] = contexts(viewport, mode, **options).new_page()
+        return made[key]
+
+    yield get
+    for tab in made.values():
+        if not tab.is_closed():
+            tab.close()
+
+
 def format_violations(violations) -> str:
     lines = []
     for violation in violations:
@@ -279,9 +303,15 @@ def format_violations(violations) -> str:
     return "\n".join(lines)
 
 
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+
+
 def run_axe(axe, page) -> list[dict]:
-    results = axe.run(
-        page,
-        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
-    )
-    return results.response["violations"]
+    """axe-core's violations on the page's current document, as `axe.run(page, options=
+    AXE_OPTIONS).response["violations"]` of axe_playwright_python gives them (the same
+    script, the same `axe.run(options)` call), but axe.min.js is evaluated only if this
+    document does not have it yet, and only the violations come back to Python."""
+    if not page.evaluate("() => typeof window.axe === 'object' && !!window.axe.run"):
+        page.evaluate(axe.axe_script)
+    return page.evaluate("options => axe.run(options).then(results => results.violations)",
+                         AXE_OPTIONS)
