@@ -27,14 +27,11 @@ def broken_example(live_site) -> str:
     <body><main><h1>Broken example</h1>{figure}{card}</main></body></html>"""
 
 
-def test_axe_finds_missing_alt_and_low_contrast(contexts, live_site, axe):
-    page = contexts("desktop", "normal").new_page()
-    try:
-        page.goto(live_site("/static/theme/css/theme.css"))  # same origin for the <link>
-        page.set_content(broken_example(live_site), wait_until="load")
-        found = {violation["id"] for violation in run_axe(axe, page)}
-    finally:
-        page.close()
+def test_axe_finds_missing_alt_and_low_contrast(tabs, live_site, axe):
+    page = tabs("desktop", "normal")
+    page.goto(live_site("/static/theme/css/theme.css"))  # same origin for the <link>
+    page.set_content(broken_example(live_site), wait_until="load")
+    found = {violation["id"] for violation in run_axe(axe, page)}
     assert {"image-alt", "color-contrast"} <= found, found
 
 

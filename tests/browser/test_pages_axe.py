@@ -151,8 +151,12 @@ def test_page_passes_axe(tabs, live_site, axe, page_type, lang, viewport, mode):
             assert page.locator(".directory-item").count() >= 1
         # Folded groups and regions are checked open too.
         page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    classes = page.locator("html").get_attribute("class") or ""
     if mode == "vi":
-        assert "vi-contrast-dark" in (page.locator("html").get_attribute("class") or "")
+        assert "vi-contrast-dark" in classes
+    else:
+        # The normal version: no visually-impaired setting left in the shared context.
+        assert not [c for c in classes.split() if c == "vi" or c.startswith("vi-")], classes
     violations = run_axe(axe, page)
     assert not violations, f"{page.url} ({viewport}, {mode}):\n" + format_violations(violations)
 
