@@ -72,13 +72,82 @@ INSTALL_HINT = (
 )
 
 
+# Browser tests that take far longer than a page check (seconds on the loaded 2-core
+# machine, roughly): they start first, so that no worker is left running one of them
+# while the other has nothing more to do. Matched against the start of the node id
+# after "tests/browser/".
+LONG_TESTS = {
+    "test_approve_and_publish.py::": 40,
+    "test_editor_csp.py::": 14,
+    "test_reflow.py::": 11,
+    "test_pages_axe.py::test_page_passes_axe[catalogue-": 6,
+}
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Run the browser tests last: they commit the demo platform to the test database."""
+    """Run the browser tests last (they commit the demo platform to the test database),
+    their long tests first (`long_tests_first`)."""
     browser = [item for item in items if item.get_closest_marker("browser")]
     if browser:
         others = [item for item in items if not item.get_closest_marker("browser")]
-        items[:] = others + browser
+        # Only the browser tests: xdist's first batches (see long_tests_first) are
+        # then the browser tests' own.
+        workers = 1 if others else xdist_load_workers(config)
+        items[:] = others + long_tests_first(browser, workers)
+
+
+def xdist_load_workers(config) -> int:
+    """How many xdist workers share the tests with --dist load (1 if not so). Asked in
+    a worker, whose own `dist` option xdist sets to "no": read from the command line
+    (`-n N` alone means --dist load)."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is None:
+        return 1
+    args = [str(arg) for arg in config.invocation_params.args]
+    dist = "load"
+    for index, arg in enumerate(args):
+        if arg == "--dist" and index + 1 < len(args):
+            dist = args[index + 1]
+        elif arg.startswith("--dist="):
+            dist = arg.split("=", 1)[1]
+    return workerinput["workercount"] if dist == "load" else 1
+
+
+def _weight(item) -> int:
+    nodeid = item.nodeid.split("tests/browser/", 1)[-1]
+    return next((w for prefix, w in LONG_TESTS.items() if nodeid.startswith(prefix)), 0)
+
+
+def long_tests_first(items: list, workers: int) -> list:
+    """The long tests first, longest first, the others in their order after them.
+
+    With xdist's --dist load, worker k is first sent the k-th run of `chunk` consecutive
+    tests (xdist/scheduler/load.py: a quarter of a worker's share) and later ones as it
+    runs out. The long tests are dealt into those first runs, each to the run with the
+    least seconds so far, and the short ones fill them up: no worker's first batch
+    holds all the long tests. Any order runs the same tests; this one only balances.
+    """
+    long = sorted((item for item in items if _weight(item)), key=_weight, reverse=True)
+    short = [item for item in items if not _weight(item)]
+    if workers < 2:
+        return long + short
+    chunk = max(2, len(items) // workers // 4)
+    runs, seconds, overflow = [[] for _ in range(workers)], [0] * workers, []
+    for item in long:
+        open_runs = [k for k in range(workers) if len(runs[k]) < chunk]
+        if not open_runs:
+            overflow.append(item)
+            continue
+        k = min(open_runs, key=lambda k: seconds[k])
+        runs[k].append(item)
+        seconds[k] += _weight(item)
+    ordered = []
+    for run in runs:
+        fill = chunk - len(run)
+        ordered += run + short[:fill]
+        short = short[fill:]
+    return ordered + overflow + short
 
 
 def cached_static_files_handler():

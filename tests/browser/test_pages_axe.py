@@ -138,9 +138,14 @@ def test_page_passes_axe(tabs, live_site, axe, page_type, lang, viewport, mode):
     if page_type == "search-did-you-mean":
         assert page.locator(".search-suggestion a[href]").count() == 1
     if page_type == "catalogue":
-        # Every component folder is shown (and so checked by axe) in this language.
-        for name in COMPONENT_FOLDERS:
-            assert page.locator(f"#component-{name} .catalogue__preview").count() >= 1, name
+        # Every component folder is shown (and so checked by axe) in this language
+        # (looked up in one call rather than one round trip per component).
+        missing = page.evaluate(
+            "names => names.filter(name => !document.querySelector("
+            "`#component-${name} .catalogue__preview`))",
+            COMPONENT_FOLDERS,
+        )
+        assert missing == [], missing
     if page_type.startswith("portal-home"):
         assert page.locator(".top-tasks .top-tasks__link").count() >= 5
         assert page.locator(".letter-index").count() == 1
