@@ -18,6 +18,10 @@ helper once per session (`live_site`) and loads the demo once, committed:
 - each browser test is still marked `django_db` (that is how pytest-django knows the
   session needs a test database at all, e.g. under `-m browser`), so it runs inside
   a transaction that is rolled back, on top of the committed demo;
+- static files are served by Django's StaticFilesHandler as in `runserver`, plus a
+  `Cache-Control: max-age` (`CachedStaticFilesHandler`): the files do not change
+  during a run, so each browser context fetches each of them once instead of on
+  every page (the server shares this process, and its GIL, with Playwright);
 - Playwright's sync API keeps an asyncio loop running in the main thread, and Django
   refuses database calls from a thread with a running loop. The only such calls are
   the per-test transaction's BEGIN/ROLLBACK (requests are served by the server's own
@@ -68,13 +72,105 @@ INSTALL_HINT = (
 )
 
 
+# Browser tests that take far longer than a page check (seconds on the loaded 2-core
+# machine, roughly): they start first, so that no worker is left running one of them
+# while the other has nothing more to do. Matched against the start of the node id
+# after "tests/browser/".
+LONG_TESTS = {
+    "test_approve_and_publish.py::": 40,
+    "test_editor_csp.py::": 14,
+    "test_reflow.py::": 11,
+    "test_pages_axe.py::test_page_passes_axe[catalogue-": 6,
+}
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Run the browser tests last: they commit the demo platform to the test database."""
+    """Run the browser tests last (they commit the demo platform to the test database),
+    their long tests first (`long_tests_first`)."""
     browser = [item for item in items if item.get_closest_marker("browser")]
     if browser:
         others = [item for item in items if not item.get_closest_marker("browser")]
-        items[:] = others + browser
+        # Only the browser tests: xdist's first batches (see long_tests_first) are
+        # then the browser tests' own.
+        workers = 1 if others else xdist_load_workers(config)
+        items[:] = others + long_tests_first(browser, workers)
+
+
+def xdist_load_workers(config) -> int:
+    """How many xdist workers share the tests with --dist load (1 if not so). Asked in
+    a worker, whose own `dist` option xdist sets to "no": read from the command line
+    (`-n N` alone means --dist load)."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is None:
+        return 1
+    args = [str(arg) for arg in config.invocation_params.args]
+    dist = "load"
+    for index, arg in enumerate(args):
+        if arg == "--dist" and index + 1 < len(args):
+            dist = args[index + 1]
+        elif arg.startswith("--dist="):
+            dist = arg.split("=", 1)[1]
+    return workerinput["workercount"] if dist == "load" else 1
+
+
+def _weight(item) -> int:
+    nodeid = item.nodeid.split("tests/browser/", 1)[-1]
+    return next((w for prefix, w in LONG_TESTS.items() if nodeid.startswith(prefix)), 0)
+
+
+def long_tests_first(items: list, workers: int) -> list:
+    """The long tests first, longest first, the others in their order after them.
+
+    With xdist's --dist load, worker k is first sent the k-th run of `chunk` consecutive
+    tests (xdist/scheduler/load.py: a quarter of a worker's share) and later ones as it
+    runs out. The long tests are dealt into those first runs, each to the run with the
+    least seconds so far, and the short ones fill them up: no worker's first batch
+    holds all the long tests. Any order runs the same tests; this one only balances.
+    """
+    long = sorted((item for item in items if _weight(item)), key=_weight, reverse=True)
+    short = [item for item in items if not _weight(item)]
+    if workers < 2:
+        return long + short
+    chunk = max(2, len(items) // workers // 4)
+    runs, seconds, overflow = [[] for _ in range(workers)], [0] * workers, []
+    for item in long:
+        open_runs = [k for k in range(workers) if len(runs[k]) < chunk]
+        if not open_runs:
+            overflow.append(item)
+            continue
+        k = min(open_runs, key=lambda k: seconds[k])
+        runs[k].append(item)
+        seconds[k] += _weight(item)
+    ordered = []
+    for run in runs:
+        fill = chunk - len(run)
+        ordered += run + short[:fill]
+        short = short[fill:]
+    return ordered + overflow + short
+
+
+def cached_static_files_handler():
+    """Django's StaticFilesHandler, with a `Cache-Control` on the files it serves.
+
+    Without it every page load asks the live server again for every stylesheet,
+    script and font (a heuristic freshness from a fresh checkout's modification times
+    is seconds): about 20 requests a public page and 60 an editor page, each served
+    in Python next to the tests. What the browser renders is the same bytes.
+    """
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    class CachedStaticFilesHandler(StaticFilesHandler):
+        def serve(self, request):
+            response = super().serve(request)
+            if response.status_code == 200:
+                response.headers["Cache-Control"] = STATIC_CACHE_CONTROL
+            return response
+
+    return CachedStaticFilesHandler
+
+
+STATIC_CACHE_CONTROL = "max-age=86400"
 
 
 @dataclass
@@ -192,7 +288,9 @@ def live_site(django_db_setup, django_db_blocker):
         client = Client()
         client.force_login(staff)
         session = client.cookies[settings.SESSION_COOKIE_NAME].value
-        server = LiveServer("localhost")
+        server = LiveServer("localhost", start=False)
+        server.thread.static_handler = cached_static_files_handler()
+        server.start()
         try:
             yield LiveSite(url=server.url, staff_session=session)
         finally:
@@ -241,6 +339,30 @@ def contexts(browser, live_site):
         context.close()
 
 
+@pytest.fixture(scope="session")
+def tabs(contexts):
+    """One tab per shared context (`tabs(viewport, mode, **options)`), for the checks
+    that navigate, read, click and run axe: each such test starts with its own goto.
+
+    A tab opened per test costs a new renderer process, whose scripts (axe's 570 kB
+    among them) are compiled cold: about half of a page check's time. Tests that
+    change a tab beyond what the next navigation resets (emulated media, listeners,
+    dialogs) open their own.
+    """
+    made = {}
+
+    def get(viewport: str, mode: str, **options):
+        key = (viewport, mode, tuple(sorted(options.items())))
+        if key not in made or made[key].is_closed():
+            made[key] = contexts(viewport, mode, **options).new_page()
+        return made[key]
+
+    yield get
+    for tab in made.values():
+        if not tab.is_closed():
+            tab.close()
+
+
 def format_violations(violations) -> str:
     lines = []
     for violation in violations:
@@ -250,9 +372,15 @@ def format_violations(violations) -> str:
     return "\n".join(lines)
 
 
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+
+
 def run_axe(axe, page) -> list[dict]:
-    results = axe.run(
-        page,
-        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
-    )
-    return results.response["violations"]
+    """axe-core's violations on the page's current document, as `axe.run(page, options=
+    AXE_OPTIONS).response["violations"]` of axe_playwright_python gives them (the same
+    script, the same `axe.run(options)` call), but axe.min.js is evaluated only if this
+    document does not have it yet, and only the violations come back to Python."""
+    if not page.evaluate("() => typeof window.axe === 'object' && !!window.axe.run"):
+        page.evaluate(axe.axe_script)
+    return page.evaluate("options => axe.run(options).then(results => results.violations)",
+                         AXE_OPTIONS)

@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from .conftest import run_axe
+from .conftest import AXE_OPTIONS, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -27,15 +27,26 @@ def broken_example(live_site) -> str:
     <body><main><h1>Broken example</h1>{figure}{card}</main></body></html>"""
 
 
-def test_axe_finds_missing_alt_and_low_contrast(contexts, live_site, axe):
-    page = contexts("desktop", "normal").new_page()
-    try:
-        page.goto(live_site("/static/theme/css/theme.css"))  # same origin for the <link>
-        page.set_content(broken_example(live_site), wait_until="load")
-        found = {violation["id"] for violation in run_axe(axe, page)}
-    finally:
-        page.close()
+def test_axe_finds_missing_alt_and_low_contrast(tabs, live_site, axe):
+    page = tabs("desktop", "normal")
+    page.goto(live_site("/static/theme/css/theme.css"))  # same origin for the <link>
+    page.set_content(broken_example(live_site), wait_until="load")
+    found = {violation["id"] for violation in run_axe(axe, page)}
     assert {"image-alt", "color-contrast"} <= found, found
+
+
+def test_run_axe_reports_what_axe_playwright_python_reports(tabs, live_site, axe):
+    """`run_axe` (axe.min.js evaluated once per document, only the violations sent
+    back) gives the violations of axe_playwright_python's own `Axe.run` with the same
+    options, on the broken example: the same rules, the same nodes, the same texts."""
+    page = tabs("desktop", "normal")
+    page.goto(live_site("/static/theme/css/theme.css"))  # same origin for the <link>
+    page.set_content(broken_example(live_site), wait_until="load")
+    ours = run_axe(axe, page)
+    again = run_axe(axe, page)  # axe already in the document: not evaluated again
+    theirs = axe.run(page, options=AXE_OPTIONS).response["violations"]
+    assert {violation["id"] for violation in ours} >= {"image-alt", "color-contrast"}
+    assert ours == again == theirs
 
 
 def test_axe_finds_a_component_broken_in_place(browser, live_site, axe):

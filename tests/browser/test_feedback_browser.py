@@ -48,72 +48,63 @@ def _open(page, url):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_without_javascript_an_answer_is_confirmed_and_stored(contexts, live_site, lang):
-    page = contexts("mobile", "normal", java_script_enabled=False).new_page()
+def test_without_javascript_an_answer_is_confirmed_and_stored(tabs, live_site, lang):
+    page = tabs("mobile", "normal", java_script_enabled=False)
     since = timezone.now()
-    try:
-        _open(page, live_site(NEWS.format(lang=lang)))
-        block = page.locator(".page-feedback")
-        assert block.is_visible()
-        assert page.locator(".page-updated time[datetime]").count() == 1
-        with page.expect_navigation(wait_until="load"):
-            block.locator('button[value="no"]').click()
-        assert page.locator("html").get_attribute("lang") == lang
-        assert page.locator('input[name="useful"][value="no"]').is_checked()
-        assert page.locator(".notice").is_visible()  # asked to confirm: nothing stored yet
-        page.fill("#id_message", MESSAGE[lang])
-        with page.expect_navigation(wait_until="load"):
-            page.click("#feedback-submit")
-        assert page.locator(".confirmation-panel").is_visible(), page.locator("main").inner_text()
-        assert page.locator("html").get_attribute("lang") == lang
-        assert _stored(since) == [{"language": lang, "useful": False, "message": MESSAGE[lang]}]
-    finally:
-        page.close()
+    _open(page, live_site(NEWS.format(lang=lang)))
+    block = page.locator(".page-feedback")
+    assert block.is_visible()
+    assert page.locator(".page-updated time[datetime]").count() == 1
+    with page.expect_navigation(wait_until="load"):
+        block.locator('button[value="no"]').click()
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator('input[name="useful"][value="no"]').is_checked()
+    assert page.locator(".notice").is_visible()  # asked to confirm: nothing stored yet
+    page.fill("#id_message", MESSAGE[lang])
+    with page.expect_navigation(wait_until="load"):
+        page.click("#feedback-submit")
+    assert page.locator(".confirmation-panel").is_visible(), page.locator("main").inner_text()
+    assert page.locator("html").get_attribute("lang") == lang
+    assert _stored(since) == [{"language": lang, "useful": False, "message": MESSAGE[lang]}]
 
 
-def test_with_javascript_one_click_stores_the_answer(contexts, live_site):
-    page = contexts("desktop", "normal").new_page()
+def test_with_javascript_one_click_stores_the_answer(tabs, live_site):
+    page = tabs("desktop", "normal")
     since = timezone.now()
-    try:
-        url = live_site(NEWS.format(lang="ru"))
-        first = _open(page, url)
-        # What any later visitor gets is the stored copy, byte for byte.
-        later = page.request.get(url)
-        assert later.headers.get("x-page-cache") == "hit"
-        assert later.headers.get("etag") == first.headers.get("etag")
-        with page.expect_navigation(wait_until="load"):
-            page.locator('.page-feedback button[value="yes"]').click()
-        assert page.locator(".confirmation-panel").is_visible()
-        assert _stored(since) == [{"language": "ru", "useful": True, "message": ""}]
-    finally:
-        page.close()
+    url = live_site(NEWS.format(lang="ru"))
+    first = _open(page, url)
+    # What any later visitor gets is the stored copy, byte for byte.
+    later = page.request.get(url)
+    assert later.headers.get("x-page-cache") == "hit"
+    assert later.headers.get("etag") == first.headers.get("etag")
+    with page.expect_navigation(wait_until="load"):
+        page.locator('.page-feedback button[value="yes"]').click()
+    assert page.locator(".confirmation-panel").is_visible()
+    assert _stored(since) == [{"language": "ru", "useful": True, "message": ""}]
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "mobile"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_feedback_pages_pass_axe(contexts, live_site, axe, lang, viewport):
-    page = contexts(viewport, "normal").new_page()
-    try:
-        _open(page, live_site(NEWS.format(lang=lang)))
-        report = page.locator(".page-feedback__report a")
-        with page.expect_navigation(wait_until="load"):
-            report.click()
-        checks = {"form": run_axe(axe, page)}
-        assert page.locator("h1").count() == 1
-        with page.expect_navigation(wait_until="load"):
-            page.click("#feedback-submit")  # nothing chosen, nothing written
-        assert page.locator(".error-summary").is_visible()
-        assert page.evaluate("document.activeElement.id") == "error-summary"
-        checks["error"] = run_axe(axe, page)
-        page.check('input[name="useful"][value="yes"]')
-        with page.expect_navigation(wait_until="load"):
-            page.click("#feedback-submit")
-        assert page.locator(".confirmation-panel").is_visible()
-        checks["thanks"] = run_axe(axe, page)
-        for state, violations in checks.items():
-            assert not violations, f"{state} {lang} {viewport}:\n" + format_violations(violations)
-    finally:
-        page.close()
+def test_feedback_pages_pass_axe(tabs, live_site, axe, lang, viewport):
+    page = tabs(viewport, "normal")
+    _open(page, live_site(NEWS.format(lang=lang)))
+    report = page.locator(".page-feedback__report a")
+    with page.expect_navigation(wait_until="load"):
+        report.click()
+    checks = {"form": run_axe(axe, page)}
+    assert page.locator("h1").count() == 1
+    with page.expect_navigation(wait_until="load"):
+        page.click("#feedback-submit")  # nothing chosen, nothing written
+    assert page.locator(".error-summary").is_visible()
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    checks["error"] = run_axe(axe, page)
+    page.check('input[name="useful"][value="yes"]')
+    with page.expect_navigation(wait_until="load"):
+        page.click("#feedback-submit")
+    assert page.locator(".confirmation-panel").is_visible()
+    checks["thanks"] = run_axe(axe, page)
+    for state, violations in checks.items():
+        assert not violations, f"{state} {lang} {viewport}:\n" + format_violations(violations)
 
 
 def test_print_shows_title_text_and_date_without_navigation_or_forms(contexts, live_site):

@@ -34,19 +34,17 @@ def submenu_of(page, button):
 
 
 @pytest.fixture
-def desktop(contexts, live_site):
-    page = contexts("desktop", "normal").new_page()
+def desktop(tabs, live_site):
+    page = tabs("desktop", "normal")
     page.goto(live_site(HOME))
     yield page
-    page.close()
 
 
 @pytest.fixture
-def mobile(contexts, live_site):
-    page = contexts("mobile", "normal").new_page()
+def mobile(tabs, live_site):
+    page = tabs("mobile", "normal")
     page.goto(live_site(HOME))
     yield page
-    page.close()
 
 
 def test_submenu_opens_with_enter_and_space_and_closes_with_escape(desktop, axe):

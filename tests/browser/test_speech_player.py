@@ -36,35 +36,32 @@ def spoken_news(live_site, django_db_blocker):
 
 @pytest.mark.parametrize("viewport", ["desktop", "mobile"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_player_passes_axe_and_plays(live_site, contexts, axe, spoken_news, lang, viewport):
-    page = contexts(viewport, "normal").new_page()
-    try:
-        page.goto(live_site(f"/{lang}/{NEWS}"))
-        player = page.locator("figure.audio-player")
-        assert player.count() == 1
-        audio = page.locator("audio.audio-player__audio")
-        assert audio.get_attribute("preload") == "none"
-        assert audio.get_attribute("autoplay") is None
-        label = page.locator(".audio-player__title").inner_text().strip()
-        assert label and audio.get_attribute("aria-label") == label
-        violations = run_axe(axe, page)
-        assert not violations, format_violations(violations)
-        if viewport == "desktop":
-            state = page.evaluate(
-                """async () => {
-                    const audio = document.querySelector("audio.audio-player__audio");
-                    const canPlay = audio.canPlayType("audio/mpeg");
-                    await audio.play();
-                    await new Promise((done) => setTimeout(done, 1200));
-                    audio.pause();
-                    return {canPlay, time: audio.currentTime, duration: audio.duration,
-                            error: audio.error && audio.error.code};
-                }"""
-            )
-            assert state["error"] is None, state
-            assert state["canPlay"] in ("probably", "maybe"), state
-            assert state["time"] > 0.3, state
-            spoken = spoken_news["en" if lang == "en" and "en" in spoken_news else lang]
-            assert abs(state["duration"] - spoken) < 0.5, (state, spoken)
-    finally:
-        page.close()
+def test_player_passes_axe_and_plays(live_site, tabs, axe, spoken_news, lang, viewport):
+    page = tabs(viewport, "normal")
+    page.goto(live_site(f"/{lang}/{NEWS}"))
+    player = page.locator("figure.audio-player")
+    assert player.count() == 1
+    audio = page.locator("audio.audio-player__audio")
+    assert audio.get_attribute("preload") == "none"
+    assert audio.get_attribute("autoplay") is None
+    label = page.locator(".audio-player__title").inner_text().strip()
+    assert label and audio.get_attribute("aria-label") == label
+    violations = run_axe(axe, page)
+    assert not violations, format_violations(violations)
+    if viewport == "desktop":
+        state = page.evaluate(
+            """async () => {
+                const audio = document.querySelector("audio.audio-player__audio");
+                const canPlay = audio.canPlayType("audio/mpeg");
+                await audio.play();
+                await new Promise((done) => setTimeout(done, 1200));
+                audio.pause();
+                return {canPlay, time: audio.currentTime, duration: audio.duration,
+                        error: audio.error && audio.error.code};
+            }"""
+        )
+        assert state["error"] is None, state
+        assert state["canPlay"] in ("probably", "maybe"), state
+        assert state["time"] > 0.3, state
+        spoken = spoken_news["en" if lang == "en" and "en" in spoken_news else lang]
+        assert abs(state["duration"] - spoken) < 0.5, (state, spoken)

@@ -15,11 +15,10 @@ FOCUS_STYLE_JS = """el => {
 
 
 @pytest.fixture
-def page(contexts, live_site):
-    page = contexts("desktop", "normal").new_page()
+def page(tabs, live_site):
+    page = tabs("desktop", "normal")
     page.goto(live_site(EVENTS))
     yield page
-    page.close()
 
 
 def focused_id(page):
