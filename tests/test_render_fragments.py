@@ -628,3 +628,42 @@ def test_a_listed_item_made_private_leaves_the_kept_listing_at_once(client, agen
     PageViewRestriction.objects.create(page=service, restriction_type=PageViewRestriction.LOGIN)
     for _ in range(2):
         assert "Служебная" not in render(client, url, **KNOWN)[0]
+
+
+# --- the agency's news feed ---------------------------------------------------------------
+
+
+def test_a_warm_feed_only_finds_its_agency_and_follows_a_publish_at_once(client, agency_a):
+    news_item(agency_a, "first")
+    for path in ("/ru/agency-a/news/feed/", "/ru/agency-a/news/atom/"):
+        cold, _ = render(client, path, **KNOWN)
+        html, warm = render(client, path, **KNOWN)
+        assert html == cold and "ru news first" in html
+        assert len(warm) <= 1 and all('"tenants_agency"' in q for q in warm), warm
+    second = news_item(agency_a, "second")
+    for path in ("/ru/agency-a/news/feed/", "/ru/agency-a/news/atom/"):
+        assert "ru news second" in render(client, path, **KNOWN)[0]
+    Page.objects.get(pk=second.pk).specific.unpublish()
+    for path in ("/ru/agency-a/news/feed/", "/ru/agency-a/news/atom/"):
+        html, _ = render(client, path, **KNOWN)
+        assert "ru news second" not in html and "ru news first" in html
+        assert "http://localhost/ru/agency-a/news/first/" in html
+
+
+def test_feeds_keep_agencies_languages_and_hosts_apart(client, agency_a, agency_b):
+    news_item(agency_a, "from-a")
+    news_item(agency_b, "from-b")
+    assert_apart(client, "/ru/{}/news/feed/", "ru news from-a", "ru news from-b")
+    for _ in range(2):
+        kk, _ = render(client, "/kk/agency-a/news/feed/", **KNOWN)
+        ru, _ = render(client, "/ru/agency-a/news/feed/", **KNOWN)
+        assert "kk news from-a" in kk and "ru news from-a" not in kk
+        assert "ru news from-a" in ru and "kk news from-a" not in ru
+    # Each host gets its own links; a host the platform does not name is written
+    # afresh (its news read again), never kept.
+    for host in ("localhost", "made-up.invalid", "localhost", "made-up.invalid"):
+        html, queries = render(client, "/ru/agency-a/news/feed/", HTTP_HOST=host)
+        other = "made-up.invalid" if host == "localhost" else "localhost"
+        assert f"http://{host}/ru/agency-a/" in html and f"http://{other}" not in html
+        if host != "localhost":
+            assert [q for q in queries if '"pages_newspage"' in q], host
