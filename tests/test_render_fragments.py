@@ -461,3 +461,209 @@ def test_a_moved_news_section_moves_the_portals_links_at_once(client, agency_a):
     news.slug_ru = news.slug = "press"
     news.save_revision().publish()
     assert 'href="/ru/agency-a/press/moving/"' in portal_news(client)
+
+
+# --- the news archive and the listings' sections ----------------------------------------
+
+
+def listing_helpers():
+    import tests.test_listings as listings
+
+    return listings
+
+
+def test_warm_listing_pages_read_nothing_from_the_database(client, agency_a):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    lst = listing_helpers()
+    image = get_image_model().objects.create(
+        title="Photo", file=get_test_image_file(size=(640, 480)), collection=agency_a.collection
+    )
+    news_item(agency_a, "warm", tags=["water"])
+    pages = [
+        lst.add_service(agency_a, "passport"),
+        lst.add_vacancy(agency_a, "analyst"),
+        lst.add_event(agency_a, "forum", days=3),
+        lst.add_event(agency_a, "gone", days=-3),
+        lst.add_gallery(agency_a, image),
+    ]
+    urls = ["/ru/agency-a/news/", "/ru/agency-a/news/?tag=water&year=2026&page=1"]
+    urls += [lst.url(lst.section(agency_a, s), "ru") for s in ("services", "vacancies", "events")]
+    urls += [lst.url(lst.section(agency_a, "media"), "ru")]
+    urls += [lst.url(page, "ru") for page in pages]
+    for url in urls:
+        cold, _ = render(client, url, **KNOWN)
+        html, warm = render(client, url, **KNOWN)
+        assert warm == [], url
+        assert html == cold, url
+
+
+def test_the_news_archive_follows_a_publish_and_an_unpublish_in_each_filtered_page(
+    client, agency_a
+):
+    news_item(agency_a, "first", tags=["water"])
+    urls = ("/ru/agency-a/news/", "/ru/agency-a/news/?tag=water&year=2026")
+    for url in urls:
+        assert "ru news first" in render(client, url, **KNOWN)[0]
+        assert "ru news first" in render(client, url, **KNOWN)[0]
+    second = news_item(agency_a, "second", tags=["water"])
+    for url in urls:
+        assert "ru news second" in render(client, url, **KNOWN)[0], url
+    Page.objects.get(pk=second.pk).specific.unpublish()
+    for url in urls:
+        html, _ = render(client, url, **KNOWN)
+        assert "ru news second" not in html and "ru news first" in html, url
+    roads, _ = render(client, "/ru/agency-a/news/?year=2025", **KNOWN)
+    assert "ru news first" not in roads
+
+
+def test_a_news_archive_page_that_gave_a_notice_is_never_kept(client, agency_a):
+    news_item(agency_a, "first")
+    for query in ("tag=bogus", "year=abc", "category=none"):
+        for _ in range(2):
+            html, _ = render(client, f"/ru/agency-a/news/?{query}", **KNOWN)
+            value = query.split("=")[1]
+            assert f"«{value}»" in html or f"“{value}”" in html, query
+            assert "ru news first" in html
+    assert client.get("/ru/agency-a/news/?page=9", **KNOWN).status_code == 404
+    assert client.get("/ru/agency-a/news/?page=9", **KNOWN).status_code == 404
+    # The same archive without the notice: kept apart from what gave one.
+    html, _ = render(client, "/ru/agency-a/news/", **KNOWN)
+    assert "«bogus»" not in html and "“bogus”" not in html and "ru news first" in html
+    assert "ru news first" in render(client, "/ru/agency-a/news/?page=01", **KNOWN)[0]
+
+
+def test_news_archives_keep_agencies_and_languages_apart(client, agency_a, agency_b):
+    news_item(agency_a, "from-a")
+    news_item(agency_b, "from-b")
+    assert_apart(client, "/ru/{}/news/", "ru news from-a", "ru news from-b")
+    for _ in range(2):
+        kk, _ = render(client, "/kk/agency-a/news/", **KNOWN)
+        ru, _ = render(client, "/ru/agency-a/news/", **KNOWN)
+        assert "kk news from-a" in kk and "ru news from-a" not in kk
+        assert "ru news from-a" in ru and "kk news from-a" not in ru
+
+
+def test_listing_sections_follow_a_publish_and_an_unpublish_at_once(client, agency_a):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    lst = listing_helpers()
+    image = get_image_model().objects.create(
+        title="Photo", file=get_test_image_file(size=(640, 480)), collection=agency_a.collection
+    )
+    adders = {
+        "services": lambda: lst.add_service(agency_a, "kept", marker="Хранимая"),
+        "vacancies": lambda: lst.add_vacancy(agency_a, "kept", marker="Хранимая"),
+        "events": lambda: lst.add_event(agency_a, "kept", days=3, marker="Хранимая"),
+        "media": lambda: lst.add_gallery(agency_a, image, slug="kept"),
+    }
+    for slug, add in adders.items():
+        url = lst.url(lst.section(agency_a, slug), "ru")
+        render(client, url, **KNOWN)
+        render(client, url, **KNOWN)
+        page = add()
+        assert page.title_ru in render(client, url, **KNOWN)[0], slug
+        marker = f"Раздел {slug}: изменено"
+        page.title_ru = marker
+        page.save_revision().publish()
+        assert marker in render(client, url, **KNOWN)[0], slug
+        Page.objects.get(pk=page.pk).specific.unpublish()
+        assert marker not in render(client, url, **KNOWN)[0], slug
+
+
+def test_two_agencies_listing_sections_stay_apart(client, agency_a, agency_b):
+    lst = listing_helpers()
+    lst.add_service(agency_a, "passport", marker="Агентство А")
+    lst.add_service(agency_b, "passport", marker="Агентство Б")
+    assert_apart(client, "/ru/{}/services/", "Агентство А", "Агентство Б")
+    assert_apart(client, "/ru/{}/services/passport/", "Агентство А", "Агентство Б")
+
+
+def test_a_kept_event_moves_to_the_past_when_it_ends(client, agency_a, monkeypatch):
+    from django.utils import timezone
+
+    lst = listing_helpers()
+    event = lst.add_event(agency_a, "soon", days=0, marker="Сегодня")  # ends in 3 hours
+    index, item = lst.url(lst.section(agency_a, "events"), "en"), lst.url(event, "en")
+    for _ in range(2):
+        upcoming, past = render(client, index, **KNOWN)[0].split('id="events-past"')
+        assert "Сегодня en" in upcoming and "Сегодня en" not in past
+        assert "Upcoming event" in render(client, item, **KNOWN)[0]
+    later = event.end + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    for _ in range(2):
+        upcoming, past = render(client, index, **KNOWN)[0].split('id="events-past"')
+        assert "Сегодня en" in past and "Сегодня en" not in upcoming
+        html, _ = render(client, item, **KNOWN)
+        assert "Past event" in html and "Upcoming event" not in html
+
+
+def test_a_kept_vacancy_closes_when_its_last_day_ends(client, agency_a, monkeypatch):
+    from django.utils import timezone
+
+    lst = listing_helpers()
+    today = timezone.localdate()
+    vacancy = lst.add_vacancy(agency_a, "today", closing=today, marker="Последний")
+    index, item = lst.url(lst.section(agency_a, "vacancies"), "en"), lst.url(vacancy, "en")
+    closed = "Applications for this vacancy are closed."
+    for _ in range(2):
+        assert "Последний" in render(client, index, **KNOWN)[0]
+        assert closed not in render(client, item, **KNOWN)[0]
+    # The next day, before publish_scheduled has unpublished it.
+    tomorrow = today + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: tomorrow)
+    for _ in range(2):
+        assert "Последний" not in render(client, index, **KNOWN)[0]
+        assert closed in render(client, item, **KNOWN)[0]
+
+
+def test_a_listed_item_made_private_leaves_the_kept_listing_at_once(client, agency_a):
+    lst = listing_helpers()
+    service = lst.add_service(agency_a, "internal", marker="Служебная")
+    url = "/ru/agency-a/services/"
+    for _ in range(2):
+        assert "Служебная" in render(client, url, **KNOWN)[0]
+    PageViewRestriction.objects.create(page=service, restriction_type=PageViewRestriction.LOGIN)
+    for _ in range(2):
+        assert "Служебная" not in render(client, url, **KNOWN)[0]
+
+
+# --- the agency's news feed ---------------------------------------------------------------
+
+
+def test_a_warm_feed_only_finds_its_agency_and_follows_a_publish_at_once(client, agency_a):
+    news_item(agency_a, "first")
+    for path in ("/ru/agency-a/news/feed/", "/ru/agency-a/news/atom/"):
+        cold, _ = render(client, path, **KNOWN)
+        html, warm = render(client, path, **KNOWN)
+        assert html == cold and "ru news first" in html
+        assert len(warm) <= 1 and all('"tenants_agency"' in q for q in warm), warm
+    second = news_item(agency_a, "second")
+    for path in ("/ru/agency-a/news/feed/", "/ru/agency-a/news/atom/"):
+        assert "ru news second" in render(client, path, **KNOWN)[0]
+    Page.objects.get(pk=second.pk).specific.unpublish()
+    for path in ("/ru/agency-a/news/feed/", "/ru/agency-a/news/atom/"):
+        html, _ = render(client, path, **KNOWN)
+        assert "ru news second" not in html and "ru news first" in html
+        assert "http://localhost/ru/agency-a/news/first/" in html
+
+
+def test_feeds_keep_agencies_languages_and_hosts_apart(client, agency_a, agency_b):
+    news_item(agency_a, "from-a")
+    news_item(agency_b, "from-b")
+    assert_apart(client, "/ru/{}/news/feed/", "ru news from-a", "ru news from-b")
+    for _ in range(2):
+        kk, _ = render(client, "/kk/agency-a/news/feed/", **KNOWN)
+        ru, _ = render(client, "/ru/agency-a/news/feed/", **KNOWN)
+        assert "kk news from-a" in kk and "ru news from-a" not in kk
+        assert "ru news from-a" in ru and "kk news from-a" not in ru
+    # Each host gets its own links; a host the platform does not name is written
+    # afresh (its news read again), never kept.
+    for host in ("localhost", "made-up.invalid", "localhost", "made-up.invalid"):
+        html, queries = render(client, "/ru/agency-a/news/feed/", HTTP_HOST=host)
+        other = "made-up.invalid" if host == "localhost" else "localhost"
+        assert f"http://{host}/ru/agency-a/" in html and f"http://{other}" not in html
+        if host != "localhost":
+            assert [q for q in queries if '"pages_newspage"' in q], host

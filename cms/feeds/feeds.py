@@ -8,10 +8,11 @@ xml:lang on the Atom entry).
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import get_language
@@ -20,6 +21,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
 from cms.core.renditions import rendition
+from cms.pages.agency_cache import cached_for_agency, known_host
 from cms.pages.languages import content_language
 from cms.pages.models import NewsPage
 from cms.tenants.models import Agency
@@ -100,7 +102,8 @@ class AgencyNewsFeed(Feed):
 
     feed_type = LanguageRssFeed
 
-    def get_object(self, request, agency_slug: str | None = None):
+    def agency_and_site(self, request, agency_slug: str | None = None):
+        """The agency whose feed is asked and the site it is asked on (or a 404)."""
         site = request_site(request)
         host_agency = site_agency(site)
         if agency_slug is None:
@@ -111,6 +114,38 @@ class AgencyNewsFeed(Feed):
             agency = active_agency(agency_slug)
             if agency is None or (host_agency is not None and host_agency.pk != agency.pk):
                 raise Http404("No such agency.")
+        return agency, site
+
+    def __call__(self, request, *args, **kwargs):
+        """The feed, written once per version of the agency (any publication in it,
+        its images; the platform's: its record, privacy), language, site and
+        address (cms.pages.agency_cache): its links and enclosures are absolute, so
+        it is kept only for a host the platform knows, and written afresh for any
+        other. It shows nothing of the visitor."""
+        agency, site = self.agency_and_site(request, *args, **kwargs)
+        host = request.get_host()
+        if not known_host(host, site):
+            return super().__call__(request, *args, **kwargs)
+        address = f"{request.scheme}://{host}{request.path}"
+
+        def build() -> tuple[bytes, dict]:
+            response = super(AgencyNewsFeed, self).__call__(request, *args, **kwargs)
+            return response.content, dict(response.headers)
+
+        content, headers = cached_for_agency(
+            f"feed:{type(self).__name__}",
+            agency.home_page,
+            request,
+            build,
+            parts=(hashlib.sha256(address.encode()).hexdigest()[:32],),
+        )
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response.headers[name] = value
+        return response
+
+    def get_object(self, request, agency_slug: str | None = None):
+        agency, site = self.agency_and_site(request, agency_slug)
         language = get_language()
         home = agency.home_page
         news_pages = (

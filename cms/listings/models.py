@@ -12,6 +12,7 @@ section converts in place) and, below it, its item page type:
 """
 
 from datetime import datetime, time, timedelta
+from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -30,6 +31,7 @@ from cms.core.components.card_list import card_list
 from cms.core.components.gallery import photo
 from cms.core.components.tabs import tab
 from cms.core.components.video import video as video_params
+from cms.pages.agency_cache import cached_for_page
 from cms.pages.blocks import BodyBlock
 from cms.pages.models import BasePage, SectionPage
 from cms.pages.privacy import public
@@ -80,8 +82,16 @@ class ServiceIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = BasePage.get_context(self, request, *args, **kwargs)
+        # Read when the listing is rendered, not when its kept HTML is served.
+        listing = cache(lambda: self._listing(request))
+        context["listing_key"] = "services"
+        context["key_services"] = lambda: listing()["key_services"]
+        context["tabs"] = lambda: listing()["tabs"]
+        context["services_empty"] = lambda: listing()["services_empty"]
+        return context
+
+    def _listing(self, request) -> dict:
         services = list(self.services())
-        context["key_services"] = [p.card(request) for p in services if p.is_key]
         tabs = []
         others = [p for p in services if not p.is_key]
         for value, label in ServicePage.Category.choices:
@@ -89,9 +99,11 @@ class ServiceIndexPage(SectionPage):
             members = [p.card(request, category=False) for p in others if p.category == value]
             if members:
                 tabs.append(tab(f"services-{value}", label, _list_html(members, "", request)))
-        context["tabs"] = tabs
-        context["services_empty"] = not services
-        return context
+        return {
+            "key_services": [p.card(request) for p in services if p.is_key],
+            "tabs": tabs,
+            "services_empty": not services,
+        }
 
 
 class ServicePage(BasePage):
@@ -187,7 +199,10 @@ class VacancyIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = BasePage.get_context(self, request, *args, **kwargs)
-        context["vacancies"] = [page.card(request) for page in self.open_vacancies()]
+        # Open vacancies are those closing today or later: the kept listing is the
+        # day's (a new day, a new key), read only when it is rendered.
+        context["listing_key"] = f"vacancies:{timezone.localdate().isoformat()}"
+        context["vacancies"] = cache(lambda: [page.card(request) for page in self.open_vacancies()])
         return context
 
 
@@ -250,6 +265,12 @@ class VacancyPage(BasePage):
     def is_open(self) -> bool:
         return self.closing_date >= timezone.localdate()
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The page says whether applications are still accepted: kept apart for each.
+        context["body_key"] = "open" if self.is_open else "closed"
+        return context
+
     def card(self, request) -> dict:
         meta = gettext("Applications until %(date)s") % {
             "date": self.closing_date.strftime("%d.%m.%Y")
@@ -286,13 +307,28 @@ class EventIndexPage(SectionPage):
     class Meta:
         verbose_name = _("events section")
 
+    def events(self):
+        return public(EventPage.objects.child_of(self).live())
+
     def get_context(self, request, *args, **kwargs):
         context = BasePage.get_context(self, request, *args, **kwargs)
         now = timezone.now()
-        events = public(EventPage.objects.child_of(self).live())
+        # An event moves from "upcoming" to "past" when it ends: the kept listing is
+        # one per number of events ended (the ends, kept per version of the agency,
+        # tell it without a query), read only when it is rendered, at the same `now`.
+        ends = cached_for_page(
+            "event-ends", self, request, lambda: list(self.events().values_list("end", flat=True))
+        )
+        ended = sum(1 for end in ends if end < now)
+        context["listing_key"] = f"events:{ended}"
+        context["tabs"] = cache(lambda: self._tabs(request, now))
+        return context
+
+    def _tabs(self, request, now) -> list[dict]:
+        events = self.events()
         upcoming = [e.card(request) for e in events.filter(end__gte=now).order_by("start", "pk")]
         past = [e.card(request) for e in events.filter(end__lt=now).order_by("-start", "-pk")]
-        context["tabs"] = [
+        return [
             tab(
                 "events-upcoming",
                 gettext("Upcoming events"),
@@ -304,7 +340,6 @@ class EventIndexPage(SectionPage):
                 _list_html(past, gettext("No past events."), request),
             ),
         ]
-        return context
 
 
 class EventPage(BasePage):
@@ -345,6 +380,12 @@ class EventPage(BasePage):
     @property
     def is_past(self) -> bool:
         return self.end < timezone.now()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The page says whether the event is upcoming or past: kept apart for each.
+        context["body_key"] = "past" if self.is_past else "upcoming"
+        return context
 
     def when(self) -> str:
         start, end = timezone.localtime(self.start), timezone.localtime(self.end)
@@ -418,7 +459,9 @@ class GalleryIndexPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = BasePage.get_context(self, request, *args, **kwargs)
         galleries = public(GalleryPage.objects.child_of(self).live()).order_by("-date", "-pk")
-        context["galleries"] = [g.card(request) for g in galleries]
+        # Read when the listing is rendered, not when its kept HTML is served.
+        context["listing_key"] = "galleries"
+        context["galleries"] = cache(lambda: [g.card(request) for g in galleries])
         return context
 
 
@@ -493,8 +536,9 @@ class GalleryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = context["content_lang"]
-        context["photos"] = self.gallery_items(language)
-        context["video_items"] = self.video_items(language)
+        # Read when the body is rendered, not when its kept HTML is served.
+        context["photos"] = cache(lambda: self.gallery_items(language))
+        context["video_items"] = cache(lambda: self.video_items(language))
         return context
 
     def search_extra_text(self, language: str) -> list[str]:

@@ -101,7 +101,7 @@ def cached_for_page(
     address = request.path
     if absolute:
         host = request.get_host()
-        if not _known_host(host, Site.find_for_request(request)):
+        if not known_host(host, Site.find_for_request(request)):
             return build()
         address = f"{request.scheme}://{host}{address}"
     digest = hashlib.sha256(f"{address}|{variant}".encode()).hexdigest()[:32]
@@ -117,7 +117,7 @@ def cached_for_page(
     )
 
 
-def _known_host(host: str, site) -> bool:
+def known_host(host: str, site) -> bool:
     """`host` (with its port, as the request names it) is the site's own or listed in
     ALLOWED_HOSTS as it is (not a pattern): a bounded set."""
     if site is not None and host in (site.hostname, f"{site.hostname}:{site.port}"):

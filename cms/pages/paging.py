@@ -6,6 +6,8 @@ An unknown value never raises: it produces a notice in the page's language (and 
 404 for a page number past the end).
 """
 
+import hashlib
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -13,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from cms.core.components.pagination import pagination
 
+from .agency_cache import cached_for_page
 from .languages import content_language
 
 MIN_YEAR = 1991  # the Republic's legal acts start with independence
@@ -118,3 +121,26 @@ def lang_if_other(page, language: str) -> str:
     """The language of the page's text when it differs from the request's."""
     lang = content_language(page, language)
     return lang if lang != language else ""
+
+
+def listing_kept(listing: dict) -> bool:
+    """A listing is kept only when its query gave no notice and no 404."""
+    return listing["status"] == 200 and not listing["notices"]
+
+
+def cached_listing(prefix: str, page, request, names, build: Callable[[], dict]) -> dict:
+    """`build()` (one page of a listing for the query parameters `names`: a dict with
+    its "status" and "notices") built once per version of `page`'s agency for one
+    choice of filters (cms.pages.agency_cache.cached_for_page), with "listing_key":
+    the name its template keeps the rendered listing under
+    ({% page_fragment listing_key page %}), empty when the listing is not kept (a
+    query with a notice or a 404, a number not in canonical digits). Sets the
+    request's `_listing_status` (the listing pages' `serve` answers with it)."""
+    key = Filters(request).cache_key(names)
+    if key is None:
+        listing = build()
+    else:
+        key = f"{prefix}:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
+        listing = cached_for_page(key, page, request, build, keep=listing_kept)
+    request._listing_status = listing["status"]
+    return {**listing, "listing_key": key if key is not None and listing_kept(listing) else ""}

@@ -5,7 +5,8 @@ shared machine makes noisy; this measures the same renders deterministically in 
 process: the page cache off (PAGE_CACHE_ENABLED=False), the chrome caches warm (a
 warm-up pass first), the test Client on the page benchmark's settings (DEBUG off,
 the file cache of the scratch folder). For each page type of pages_bench.pick_urls
-(portal home, agency home, news item, legal-acts register, standard page) it prints
+(portal home, agency home, news item, legal-acts register, standard page; and, named
+in RENDER_PAGES, the listings of RENDERS and the RSS feed) it prints
 the median and mean CPU time (time.process_time) of RENDER_REQUESTS (300) requests,
 taken in RENDER_ROUNDS (3) rounds that go through the page types in turn, and the
 queries of one request.
@@ -57,7 +58,25 @@ PROFILE = os.environ.get("RENDER_PROFILE", "")
 TOP = int(os.environ.get("RENDER_TOP", "40"))
 SQL = int(os.environ.get("RENDER_SQL", "0"))
 PAGES = [p.strip() for p in os.environ.get("RENDER_PAGES", "").split(",") if p.strip()]
-RENDERS = ("portal home", "agency home", "news item", "legal-acts register", "standard page")
+RENDERS = (
+    "portal home",
+    "agency home",
+    "news item",
+    "legal-acts register",
+    "standard page",
+    # The listings (memory_profile.extra_urls): rendered only when RENDER_PAGES names them.
+    "news index",
+    "services",
+    "service",
+    "vacancies",
+    "vacancy",
+    "events",
+    "event",
+    "galleries",
+    "gallery",
+    "RSS",
+)
+DEFAULT_RENDERS = RENDERS[:5]
 
 
 def platform() -> None:
@@ -89,11 +108,16 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
     from django.utils import translation
 
+    from cms.pages.models import AgencyHomePage
+    from tests.benchmarks.memory_profile import extra_urls
+
     try:
         platform()
         with translation.override("kk"):
-            urls, _news = bench.pick_urls()
-        urls = {k: v for k, v in urls.items() if k in RENDERS and (not PAGES or k in PAGES)}
+            urls, news = bench.pick_urls()
+            urls.update(extra_urls(AgencyHomePage.objects.ancestor_of(news).first()))
+        wanted = PAGES or DEFAULT_RENDERS
+        urls = {k: v for k, v in urls.items() if k in RENDERS and k in wanted}
         client = Client(HTTP_HOST=bench.HOST)
         times: dict[str, list[float]] = {name: [] for name in urls}
         profiler = cProfile.Profile()

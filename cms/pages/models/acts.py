@@ -2,8 +2,6 @@
 filterable by type, year and status) and its acts (`LegalActPage`), with the contexts
 their templates render."""
 
-import hashlib
-
 from django.db import models
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
@@ -22,10 +20,9 @@ from cms.core.components.document_table import document_file, document_row
 from cms.core.components.filter_form import filter_form, select_field
 from cms.core.languages import FALLBACK, LANGUAGE_CODES
 
-from ..agency_cache import cached_for_page
 from ..blocks import BodyBlock
 from ..forms import LegalActForm
-from ..paging import Filters, lang_if_other, page_url, paginate
+from ..paging import Filters, cached_listing, lang_if_other, page_url, paginate
 from ..privacy import is_in_private_section, public
 from .base import BasePage
 from .site import SectionPage
@@ -56,25 +53,13 @@ class LegalActIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super(SectionPage, self).get_context(request, *args, **kwargs)
-        key = Filters(request).cache_key(ACT_FILTERS)
-        if key is not None:
-            key = hashlib.sha256(key.encode()).hexdigest()[:32]
-        if key is None:
-            listing = legal_act_index_context(self, request)
-        else:
-            # One page of the register for one choice of filters: built once per
-            # version of the agency (cms.pages.agency_cache), and rendered once
-            # ({% page_fragment listing_key page %}); what gave a notice is not kept.
-            listing = cached_for_page(
-                f"acts:{key}",
-                self,
-                request,
-                lambda: legal_act_index_context(self, request),
-                keep=_listing_kept,
+        # One page of the register for one choice of filters: built once per version
+        # of the agency, and rendered once ({% page_fragment listing_key page %}).
+        context.update(
+            cached_listing(
+                "acts", self, request, ACT_FILTERS, lambda: legal_act_index_context(self, request)
             )
-        request._listing_status = listing["status"]
-        context.update(listing)
-        context["listing_key"] = f"acts:{key}" if key is not None and _listing_kept(listing) else ""
+        )
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -131,9 +116,7 @@ class LegalActPage(BasePage):
         _("text as amended on"),
         null=True,
         blank=True,
-        help_text=_(
-            "The date of the last amendment the text includes. Empty: the text as signed."
-        ),
+        help_text=_("The date of the last amendment the text includes. Empty: the text as signed."),
     )
     file_kk = models.ForeignKey(
         "wagtaildocs.Document",
@@ -240,9 +223,7 @@ class LegalActAmendment(Orderable):
     refuses another agency's act). Edited on the amending act; the amended act lists
     it under "Amended by"."""
 
-    amending_act = ParentalKey(
-        LegalActPage, on_delete=models.CASCADE, related_name="amends_links"
-    )
+    amending_act = ParentalKey(LegalActPage, on_delete=models.CASCADE, related_name="amends_links")
     amended_act = models.ForeignKey(
         LegalActPage,
         verbose_name=_("amended act"),
@@ -336,10 +317,6 @@ def former_body_notice(agency) -> str:
 # --- Contexts ----------------------------------------------------------------------
 # The query parameters of the register.
 ACT_FILTERS = ("type", "year", "status", "page")
-
-
-def _listing_kept(listing: dict) -> bool:
-    return listing["status"] == 200 and not listing["notices"]
 
 
 def _extension(document) -> str:

@@ -25,13 +25,15 @@ from cms.core.renditions import rendition
 from ..agency_cache import cached_for_page
 from ..blocks import BodyBlock, RelatedLinksBlock, link_href
 from ..forms import AgencyMediaPageForm
-from ..paging import Filters, lang_if_other, page_url, paginate
+from ..paging import Filters, cached_listing, lang_if_other, page_url, paginate
 from ..privacy import public
 from ..widgets import NewsTagWidget
 from .base import BasePage
 from .site import SectionPage
 
 NEWS_PER_PAGE = 10
+# The query parameters of the archive.
+NEWS_FILTERS = ("year", "category", "tag", "page")
 
 
 class NewsIndexPage(SectionPage):
@@ -49,7 +51,13 @@ class NewsIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super(SectionPage, self).get_context(request, *args, **kwargs)
-        context.update(news_index_context(self, request))
+        # One page of the archive for one choice of filters: built once per version of
+        # the agency (any publication in it), rendered once ({% page_fragment %}).
+        context.update(
+            cached_listing(
+                "news", self, request, NEWS_FILTERS, lambda: news_index_context(self, request)
+            )
+        )
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -257,10 +265,10 @@ def news_index_context(index, request) -> dict:
         pages = pages.filter(tagged_items__tag=tags_by_slug[tag]).distinct()
     pages = pages.order_by("-date", "-first_published_at", "-pk")
     items, pagination = paginate(pages, NEWS_PER_PAGE, filters, base_url)
-    request._listing_status = filters.status
 
     filtering = bool(year or category or tag)
     return {
+        "status": filters.status,
         "news_items": news_cards(items, request),
         "pagination": pagination,
         "notices": filters.notices,
