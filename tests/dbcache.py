@@ -200,16 +200,20 @@ def load_demo_committed(build) -> str:
         return build()
     cached = CACHE / f"demo-{_demo_key()}.sqlite3"
     printed = cached.with_suffix(".out")
-    if cached.exists() and printed.exists():
-        _copy_into(cached, connection)
-        return printed.read_text(encoding="utf-8")
-    output = build()
-    partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
-    target = sqlite3.connect(partial)
-    connection.connection.backup(target)
-    target.close()
-    printed.write_text(output, encoding="utf-8")
-    partial.replace(cached)  # atomic: a process that built it too just replaces it
+    # Locked: a second process that needs it meanwhile waits for the copy rather than
+    # building it too (on two cores, two builds at once take as long as one after the
+    # other, and the copy is ready after the first).
+    with _locked(cached):
+        if cached.exists() and printed.exists():
+            _copy_into(cached, connection)
+            return printed.read_text(encoding="utf-8")
+        output = build()
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
+        target = sqlite3.connect(partial)
+        connection.connection.backup(target)
+        target.close()
+        printed.write_text(output, encoding="utf-8")
+        partial.replace(cached)
     return output
 
 
