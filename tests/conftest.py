@@ -183,9 +183,24 @@ def _clean_database(request):
             dbcache.back_to_clean()
 
 
+def _wanted_agencies(request) -> set[str]:
+    """Which of `_agency_a_pk`, `_agency_b_pk` the module's tests ask for."""
+    return {
+        name
+        for item in request.session.items
+        if item.module is request.module
+        for name in item.fixturenames
+        if name in ("_agency_a_pk", "_agency_b_pk")
+    }
+
+
 @pytest.fixture(scope="module")
-def _module_transaction(django_db_setup, django_db_blocker):
-    """One transaction for the module's shared data, rolled back after its last test."""
+def _module_transaction(request, django_db_setup, django_db_blocker):
+    """One transaction for the module's shared data, rolled back after its last test.
+    When the module asks for the standard agencies, the database switches to them
+    first (that is done outside any transaction), whichever fixture asks first."""
+    if _wanted_agencies(request):
+        request.getfixturevalue("_standard_agencies")
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
@@ -216,13 +231,7 @@ def _standard_agencies(request, _database_states, django_db_blocker):
     """{slug: pk} of the standard agencies the module's tests ask for (A, B or both, as
     when each was provisioned in the module's transaction), committed once per process;
     the module's shared transaction opens after them."""
-    wanted = {
-        name
-        for item in request.session.items
-        if item.module is request.module
-        for name in item.fixturenames
-        if name in ("_agency_a_pk", "_agency_b_pk")
-    }
+    wanted = _wanted_agencies(request)
     specs = [
         spec
         for spec, name in ((AGENCY_A, "_agency_a_pk"), (AGENCY_B, "_agency_b_pk"))
