@@ -1,16 +1,21 @@
 """Shared fixtures.
 
 The agencies most tests need (`agency_a`, `agency_b`) are provisioned once per test
-module, not once per test: provisioning runs the real service (home page, sections,
-collection, groups, workflow: over a thousand queries), and ~600 tests ask for them.
-`_module_transaction` opens a transaction around the whole module and rolls it back at
-the end; each test runs in a savepoint inside it (pytest-django's `db`), like Django's
-`TestCase.setUpTestData`. Each test gets a fresh `Agency` instance read from the
-database, so what one test changes in Python never reaches the next.
+process, not once per test nor per module: provisioning runs the real service (home
+page, sections, collection, groups, workflow: over a thousand queries), and ~600 tests
+in ~60 modules ask for them. They are committed into a state of the test database of
+their own (`tests.dbcache.use_state`: on SQLite a copy switched in with the backup
+API, on PostgreSQL a second test database), which a module switches to when one of its
+tests first asks for them; every module starts on the database as migrated
+(`_clean_database`), so modules that never ask (those that count agencies or need an
+empty platform) do not see them. `_module_transaction` then opens a transaction around
+the rest of the module and rolls it back after its last test; each test runs in a
+savepoint inside it (pytest-django's `db`), like Django's `TestCase.setUpTestData`.
+Each test gets a fresh `Agency` instance read from the database, so what one test
+changes in Python never reaches the next.
 
-With `--dist loadfile` a module runs on one worker, so this is "once per module per
-worker". A module that needs committed data (`transactional_db`, a second connection)
-must not ask for these fixtures.
+A module that needs committed data (`transactional_db`, a second connection) must not
+ask for these fixtures.
 """
 
 import pytest
@@ -81,10 +86,53 @@ BOTH_DATABASES = {
 }
 
 
+# The longest modules, longest first (worker seconds of a whole run, 2026-12). With
+# `--dist loadfile` a module runs whole on one worker; one of these started near the
+# end leaves the other worker idle for as long as it lasts. So they start first, then
+# the other modules by their number of tests (what xdist itself does by default:
+# `pytest_configure` below turns its reordering off so that this order holds).
+LONGEST_FIRST = (
+    "test_isolation",
+    "test_scale_flat",
+    "test_admin_fuzz",
+    "test_demo",
+    "test_content_pages",
+    "test_organisation",
+    "test_reorganise",
+    "test_import_content",
+    "test_search_views",
+    "test_theme",
+    "test_portal_home",
+    "test_editorial_revisions",
+    "test_search_engines",
+    "test_navigation_crawl",
+    "test_reorganise_demo",
+    "test_page_cache",
+    "test_memory",
+)
+
+
+def _module_name(item) -> str:
+    return item.module.__name__.rsplit(".", 1)[-1]
+
+
+def pytest_configure(config):
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
+
 def pytest_collection_modifyitems(config, items):
+    sizes: dict[str, int] = {}
     for item in items:
-        if item.module.__name__.rsplit(".", 1)[-1] in BOTH_DATABASES:
+        name = _module_name(item)
+        sizes[name] = sizes.get(name, 0) + 1
+        if name in BOTH_DATABASES:
             item.add_marker(pytest.mark.both_databases)
+    rank = {name: index for index, name in enumerate(LONGEST_FIRST)}
+    # Stable: each module's tests keep their order.
+    items.sort(
+        key=lambda item: (rank.get(_module_name(item), len(rank)), -sizes[_module_name(item)])
+    )
 
 
 AGENCY_A = {
@@ -117,9 +165,42 @@ def demo_platform(django_db_setup, django_db_blocker):
                 transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="session")
+def _database_states(django_db_setup, django_db_blocker):
+    """Committed states of the test database (`tests.dbcache.use_state`), dropped
+    before the test database itself is torn down."""
+    yield
+    with django_db_blocker.unblock():
+        dbcache.drop_states()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _clean_database(request):
+    """Every module starts on the test database as migrated, whatever state (the
+    standard agencies) the module before it switched to."""
+    if dbcache.current_state() != dbcache.CLEAN:
+        with request.getfixturevalue("django_db_blocker").unblock():
+            dbcache.back_to_clean()
+
+
+def _wanted_agencies(request) -> set[str]:
+    """Which of `_agency_a_pk`, `_agency_b_pk` the module's tests ask for."""
+    return {
+        name
+        for item in request.session.items
+        if item.module is request.module
+        for name in item.fixturenames
+        if name in ("_agency_a_pk", "_agency_b_pk")
+    }
+
+
 @pytest.fixture(scope="module")
-def _module_transaction(django_db_setup, django_db_blocker):
-    """One transaction for the module's shared data, rolled back after its last test."""
+def _module_transaction(request, django_db_setup, django_db_blocker):
+    """One transaction for the module's shared data, rolled back after its last test.
+    When the module asks for the standard agencies, the database switches to them
+    first (that is done outside any transaction), whichever fixture asks first."""
+    if _wanted_agencies(request):
+        request.getfixturevalue("_standard_agencies")
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
@@ -129,22 +210,46 @@ def _module_transaction(django_db_setup, django_db_blocker):
         atomic.__exit__(None, None, None)
 
 
-def _provisioned(spec, django_db_blocker):
-    from tests.factories import make_agency
+def _provisioner(specs):
+    def provision():
+        from tests.factories import make_agency
 
-    with django_db_blocker.unblock(), translation.override(settings.LANGUAGE_CODE):
-        ensure_portal()
-        return make_agency(spec["slug"], names=spec["names"], category=spec["category"]).pk
+        with translation.override(settings.LANGUAGE_CODE):
+            ensure_portal()
+            return {
+                spec["slug"]: make_agency(
+                    spec["slug"], names=spec["names"], category=spec["category"]
+                ).pk
+                for spec in specs
+            }
+
+    return provision
 
 
 @pytest.fixture(scope="module")
-def _agency_a_pk(_module_transaction, django_db_blocker):
-    return _provisioned(AGENCY_A, django_db_blocker)
+def _standard_agencies(request, _database_states, django_db_blocker):
+    """{slug: pk} of the standard agencies the module's tests ask for (A, B or both, as
+    when each was provisioned in the module's transaction), committed once per process;
+    the module's shared transaction opens after them."""
+    wanted = _wanted_agencies(request)
+    specs = [
+        spec
+        for spec, name in ((AGENCY_A, "_agency_a_pk"), (AGENCY_B, "_agency_b_pk"))
+        if name in wanted
+    ]
+    state = "agencies_" + "_".join(spec["slug"][-1] for spec in specs)
+    with django_db_blocker.unblock():
+        return dbcache.use_state(state, _provisioner(specs))
 
 
 @pytest.fixture(scope="module")
-def _agency_b_pk(_module_transaction, django_db_blocker):
-    return _provisioned(AGENCY_B, django_db_blocker)
+def _agency_a_pk(_standard_agencies, _module_transaction):
+    return _standard_agencies[AGENCY_A["slug"]]
+
+
+@pytest.fixture(scope="module")
+def _agency_b_pk(_standard_agencies, _module_transaction):
+    return _standard_agencies[AGENCY_B["slug"]]
 
 
 @pytest.fixture

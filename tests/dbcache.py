@@ -200,16 +200,20 @@ def load_demo_committed(build) -> str:
         return build()
     cached = CACHE / f"demo-{_demo_key()}.sqlite3"
     printed = cached.with_suffix(".out")
-    if cached.exists() and printed.exists():
-        _copy_into(cached, connection)
-        return printed.read_text(encoding="utf-8")
-    output = build()
-    partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
-    target = sqlite3.connect(partial)
-    connection.connection.backup(target)
-    target.close()
-    printed.write_text(output, encoding="utf-8")
-    partial.replace(cached)  # atomic: a process that built it too just replaces it
+    # Locked: a second process that needs it meanwhile waits for the copy rather than
+    # building it too (on two cores, two builds at once take as long as one after the
+    # other, and the copy is ready after the first).
+    with _locked(cached):
+        if cached.exists() and printed.exists():
+            _copy_into(cached, connection)
+            return printed.read_text(encoding="utf-8")
+        output = build()
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
+        target = sqlite3.connect(partial)
+        connection.connection.backup(target)
+        target.close()
+        printed.write_text(output, encoding="utf-8")
+        partial.replace(cached)
     return output
 
 
@@ -228,3 +232,117 @@ def demo_for_a_while(build):
         connection = _in_memory_sqlite()
         before.backup(connection.connection)
         before.close()
+
+
+# --- Committed states of the test database, switched per module -------------------------
+# Most modules ask for the two standard agencies (tests/conftest.py). Provisioning them
+# is over a thousand queries; it used to run once per module, inside the module's
+# transaction. Now each process provisions them once, commits them, and keeps the
+# result as a state of its test database beside the database as migrated ("clean"):
+# on SQLite in memory, two in-memory copies switched with the backup API (a couple of
+# megabytes, milliseconds); on PostgreSQL, a second test database (a copy of the first,
+# `CREATE DATABASE ... TEMPLATE`) that the connection is pointed at. No test commits
+# (those that do run in processes of their own), so each state stays as built.
+CLEAN = "clean"
+_states: dict[str, object] = {}  # name -> what its build returned
+_copies: dict[str, sqlite3.Connection] = {}  # SQLite: name -> in-memory copy
+_current = CLEAN
+_postgres_base: str | None = None  # PostgreSQL: the name of the clean test database
+
+
+def current_state() -> str:
+    return _current
+
+
+def _connection():
+    from django.db import connection
+
+    connection.ensure_connection()
+    if connection.in_atomic_block:
+        raise RuntimeError(
+            "the test database changes state outside any transaction: ask for the state's "
+            "fixture (e.g. _agency_a_pk) before _module_transaction"
+        )
+    return connection
+
+
+def _sqlite_copy(connection) -> sqlite3.Connection:
+    copy = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.connection.backup(copy)
+    return copy
+
+
+def _postgres_database(name: str) -> str:
+    return _postgres_base if name == CLEAN else f"{_postgres_base}_{name}"[:63]
+
+
+def _switch(connection, name: str) -> None:
+    """Point the connection at the state `name`, which exists."""
+    global _current
+    if connection.vendor == "postgresql":
+        connection.close()
+        connection.settings_dict["NAME"] = _postgres_database(name)
+    else:
+        _copies[name].backup(connection.connection)
+    _current = name
+
+
+def use_state(name: str, build):
+    """Make the test database the clean one plus what `build()` commits (built once per
+    process, the first time it is asked for; its on_commit callbacks are dropped, as
+    the rolled-back module transaction it replaces dropped them), and return what
+    `build()` returned. Call it outside any transaction."""
+    global _current, _postgres_base
+    from django.db import transaction
+
+    connection = _connection()
+    if _current == name:
+        return _states[name]
+    if name in _states:
+        _switch(connection, name)
+        return _states[name]
+    if _current != CLEAN:
+        _switch(connection, CLEAN)
+        connection = _connection()
+    if connection.vendor == "postgresql":
+        _postgres_base = _postgres_base or connection.settings_dict["NAME"]
+        target = _postgres_database(name)
+        quote = connection.ops.quote_name
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote(target)}")
+            cursor.execute(f"CREATE DATABASE {quote(target)} TEMPLATE {quote(_postgres_base)}")
+        connection.settings_dict["NAME"] = target
+    elif connection.vendor == "sqlite" and connection.is_in_memory_db():
+        _copies.setdefault(CLEAN, _sqlite_copy(connection))
+    else:
+        raise RuntimeError(f"no committed states of {connection.settings_dict['NAME']}")
+    _current = name
+    with transaction.atomic():
+        _states[name] = build()
+        connection.run_on_commit.clear()
+    if connection.vendor == "sqlite":
+        _copies[name] = _sqlite_copy(connection)
+    return _states[name]
+
+
+def back_to_clean() -> None:
+    """The test database as migrated (a no-op when it is)."""
+    if _current != CLEAN:
+        _switch(_connection(), CLEAN)
+
+
+def drop_states() -> None:
+    """Back to the clean database; on PostgreSQL drop the other states' databases (the
+    test database's own teardown drops the clean one)."""
+    from django.db import connection
+
+    back_to_clean()
+    if connection.vendor == "postgresql" and _postgres_base:
+        quote = connection.ops.quote_name
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            for name in list(_states):
+                cursor.execute(f"DROP DATABASE IF EXISTS {quote(_postgres_database(name))}")
+    _states.clear()
+    _copies.clear()

@@ -452,7 +452,7 @@ class BetaObjects:
 
 
 @pytest.fixture(scope="module")
-def beta(_module_transaction, _agency_a_pk, _agency_b_pk, django_db_blocker):
+def beta(_agency_a_pk, _agency_b_pk, _module_transaction, django_db_blocker):
     from cms.platform.portal import ensure_portal
     from cms.tenants.models import Agency
 

@@ -47,17 +47,30 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(scope="module")
+def _digital_pk(_module_transaction, django_db_blocker):
+    """The ministry the examples import into, provisioned once per module inside its
+    transaction (tests/conftest.py); each test runs in a savepoint of it."""
+    from cms.platform.portal import ensure_portal
+
+    with django_db_blocker.unblock():
+        ensure_portal()
+        return make_agency(
+            "digital",
+            names={
+                "kk": "Цифрлық даму және инновациялар министрлігі",
+                "ru": "Министерство цифрового развития и инноваций",
+                "en": "Ministry of Digital Development and Innovation",
+            },
+            category="ministry",
+        ).pk
+
+
 @pytest.fixture
-def digital(portal):
-    return make_agency(
-        "digital",
-        names={
-            "kk": "Цифрлық даму және инновациялар министрлігі",
-            "ru": "Министерство цифрового развития и инноваций",
-            "en": "Ministry of Digital Development and Innovation",
-        },
-        category="ministry",
-    )
+def digital(_digital_pk, portal):
+    from cms.tenants.models import Agency
+
+    return Agency.objects.get(pk=_digital_pk)
 
 
 def run(path, *args) -> tuple[int, str, str]:

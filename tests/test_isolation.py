@@ -18,7 +18,6 @@ from typing import Callable
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -501,27 +500,14 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def _world(django_db_setup, django_db_blocker):
-    """Build the world once per module inside a transaction that is rolled back at the
-    end; every test runs in a savepoint of it (like TestCase.setUpTestData)."""
-    from cms.platform.portal import ensure_portal
-    from tests.factories import make_agency
+def _world(_agency_a_pk, _agency_b_pk, django_db_blocker):
+    """Build the world once per module, on the standard agencies A and B, inside the
+    module's transaction (tests/conftest.py) that is rolled back at the end; every test
+    runs in a savepoint of it (like TestCase.setUpTestData)."""
+    from cms.tenants.models import Agency
 
     with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            ensure_portal()
-            agency_a = make_agency(
-                "agency-a", names={"kk": "А агенттігі", "ru": "Агентство А", "en": "Agency A"}
-            )
-            agency_b = make_agency(
-                "agency-b", names={"kk": "Б агенттігі", "ru": "Агентство Б", "en": "Agency B"}
-            )
-            yield World(agency_a, agency_b)
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+        return World(Agency.objects.get(pk=_agency_a_pk), Agency.objects.get(pk=_agency_b_pk))
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ def _portal_news(lang="kk") -> str:
 
 
 @pytest.fixture(scope="module")
-def news(_module_transaction, django_db_blocker, _agency_a_pk, _agency_b_pk):
+def news(_agency_a_pk, _agency_b_pk, _module_transaction, django_db_blocker):
     from cms.tenants.models import Agency
 
     with django_db_blocker.unblock(), translation.override("kk"):
