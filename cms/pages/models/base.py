@@ -2,7 +2,7 @@
 content, previews in each language, and the hooks other apps read from a page (the
 page protocol, see `BasePage`)."""
 
-from functools import cache
+from functools import lru_cache
 
 from django.http import Http404
 from django.utils.translation import get_language
@@ -151,7 +151,7 @@ class BasePage(LanguagePreviewMixin, Page):
         return context
 
 
-@cache
+@lru_cache(maxsize=1)
 def _no_restrictions():
     """An empty queryset of restrictions, evaluated once per process: Wagtail iterates
     the restrictions of every page it serves, and iterating a fresh `.none()` compiles
